@@ -1,0 +1,304 @@
+"""The records that flow through storyline: one data model, one module.
+
+ingest yields ``RawDocument``; extract turns one into an ``Article``; analyze turns an Article into
+an ``Analysis``; link turns many of them into ``Story`` records. Every fact carries offsets
+``(start, end)`` into ``Article.text`` (and its ``article_id`` where it can leave its article), so
+``article.text[start:end]`` is always the exact words the fact came from.
+
+Field names that appear in the export data contract (see README, "Data contract") are fixed.
+Records are plain dataclasses; ``to_dict``/``from_dict`` and the JSON Schema go through pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any, Literal, TypeVar
+
+Precision = Literal["day", "week", "month", "season", "year", "decade", "time"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+Polarity = Literal["negative", "neutral", "positive"]
+CopyKind = Literal["identical", "reprint", "rewrite"]
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass
+class RawDocument:
+    """One input document before extraction: its content plus whatever the container told us.
+
+    ``source`` names where it came from (a path, ``path:line`` for JSONL, ``path#record`` for
+    WARC/feeds, or a URL) so every error and every article can point back at its input.
+    """
+
+    source: str
+    content: str
+    format: Literal["html", "text"]
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # as given by the container (JSONL field, feed entry)
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    external_id: str | None = None
+
+
+@dataclass
+class IngestError:
+    """An input (or one line/record of it) that could not be read; the batch goes on without it."""
+
+    source: str
+    reason: str
+
+
+# --------------------------------------------------------------------------- extract
+
+
+@dataclass
+class Removed:
+    """A block cut from the raw text, and why (``share_widget``, ``related_links``, ``caption``...)."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Embed:
+    """An embedded post (tweet, Instagram...) kept out of the body prose but not thrown away."""
+
+    text: str
+    kind: str = "social_post"
+    author: str | None = None
+    handle: str | None = None
+    date: str | None = None  # YYYY-MM-DD when the embed states it
+    url: str | None = None
+
+
+@dataclass
+class InferredDate:
+    """A publication date not stated by the page but worked out, with how precise and why."""
+
+    date: str  # YYYY-MM-DD (or YYYY-MM / YYYY for coarse precision)
+    precision: Precision
+    basis: str
+    earliest: str | None = None  # the range the evidence allows, when it is a range
+    latest: str | None = None
+
+
+@dataclass
+class Article:
+    """A clean article: the body text every offset points into, plus its metadata."""
+
+    id: str
+    source: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD, only when the input states it
+    published_inferred: InferredDate | None = None
+    removed: list[Removed] = field(default_factory=list)
+    embeds: list[Embed] = field(default_factory=list)
+    # provenance of metadata: a republished copy keeps both the host site and the original outlet
+    host: str | None = None  # the site the copy was found on (domain or aggregator name)
+    original_outlet: str | None = None
+    outlet_confidence: float | None = None
+    outlet_basis: str | None = None
+    language: str | None = None
+
+    @property
+    def anchor_date(self) -> str | None:
+        """The date relative expressions are resolved against: stated, else inferred (day precision)."""
+        if self.published:
+            return self.published
+        if self.published_inferred and self.published_inferred.precision == "day":
+            return self.published_inferred.date
+        return None
+
+
+# --------------------------------------------------------------------------- analyze
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    entity_id: str
+    text: str
+    start: int
+    end: int
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, ROLE (a role noun resolved to a person)...
+
+
+@dataclass
+class Entity:
+    """One person/organisation/place/group; article-level in Analysis, corpus-level after linking."""
+
+    id: str
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)  # other names the text uses
+    roles: list[str] = field(default_factory=list)  # role nouns used for it ("the border czar")
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None = None  # the speaker's name as resolved (an entity name, or "anonymous source")
+    speaker_entity_id: str | None = None
+    speaker_start: int | None = None  # where the speaker is named for this quote (name, pronoun, role)
+    speaker_end: int | None = None
+    cue: str | None = None  # the speech verb or phrase ("said", "told reporters", "according to")
+
+
+@dataclass
+class Claim:
+    text: str
+    start: int
+    end: int
+    value: float | list[float]
+    unit: str | None = None  # "percent", "USD", "days", ... or None for a plain count
+    qualifier: str | None = None  # exact, approximately, at least, at most, change, range
+    subject: str | None = None  # the noun phrase counted
+
+
+@dataclass
+class DateExpression:
+    text: str
+    start: int
+    end: int
+    resolved: str | None  # YYYY-MM-DD, YYYY-MM, YYYY, or "YYYY-MM-DD/YYYY-MM-DD" for a week/range
+    precision: Precision | None
+    relative: bool = False  # depends on the anchor date (re-resolved when the anchor changes)
+    anchor: str | None = None  # the date it was resolved against
+
+
+@dataclass
+class LoadedTerm:
+    text: str
+    start: int
+    end: int
+    neutral: str
+    leaning: str  # which side the wording comes from: "left" | "right" | "sensational"
+
+
+@dataclass
+class ToneEvidence:
+    start: int
+    end: int
+
+
+@dataclass
+class Tone:
+    entity_id: str
+    polarity: Polarity
+    evidence: list[ToneEvidence] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    """Everything analyze found in one article; all offsets point into that article's text."""
+
+    article_id: str
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    dates: list[DateExpression] = field(default_factory=list)
+    loaded_terms: list[LoadedTerm] = field(default_factory=list)
+    tone: list[Tone] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    model: str | None = None  # the spaCy pipeline that produced it
+
+
+# --------------------------------------------------------------------------- link
+
+
+@dataclass
+class Evidence:
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class Copy:
+    article_id: str
+    copy_of: str
+    similarity: float
+    kind: CopyKind = "reprint"
+
+
+@dataclass
+class Event:
+    date: str
+    precision: Precision
+    summary: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    article_ids: list[str] = field(default_factory=list)
+    copies: list[Copy] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)
+    outlets: list[dict[str, Any]] = field(default_factory=list)  # per-outlet comparison (issue H)
+    entity_ids: list[str] = field(default_factory=list)
+    original_article_id: str | None = None
+    independent_sources: int | None = None
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+# --------------------------------------------------------------------------- helpers
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """The form an article's identity is computed from: NFKC, casefolded, whitespace collapsed."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def article_id_for(text: str, url: str | None = None) -> str:
+    """Stable identity: the same text (and URL, when known) always gets the same id."""
+    h = hashlib.sha256(normalise_text(text).encode("utf-8"))
+    if url:
+        h.update(b"\x00" + url.strip().encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=None)
+def _adapter(cls: type) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(cls)
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    return asdict(record)
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild a record (and its nested records) from ``to_dict`` output or stored JSON."""
+    return _adapter(cls).validate_python(data)
+
+
+def json_schema(cls: type) -> dict[str, Any]:
+    return _adapter(cls).json_schema()
