@@ -1,0 +1,186 @@
+"""HTML extraction on the WCXB dev pages: storyline's pipeline beside trafilatura and htmldate.
+
+    python benchmarks/bench_extract_html.py [--limit N] [--only MODE,...] [--worst K]
+
+Body: token-level precision/recall/F1 (bag of lowercased word tokens, averaged over pages; an empty
+extraction scores 0) against ``ground_truth.main_content``. Title/author/date: exact match over the
+pages whose ground truth has that field. Normalisation: title and author casefolded with whitespace
+and surrounding punctuation collapsed; an author string is split into names on ``,`` ``;`` ``&``
+``and`` / ``|`` and compared as a set, so "A; B" matches "A, and B"; dates are cut to YYYY-MM-DD.
+Rows are printed for all pages, for even-numbered pages (tuned on) and odd-numbered (held out).
+Skips with a message when ../shared/data/wcxb-dev-articles is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import os
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))
+DATA = SHARED / "data" / "wcxb-dev-articles"
+
+_TOKEN = re.compile(r"\w+")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:[,;&|/]|\band\b)\s*", re.IGNORECASE)
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def tokens(text: str | None) -> Counter:
+    return Counter(_TOKEN.findall((text or "").lower()))
+
+
+def body_scores(predicted: str | None, gold: str) -> tuple[float, float, float]:
+    pred, ref = tokens(predicted), tokens(gold)
+    common = sum((pred & ref).values())
+    if not common:
+        return 0.0, 0.0, 0.0
+    p, r = common / sum(pred.values()), common / sum(ref.values())
+    return p, r, 2 * p * r / (p + r)
+
+
+def norm_title(title: str | None) -> str:
+    return _EDGE_PUNCT.sub("", " ".join((title or "").split()).casefold())
+
+
+def norm_authors(author: str | list[str] | None) -> frozenset[str]:
+    if isinstance(author, list):
+        author = ", ".join(author)
+    names = (_EDGE_PUNCT.sub("", " ".join(n.split()).casefold()) for n in _AUTHOR_SPLIT.split(author or ""))
+    return frozenset(n for n in names if n)
+
+
+def norm_date(date: str | None) -> str:
+    return (date or "")[:10]
+
+
+# --------------------------------------------------------------------------- extractors
+# each returns (body, title, author, date); None where the extractor does not produce it
+
+
+def _trafilatura(**options) -> Callable[[str, str], tuple]:
+    import trafilatura
+
+    def run(html: str, url: str) -> tuple:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **options)
+        if doc is None:
+            return "", None, None, None
+        return doc.text, doc.title, doc.author, doc.date
+
+    return run
+
+
+def _htmldate(html: str, url: str) -> tuple:
+    from htmldate import find_date
+
+    return None, None, None, find_date(html, url=url)
+
+
+def _storyline(html: str, url: str) -> tuple:
+    from storyline.extract.html import extract_html
+    from storyline.model import RawDocument
+
+    article = extract_html(RawDocument(source=url, content=html, format="html", url=url))
+    return article.text, article.title, article.authors, article.published
+
+
+MODES: dict[str, Callable[[], Callable[[str, str], tuple]]] = {
+    "trafilatura": lambda: _trafilatura(),
+    "traf-precision": lambda: _trafilatura(favor_precision=True),
+    "traf-fast": lambda: _trafilatura(fast=True),
+    "htmldate": lambda: _htmldate,
+    "storyline": lambda: _storyline,
+}
+
+
+def load_pages(limit: int | None) -> list[dict]:
+    pages = []
+    for truth_path in sorted((DATA / "ground-truth").glob("*.json")):
+        html_path = DATA / "html" / f"{truth_path.stem}.html.gz"
+        if not html_path.exists():
+            continue
+        record = json.loads(truth_path.read_text(encoding="utf-8"))
+        html = gzip.decompress(html_path.read_bytes()).decode("utf-8", errors="replace")
+        pages.append({"id": truth_path.stem, "url": record.get("url"), "html": html, **record["ground_truth"]})
+        if limit and len(pages) >= limit:
+            break
+    return pages
+
+
+def score_mode(pages: list[dict], run: Callable[[str, str], tuple]) -> tuple[list[dict], float]:
+    rows = []
+    start = time.perf_counter()
+    outputs = [run(page["html"], page["url"]) for page in pages]
+    elapsed = time.perf_counter() - start
+    for page, (body, title, author, date) in zip(pages, outputs):
+        row: dict = {"id": page["id"]}
+        if body is not None:
+            row["p"], row["r"], row["f1"] = body_scores(body, page["main_content"])
+        if title is not None or body is not None:
+            row["title"] = norm_title(title) == norm_title(page["title"])
+        if page.get("author") and (author is not None or body is not None):
+            row["author"] = norm_authors(author) == norm_authors(page["author"])
+        if page.get("publish_date"):
+            row["date"] = norm_date(date) == norm_date(page["publish_date"])
+        rows.append(row)
+    return rows, elapsed
+
+
+def summarise(rows: list[dict]) -> dict[str, float | None]:
+    def mean(key: str) -> float | None:
+        values = [row[key] for row in rows if key in row]
+        return sum(values) / len(values) if values else None
+
+    return {key: mean(key) for key in ("p", "r", "f1", "title", "author", "date")}
+
+
+def print_table(results: dict[str, tuple[list[dict], float]], n_pages: int) -> None:
+    head = f"{'mode':<15} {'subset':<6} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'title':>6} {'author':>6} {'date':>6} {'pages/s':>8}"
+    print(head)
+    print("-" * len(head))
+    for mode, (rows, elapsed) in results.items():
+        subsets = {
+            "all": rows,
+            "even": [r for r in rows if int(r["id"]) % 2 == 0],
+            "odd": [r for r in rows if int(r["id"]) % 2 == 1],
+        }
+        for name, subset in subsets.items():
+            s = summarise(subset)
+            cells = " ".join(f"{s[k]:6.3f}" if s[k] is not None else f"{'-':>6}" for k in ("p", "r", "f1", "title", "author", "date"))
+            speed = f"{n_pages / elapsed:8.1f}" if name == "all" else ""
+            print(f"{mode:<15} {name:<6} {len(subset):>5} {cells} {speed}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    parser.add_argument("--only", default=",".join(MODES), help="comma-separated modes to run")
+    parser.add_argument("--worst", type=int, default=0, help="list the K pages where storyline's F1 is lowest")
+    args = parser.parse_args(argv)
+    if not DATA.exists():
+        print(f"skipped: {DATA} is absent (../shared is only beside a developer checkout)")
+        return 0
+    logging.disable(logging.CRITICAL)
+    sys.path.insert(0, str(REPO / "src"))
+    pages = load_pages(args.limit)
+    results = {}
+    for mode in args.only.split(","):
+        results[mode] = score_mode(pages, MODES[mode]())
+    print(f"WCXB dev: {len(pages)} pages from {DATA}")
+    print_table(results, len(pages))
+    if args.worst and "storyline" in results:
+        worst = sorted((r for r in results["storyline"][0] if "f1" in r), key=lambda r: r["f1"])[: args.worst]
+        print("lowest storyline F1:", " ".join(f"{r['id']}:{r['f1']:.2f}(P{r['p']:.2f}/R{r['r']:.2f})" for r in worst))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""Plain-text boilerplate removal on real pages: token F1 of the kept body, and articles/s.
+
+Each WCXB dev page is flattened to its whole visible text (every text node, navigation and related
+links included; block elements on their own lines; script/style dropped): what a plain-text scrape
+of that page looks like. ``extract_text`` must cut it back to the article body. The whole visible
+text, scored the same way, is the baseline.
+
+    python benchmarks/bench_extract_text.py [--limit N] [--worst K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "data" / "wcxb-dev-articles"
+
+BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "td", "th", "tr", "ul", "button", "option", "label",
+}
+DROP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "select"}
+TOKEN = re.compile(r"\w+")
+
+
+def visible_text(html: str) -> str:
+    """The page as a plain-text scrape sees it: every visible text node, one block per line."""
+    import lxml.html
+
+    root = lxml.html.fromstring(html)
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = re.sub(r"\s+", " ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.lower() in DROP_TAGS or not tag:
+            if el.tail:
+                current.append(el.tail)
+            return
+        block = tag.lower() in BLOCK_TAGS
+        if block:
+            flush()
+        if el.text:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            current.append(el.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return "\n".join(lines)
+
+
+def token_prf(predicted: str, gold: str) -> tuple[float, float, float]:
+    pred = Counter(TOKEN.findall(predicted.lower()))
+    ref = Counter(TOKEN.findall(gold.lower()))
+    overlap = sum((pred & ref).values())
+    p = overlap / sum(pred.values()) if pred else 0.0
+    r = overlap / sum(ref.values()) if ref else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def load_pages(limit: int | None) -> list[tuple[str, str, str]]:
+    pages = []
+    for gt_path in sorted((DATA / "ground-truth").glob("*.json"))[:limit]:
+        html_path = DATA / "html" / f"{gt_path.stem}.html.gz"
+        if not html_path.exists():
+            continue
+        gold = json.loads(gt_path.read_text(encoding="utf-8"))["ground_truth"].get("main_content") or ""
+        html = gzip.decompress(html_path.read_bytes()).decode("utf-8", errors="replace")
+        try:
+            text = visible_text(html)
+        except Exception:  # a page lxml cannot parse is no plain-text scrape either
+            continue
+        if text.strip() and gold.strip():
+            pages.append((gt_path.stem, text, gold))
+    return pages
+
+
+def mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs) if xs else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
+    parser.add_argument("--worst", type=int, default=0, help="list the K pages with the lowest F1")
+    args = parser.parse_args()
+    if not (DATA / "ground-truth").is_dir():
+        print(f"skipped: {DATA} is absent (../shared is only beside a developer checkout)")
+        return 0
+
+    sys.path.insert(0, str(REPO / "src"))
+    from storyline.extract.text import extract_text
+    from storyline.model import RawDocument
+
+    pages = load_pages(args.limit)
+    docs = [RawDocument(source=f"wcxb/{stem}", content=text, format="text") for stem, text, _ in pages]
+    start = time.perf_counter()
+    articles = [extract_text(doc) for doc in docs]
+    elapsed = time.perf_counter() - start
+
+    rows = {"whole visible text": [], "extract_text": []}
+    per_page = []
+    for (stem, text, gold), article in zip(pages, articles):
+        rows["whole visible text"].append(token_prf(text, gold))
+        scored = token_prf(article.text, gold)
+        rows["extract_text"].append(scored)
+        per_page.append((scored[2], stem, scored))
+
+    print(f"{len(pages)} WCXB dev pages as plain-text scrapes (token bag overlap with main_content)")
+    print(f"{'':20} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for name, scores in rows.items():
+        p, r, f = (mean([s[i] for s in scores]) for i in range(3))
+        print(f"{name:20} {p:9.3f} {r:7.3f} {f:6.3f}")
+    print(f"extract_text speed: {len(docs) / elapsed:.0f} articles/s (target >= 200; F1 target >= 0.93)")
+    for f1, stem, (p, r, _) in sorted(per_page)[: args.worst]:
+        print(f"  worst {stem}: F1 {f1:.2f} (P {p:.2f} R {r:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
