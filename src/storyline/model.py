@@ -52,6 +52,7 @@ class IngestError:
 
     source: str
     reason: str
+    skipped: bool = False  # readable, but not an article (e.g. a JSON data file): not a failure
 
 
 # --------------------------------------------------------------------------- extract
@@ -264,6 +265,11 @@ class Story:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def content_hash(raw: RawDocument) -> str:
+    """Fingerprint of an input as read, to skip all work when the same input comes again."""
+    return hashlib.sha1(raw.content.encode("utf-8", "surrogatepass")).hexdigest()
 
 _WS = re.compile(r"\s+")
 

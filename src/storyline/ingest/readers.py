@@ -95,6 +95,8 @@ def read_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         yield from read_warc(data, source)
     elif fmt == "jsonl":
         yield from read_jsonl(data, source)
+    elif fmt == "json":
+        yield from read_json(data, source)
     elif fmt == "feed":
         yield from read_feed(data, source)
     elif fmt == "html":
@@ -142,6 +144,39 @@ def decode_html(data: bytes) -> str:
 # ------------------------------------------------------------------------------------ JSONL
 
 _JSONL_STR_FIELDS = ("url", "title", "published", "outlet")
+# other names common scrapers (news-please, newspaper, Media Cloud dumps) use for the same fields
+_FIELD_ALIASES = {
+    "published": ("date_publish", "publish_date", "date_published", "publication_date"),
+    "outlet": ("source_domain", "site_name", "publisher"),
+    "text": ("maintext", "content", "body"),
+}
+
+
+def read_json(data: bytes, source: str) -> Iterator[Item]:
+    """A whole-file JSON document: one article object, a list of them, or {"articles": [...]}."""
+    try:
+        obj = json.loads(decode_text(data))
+    except ValueError as exc:
+        yield IngestError(source, f"not valid JSON ({exc})")
+        return
+    if isinstance(obj, dict) and isinstance(obj.get("articles"), list):
+        obj = obj["articles"]
+    if isinstance(obj, list):
+        for i, item in enumerate(obj, start=1):
+            yield _jsonl_record(item, f"{source}#{i}")
+    elif isinstance(obj, dict) and _article_body(obj)[0] is not None:
+        yield _jsonl_record(obj, source)
+    else:
+        yield IngestError(source, "JSON data without an article (no text or html field)", skipped=True)
+
+
+def _article_body(obj: dict) -> tuple[object, str]:
+    if obj.get("html") is not None:
+        return obj["html"], "html"
+    for key in ("text", *_FIELD_ALIASES["text"]):
+        if obj.get(key) is not None:
+            return obj[key], "text"
+    return None, "text"
 
 
 def read_jsonl(data: bytes, source: str) -> Iterator[Item]:
@@ -162,14 +197,14 @@ def read_jsonl(data: bytes, source: str) -> Iterator[Item]:
 def _jsonl_record(obj: object, where: str) -> Item:
     if not isinstance(obj, dict):
         return IngestError(where, f"expected a JSON object, got {type(obj).__name__}")
-    body, fmt = obj.get("html"), "html"
-    if body is None:
-        body, fmt = obj.get("text"), "text"
+    body, fmt = _article_body(obj)
     if not isinstance(body, str) or not body.strip():
         return IngestError(where, 'needs a non-empty string field "text" or "html"')
     hints: dict[str, str | None] = {}
     for key in _JSONL_STR_FIELDS:
         value = obj.get(key)
+        for alias in _FIELD_ALIASES.get(key, ()):
+            value = value if value is not None else obj.get(alias)
         if value is not None and not isinstance(value, str):
             return IngestError(where, f'field "{key}" must be a string, got {type(value).__name__}')
         hints[key] = value or None

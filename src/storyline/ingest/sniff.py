@@ -6,7 +6,7 @@ import json
 import re
 from typing import Literal
 
-Format = Literal["gzip", "warc", "jsonl", "feed", "html", "text", "binary", "empty"]
+Format = Literal["gzip", "warc", "json", "jsonl", "feed", "html", "text", "binary", "empty"]
 
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<meta|<title|<article|<div|<p[\s>])",
@@ -26,6 +26,8 @@ def sniff(head: bytes, name: str = "") -> Format:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") and _looks_like_jsonl(stripped):
         return "jsonl"
+    if stripped.startswith((b"{", b"[")) and name.lower().endswith(".json"):
+        return "json"
     if stripped.startswith(b"<?xml") or stripped[:200].lower().startswith((b"<rss", b"<feed")):
         if _FEED_START.search(stripped[:4096]):
             return "feed"

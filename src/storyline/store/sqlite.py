@@ -50,8 +50,9 @@ MIGRATIONS: dict[int, str] = {
     );
 
     CREATE TABLE sources (           -- which inputs produced which article (idempotent re-ingest)
-        source     TEXT PRIMARY KEY,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        source       TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,   -- of the raw input: the same bytes again need no work
+        article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
     );
 
     CREATE TABLE stories (
@@ -202,7 +203,7 @@ class Store:
     def add_batch(
         self,
         items: Sequence[tuple[Article, Analysis | None, Any | None]],
-        sources: Iterable[tuple[str, str]] = (),
+        sources: Iterable[tuple[str, str, str]] = (),
     ) -> BatchResult:
         """Store (article, analysis, link features) triples in one transaction; known ids are skipped."""
         result = BatchResult(new=[], existing=[])
@@ -224,7 +225,8 @@ class Store:
                     )
                 result.new.append(article.id)
             db.executemany(
-                "INSERT OR IGNORE INTO sources(source, article_id) VALUES (?, ?)", list(sources)
+                "INSERT OR REPLACE INTO sources(source, content_hash, article_id) VALUES (?, ?, ?)",
+                list(sources),
             )
         return result
 
@@ -316,8 +318,11 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
 
-    def article_for_source(self, source: str) -> str | None:
-        row = self.db.execute("SELECT article_id FROM sources WHERE source=?", (source,)).fetchone()
+    def article_for_source(self, source: str, content_hash: str) -> str | None:
+        """The article an input produced before, if the same bytes were ingested from there."""
+        row = self.db.execute(
+            "SELECT article_id FROM sources WHERE source=? AND content_hash=?", (source, content_hash)
+        ).fetchone()
         return row[0] if row else None
 
     def count_articles(self) -> int:

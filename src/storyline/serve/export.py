@@ -1,0 +1,154 @@
+"""Exports in the data contract (README "Data contract"; field names are fixed, fields may be added).
+
+json: one document {articles, entities, stories}; jsonl: one record per line, each with a
+``record_type`` of article, entity or story; csv: one table (articles, quotes, claims, timeline);
+md: a readable digest per story.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from ..model import Analysis, Article, Story, to_dict
+from ..store import Store
+
+ANALYSIS_FIELDS = ("mentions", "quotes", "claims", "dates", "loaded_terms", "tone")
+CSV_TABLES = ("articles", "quotes", "claims", "timeline")
+
+
+def article_record(
+    article: Article, analysis: Analysis | None = None, entity_map: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """An article in the contract's shape; mention/speaker entity ids point at corpus entities."""
+    record = to_dict(article)
+    found = to_dict(analysis) if analysis else {}
+    for name in ANALYSIS_FIELDS:
+        record[name] = found.get(name, [])
+    record["article_entities"] = found.get("entities", [])
+    if entity_map:
+        for m in record["mentions"]:
+            m["entity_id"] = entity_map.get(m["entity_id"], m["entity_id"])
+        for q in record["quotes"]:
+            if q.get("speaker_entity_id"):
+                q["speaker_entity_id"] = entity_map.get(q["speaker_entity_id"], q["speaker_entity_id"])
+        for t in record["tone"]:
+            t["entity_id"] = entity_map.get(t["entity_id"], t["entity_id"])
+    return record
+
+
+def iter_article_records(store: Store) -> Iterator[dict[str, Any]]:
+    entity_map = store.entity_map()
+    for article in store.iter_articles():
+        yield article_record(article, store.analysis(article.id), entity_map)
+
+
+def build_export(store: Store) -> dict[str, Any]:
+    return {
+        "articles": list(iter_article_records(store)),
+        "entities": [to_dict(e) for e in store.iter_entities()],
+        "stories": [to_dict(s) for s in store.iter_stories()],
+    }
+
+
+def write_export(store: Store, fmt: str, out: TextIO, table: str = "articles") -> None:
+    if fmt == "json":
+        json.dump(build_export(store), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for record in iter_article_records(store):
+            _jsonl(out, "article", record)
+        for entity in store.iter_entities():
+            _jsonl(out, "entity", to_dict(entity))
+        for story in store.iter_stories():
+            _jsonl(out, "story", to_dict(story))
+    elif fmt == "csv":
+        write_csv(store, out, table)
+    elif fmt == "md":
+        out.write(markdown_digest(store))
+    else:
+        raise ValueError(f"unknown export format {fmt!r} (json, jsonl, csv, md)")
+
+
+def _jsonl(out: TextIO, kind: str, record: dict[str, Any]) -> None:
+    out.write(json.dumps({"record_type": kind, **record}, ensure_ascii=False) + "\n")
+
+
+def write_csv(store: Store, out: TextIO, table: str) -> None:
+    if table not in CSV_TABLES:
+        raise ValueError(f"unknown CSV table {table!r} ({', '.join(CSV_TABLES)})")
+    writer = csv.writer(out)
+    if table == "articles":
+        writer.writerow(["id", "story_id", "source", "url", "outlet", "authors", "title",
+                         "published", "published_inferred", "quotes", "claims", "words"])
+        for a in store.iter_articles():
+            an = store.analysis(a.id)
+            writer.writerow([
+                a.id, store.story_for_article(a.id) or "", a.source, a.url or "", a.outlet or "",
+                "; ".join(a.authors), a.title or "", a.published or "",
+                a.published_inferred.date if a.published_inferred else "",
+                len(an.quotes) if an else 0, len(an.claims) if an else 0, len(a.text.split()),
+            ])
+    elif table == "quotes":
+        writer.writerow(["article_id", "outlet", "speaker", "kind", "cue", "text", "start", "end"])
+        for a in store.iter_articles():
+            an = store.analysis(a.id)
+            for q in an.quotes if an else []:
+                writer.writerow([a.id, a.outlet or "", q.speaker or "", q.kind, q.cue or "",
+                                 q.text, q.start, q.end])
+    elif table == "claims":
+        writer.writerow(["article_id", "outlet", "text", "value", "unit", "qualifier", "subject",
+                         "start", "end"])
+        for a in store.iter_articles():
+            an = store.analysis(a.id)
+            for c in an.claims if an else []:
+                writer.writerow([a.id, a.outlet or "", c.text, json.dumps(c.value), c.unit or "",
+                                 c.qualifier or "", c.subject or "", c.start, c.end])
+    else:
+        writer.writerow(["story_id", "date", "precision", "summary", "evidence"])
+        for s in store.iter_stories():
+            for e in s.timeline:
+                ev = " ".join(f"{x.article_id}:{x.start}-{x.end}" for x in e.evidence)
+                writer.writerow([s.id, e.date, e.precision, e.summary, ev])
+
+
+def markdown_digest(store: Store) -> str:
+    buf = io.StringIO()
+    buf.write("# storyline export\n\n")
+    stories = sorted(store.iter_stories(), key=lambda s: (-len(s.article_ids), s.id))
+    for story in stories:
+        _story_markdown(store, story, buf)
+    in_story = {aid for s in stories for aid in s.article_ids}
+    loose = [a for a in store.iter_articles() if a.id not in in_story]
+    if loose:
+        buf.write("## Articles in no story\n\n")
+        for a in loose:
+            buf.write(f"- `{a.id}` {a.title or a.source} ({a.outlet or 'unknown outlet'})\n")
+    return buf.getvalue()
+
+
+def _story_markdown(store: Store, story: Story, buf: io.StringIO) -> None:
+    span = " – ".join(x for x in (story.first_date, story.last_date) if x)
+    buf.write(f"## {story.title}\n\n{len(story.article_ids)} articles")
+    if story.independent_sources is not None:
+        buf.write(f", {story.independent_sources} independent sources")
+    buf.write(f"{', ' + span if span else ''}. Story `{story.id}`.\n\n")
+    if story.timeline:
+        buf.write("### Timeline\n\n")
+        for e in story.timeline:
+            buf.write(f"- **{e.date}** ({e.precision}) {e.summary}\n")
+        buf.write("\n")
+    buf.write("### Articles\n\n")
+    for aid in story.article_ids:
+        a = store.article(aid)
+        if a is None:
+            continue
+        an = store.analysis(aid)
+        date = a.published or (a.published_inferred.date + " (inferred)" if a.published_inferred else "?")
+        buf.write(f"- `{a.id}` {a.title or a.source} — {a.outlet or 'unknown outlet'}, {date}\n")
+        for q in (an.quotes if an else [])[:50]:
+            buf.write(f"  - {q.speaker or 'unattributed'} ({q.kind}): “{q.text}”\n")
+    buf.write("\n")
