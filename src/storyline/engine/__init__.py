@@ -43,7 +43,7 @@ def ingest(
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     store_outcomes(outcomes, store, report, hashes=hashes, batch_size=batch_size,
                    on_progress=on_progress)
-    if link and report.new:
+    if link and (report.new or store.links_stale):
         relink(store)
     report.stories = store.count_stories()
     return report

@@ -21,6 +21,7 @@ from ..model import Analysis, Article, IngestError, RawDocument
 from ..store import Store
 
 Processed = tuple[Article, Analysis, Any]
+MAX_ARTICLE_CHARS = 1_000_000  # spaCy's default max_length; no news article comes near it
 Outcome = Processed | IngestError
 
 
@@ -56,6 +57,12 @@ def extract_one(raw: RawDocument) -> Article | IngestError:
         return IngestError(raw.source, f"extraction failed: {type(exc).__name__}: {exc}")
     if not article.text.strip():
         return IngestError(raw.source, "no article text found (empty after removing boilerplate)")
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        return IngestError(
+            raw.source,
+            f"{len(article.text):,} characters of text after extraction: not one news article "
+            f"(limit {MAX_ARTICLE_CHARS:,}); split it into articles, e.g. as JSONL",
+        )
     return article
 
 

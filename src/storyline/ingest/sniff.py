@@ -24,10 +24,10 @@ def sniff(head: bytes, name: str = "") -> Format:
     if head.startswith(b"WARC/"):
         return "warc"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b"{") and _looks_like_jsonl(stripped):
-        return "jsonl"
     if stripped.startswith((b"{", b"[")) and name.lower().endswith(".json"):
         return "json"
+    if stripped.startswith(b"{") and _looks_like_jsonl(stripped):
+        return "jsonl"
     if stripped.startswith(b"<?xml") or stripped[:200].lower().startswith((b"<rss", b"<feed")):
         if _FEED_START.search(stripped[:4096]):
             return "feed"

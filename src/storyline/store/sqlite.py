@@ -24,6 +24,8 @@ SCHEMA_VERSION = 1
 
 MIGRATIONS: dict[int, str] = {
     1: """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
     CREATE TABLE articles (
         id          TEXT PRIMARY KEY,
         source      TEXT NOT NULL,
@@ -228,7 +230,19 @@ class Store:
                 "INSERT OR REPLACE INTO sources(source, content_hash, article_id) VALUES (?, ?, ?)",
                 list(sources),
             )
+            if result.new:  # in the same transaction: a crash never leaves new articles unlinked
+                self._set_meta(db, "links_stale", "1")
         return result
+
+    @staticmethod
+    def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
+        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def links_stale(self) -> bool:
+        """True when articles were added since stories were last computed."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='links_stale'").fetchone()
+        return bool(row and row[0] == "1")
 
     def _insert_article(self, db: sqlite3.Connection, article: Article) -> None:
         inferred = article.published_inferred.date if article.published_inferred else None
@@ -312,6 +326,7 @@ class Store:
                 " AND EXISTS (SELECT 1 FROM entities WHERE id = ?)",
                 [(e, a, n, a, e) for (e, a), n in counts.items()],
             )
+            self._set_meta(db, "links_stale", "0")
 
     # ------------------------------------------------------------------ reads
 
