@@ -40,7 +40,8 @@ def main(ctx: click.Context, db: str, model: str | None) -> None:
     numeric claims, dated timelines, copies and stories, each fact linked to its characters.
     """
     ctx.ensure_object(dict)
-    ctx.obj.update(db=db, model=model)
+    source = ctx.get_parameter_source("db")
+    ctx.obj.update(db=db, model=model, db_given=source is not None and source.name != "DEFAULT")
 
 
 # ------------------------------------------------------------------------------------- ingest
@@ -302,7 +303,7 @@ def demo(ctx, no_serve, port, jobs):
     from ..examples import corpus_dir
     from ..store import Store
 
-    db = ctx.obj["db"] if ctx.get_parameter_source("db").name != "DEFAULT" else str(demo_db_path())
+    db = ctx.obj["db"] if ctx.obj["db_given"] else str(demo_db_path())
     corpus = corpus_dir()
     click.echo(f"ingesting the example corpus ({corpus}) into {db} ...")
     with Store(db) as store:
