@@ -26,7 +26,7 @@ def _client(workers: int | None, scheduler: str | None):
         return Client(scheduler), None
     cluster = LocalCluster(
         n_workers=workers or 2, threads_per_worker=1, processes=True,
-        dashboard_address=None, host="127.0.0.1",
+        dashboard_address="127.0.0.1:0", host="127.0.0.1",
     )
     return Client(cluster), cluster
 
