@@ -1,0 +1,452 @@
+"""How each outlet told one story: which facts it reported, what it left out, where its numbers differ
+from others', its loaded wording and its tone toward people.
+
+``compare_outlets(story, articles, analyses, copies)`` returns ``Story.outlets`` (the export's
+``stories[].outlets``); ``compare_story`` returns the same plus the story-level fact matrix and the
+number conflicts. Copies count with their source: a reprint adds no outlet, its host is listed
+under the source's ``copies``.
+
+Story level, ``compare_story(...)``::
+
+    {"facts": [                       # one row per fact of the story
+        {"id": "event:0" | "claim:0" | "quote:0",
+         "kind": "event" | "claim" | "quote",
+         "label": str,                 # event summary, "subject: value", or "speaker: quote"
+         "date": "YYYY-MM-DD" | null,  # when it happened (event) or was first reported
+         "reported_by": [outlet, ..],
+         "cells": {outlet: {"reported": bool,
+                            "evidence": [{"article_id", "start", "end"}]}}}],
+     "number_conflicts": [          # differing values about one subject, across articles
+        {"kind": "conflict" | "update", "subject", "unit", "earlier": claim ref, "later": claim ref}],
+     "outlets": [outlet dict, ..]}
+
+One outlet dict (``compare_outlets`` returns the list of them)::
+
+    {"outlet": str,                    # original outlet, else outlet, else host, else "unknown:<article id>"
+     "articles": [article id, ..],     # its own articles (originals)
+     "copies": [{"article_id", "copy_of", "host"}],   # reprints of its articles elsewhere
+     "first_date", "last_date": "YYYY-MM-DD" | null,  # the period it covered
+     "facts": [{"fact_id", "kind", "label", "reported": bool, "evidence": [...]}],  # its matrix column
+     "reported_count": int,
+     "omissions": [{"fact_id", "kind", "label", "date", "reported_by": [outlet, ..]}],
+     "number_conflicts": [{"kind": "conflict" | "update", "subject", "unit",
+                           "this": claim ref, "other": claim ref}],
+     "loaded_terms": [{"text", "neutral", "leaning", "count", "evidence": [...]}],
+     "leaning_counts": {"left": int, "right": int, "sensational": int},
+     "tone": [{"entity_id", "name", "polarity", "counts": {"negative", "neutral", "positive"},
+               "evidence": [...]}]}     # per person (by name): the majority of its articles' ratings
+
+    claim ref = {"outlet", "article_id", "start", "end", "text", "value", "date"}
+
+Rules. An omission is a fact the outlet did not report although more than half of the other outlets
+that were still covering the story on the fact's date reported it (at least two of them when
+there are two or more such outlets), and the fact dates from no later than the outlet's last
+article. Two claims are about the same thing when their units agree and their subjects (else
+their sentences) are near-identical; differing values are an *update* when the later one was
+published on a later date, a *conflict* when published the same day or undated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..model import Analysis, Article, Claim, Copy, Quote, Story
+
+LEANINGS = ("left", "right", "sensational")
+SUBJECT_SIMILARITY = 85  # rapidfuzz token_set_ratio of two claim subjects naming the same thing
+SENTENCE_SIMILARITY = 70  # token_sort_ratio of two claim sentences without subjects
+QUOTE_SIMILARITY = 85  # partial_ratio of two renderings of one quotation
+VALUE_TOLERANCE = 0.02  # relative difference under which two values are the same figure
+MIN_QUOTE_WORDS = 6  # shorter direct quotes are fragments, not facts of the story
+_SPACE = re.compile(r"\s+")
+_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+# --------------------------------------------------------------------------- outlets and copies
+
+
+def outlet_of(article: Article) -> str:
+    """The outlet an article speaks for: the original outlet of a republished copy, else its own."""
+    return article.original_outlet or article.outlet or article.host or f"unknown:{article.id}"
+
+
+def _roots(copies: Iterable[Copy], ids: set[str]) -> dict[str, str]:
+    """Each copy's source article within the story (following chains of copies)."""
+    parent = {c.article_id: c.copy_of for c in copies if c.article_id != c.copy_of}
+    roots = {}
+    for article_id in parent:
+        root, seen = article_id, set()
+        while root in parent and root not in seen and parent[root] in ids:
+            seen.add(root)
+            root = parent[root]
+        if root != article_id:
+            roots[article_id] = root
+    return roots
+
+
+def _date_of(article: Article) -> str | None:
+    if article.anchor_date:
+        return article.anchor_date
+    if article.published_inferred:
+        return article.published_inferred.date
+    return None
+
+
+def _period_start(date: str | None) -> str | None:
+    """A comparable day for a date, month, year or range: its first day."""
+    if not date:
+        return None
+    first = date.split("/")[0]
+    parts = first.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts))) if parts[0].isdigit() else None
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass
+class _Fact:
+    id: str
+    kind: str
+    label: str
+    date: str | None = None
+    evidence: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))  # outlet -> refs
+
+    def add(self, outlet: str, article_id: str, start: int, end: int) -> None:
+        ref = {"article_id": article_id, "start": start, "end": end}
+        if ref not in self.evidence[outlet]:
+            self.evidence[outlet].append(ref)
+
+
+@dataclass
+class _ClaimRef:
+    claim: Claim
+    article_id: str
+    outlet: str
+    date: str | None
+    key: str  # what the claim counts: its subject, else its sentence
+
+    def as_dict(self) -> dict:
+        c = self.claim
+        return {"outlet": self.outlet, "article_id": self.article_id, "start": c.start, "end": c.end,
+                "text": c.text, "value": c.value, "date": self.date}
+
+
+def _normal(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_MARKS)).strip().casefold()
+
+
+def _sentence_of(analysis: Analysis, article: Article, start: int) -> str:
+    for s in analysis.sentences:
+        if s.start <= start < s.end:
+            return article.text[s.start:s.end]
+    return article.text[max(0, start - 100):start + 100]
+
+
+def _same_subject(a: _ClaimRef, b: _ClaimRef) -> bool:
+    if (a.claim.unit or None) != (b.claim.unit or None):
+        return False
+    if a.claim.subject and b.claim.subject:
+        return fuzz.token_set_ratio(a.key, b.key) >= SUBJECT_SIMILARITY
+    return fuzz.token_sort_ratio(a.key, b.key) >= SENTENCE_SIMILARITY
+
+
+def _values(value: float | list[float]) -> tuple[float, ...]:
+    return tuple(value) if isinstance(value, list) else (value,)
+
+
+def same_value(a: float | list[float], b: float | list[float]) -> bool:
+    va, vb = _values(a), _values(b)
+    if len(va) != len(vb):  # a change "from X to Y" and a plain figure: compare the figure reached
+        va, vb = va[-1:], vb[-1:]
+    return all(abs(x - y) <= VALUE_TOLERANCE * max(abs(x), abs(y), 1e-9) for x, y in zip(va, vb))
+
+
+def _claim_label(refs: list[_ClaimRef]) -> str:
+    subject = refs[0].claim.subject or refs[0].key
+    figures = sorted({r.claim.text for r in refs})
+    return f"{subject}: {' / '.join(figures)}"
+
+
+def _claim_groups(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
+    groups: list[list[_ClaimRef]] = []
+    for ref in sorted(refs, key=lambda r: (r.date or "9999", r.article_id, r.claim.start)):
+        for group in groups:
+            if all(other.article_id != ref.article_id for other in group) and any(
+                _same_subject(ref, other) for other in group
+            ):
+                group.append(ref)
+                break
+        else:
+            groups.append([ref])
+    return groups
+
+
+def number_conflicts(group: list[_ClaimRef]) -> list[dict]:
+    """Differing values about one subject across articles: a later-dated one is an update."""
+    found = []
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            if a.article_id == b.article_id or same_value(a.claim.value, b.claim.value):
+                continue
+            earlier, later = sorted((a, b), key=lambda r: r.date or "")
+            kind = "update" if earlier.date and later.date and later.date > earlier.date else "conflict"
+            found.append({"kind": kind, "subject": a.claim.subject or b.claim.subject, "unit": a.claim.unit,
+                          "earlier": earlier.as_dict(), "later": later.as_dict()})
+    return found
+
+
+@dataclass
+class _QuoteRef:
+    quote: Quote
+    article_id: str
+    outlet: str
+    date: str | None
+
+
+def _speaker_key(q: Quote) -> str:
+    return q.speaker_entity_id or _normal(q.speaker or "")
+
+
+def _quote_groups(refs: list[_QuoteRef]) -> list[list[_QuoteRef]]:
+    groups: list[list[_QuoteRef]] = []
+    for ref in sorted(refs, key=lambda r: (r.date or "9999", r.article_id, r.quote.start)):
+        text = _normal(ref.quote.text)
+        for group in groups:
+            head = group[0].quote
+            same_speaker = not head.speaker or not ref.quote.speaker or _speaker_key(head) == _speaker_key(ref.quote)
+            if same_speaker and fuzz.partial_ratio(_normal(head.text), text) >= QUOTE_SIMILARITY:
+                group.append(ref)
+                break
+        else:
+            groups.append([ref])
+    return groups
+
+
+# --------------------------------------------------------------------------- the comparison
+
+
+@dataclass
+class _Outlet:
+    name: str
+    articles: list[str] = field(default_factory=list)
+    copies: list[dict] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+
+    @property
+    def first_date(self) -> str | None:
+        return min(self.dates) if self.dates else None
+
+    @property
+    def last_date(self) -> str | None:
+        return max(self.dates) if self.dates else None
+
+
+def _by_id(records, key: str) -> dict:
+    if isinstance(records, Mapping):
+        return dict(records)
+    return {getattr(r, key): r for r in records or []}
+
+
+def compare_story(story: Story, articles, analyses, copies: Iterable[Copy] | None = None) -> dict:
+    """The fact x outlet matrix, number conflicts and per-outlet comparison of one story."""
+    members = set(story.article_ids)
+    articles_by_id = {i: a for i, a in _by_id(articles, "id").items() if not members or i in members}
+    analyses_by_id = _by_id(analyses, "article_id")
+    copy_list = list(story.copies if copies is None else copies)
+    roots = _roots(copy_list, set(articles_by_id))
+
+    outlets: dict[str, _Outlet] = {}
+    speaks_for: dict[str, str] = {}  # article id -> outlet its facts count for
+    for article_id in sorted(articles_by_id, key=lambda i: (_date_of(articles_by_id[i]) or "9999", i)):
+        article = articles_by_id[article_id]
+        source = articles_by_id[roots.get(article_id, article_id)]
+        name = outlet_of(source)
+        speaks_for[article_id] = name
+        outlet = outlets.setdefault(name, _Outlet(name))
+        if article_id in roots:
+            outlet.copies.append({"article_id": article_id, "copy_of": roots[article_id],
+                                  "host": article.host or article.outlet})
+        else:
+            outlet.articles.append(article_id)
+            if _date_of(article):
+                outlet.dates.append(_period_start(_date_of(article)))
+
+    claim_groups = _claim_groups(_claim_refs(articles_by_id, analyses_by_id, speaks_for, roots))
+    facts = _event_facts(story, speaks_for) + _claim_facts(claim_groups)
+    facts += _quote_facts(articles_by_id, analyses_by_id, speaks_for, roots)
+    conflicts = [c for group in claim_groups for c in number_conflicts(group)]
+
+    names = sorted(outlets, key=lambda n: (outlets[n].first_date or "9999", n))
+    rows = [_fact_row(f, names) for f in facts]
+    outlet_dicts = [
+        _outlet_dict(outlets[n], facts, outlets, conflicts, articles_by_id, analyses_by_id, roots) for n in names
+    ]
+    return {"facts": rows, "number_conflicts": conflicts, "outlets": outlet_dicts}
+
+
+def compare_outlets(story: Story, articles, analyses, copies: Iterable[Copy] | None = None) -> list[dict]:
+    """Per outlet: facts reported, omissions, number conflicts, loaded terms, tone (``Story.outlets``)."""
+    return compare_story(story, articles, analyses, copies)["outlets"]
+
+
+def _event_facts(story: Story, speaks_for: dict[str, str]) -> list[_Fact]:
+    facts = []
+    for i, event in enumerate(story.timeline):
+        fact = _Fact(f"event:{i}", "event", event.summary, _period_start(event.date))
+        for ev in event.evidence:
+            if ev.article_id in speaks_for:
+                fact.add(speaks_for[ev.article_id], ev.article_id, ev.start, ev.end)
+        facts.append(fact)
+    return facts
+
+
+def _claim_refs(articles_by_id, analyses_by_id, speaks_for, roots) -> list[_ClaimRef]:
+    refs = []
+    for article_id, article in articles_by_id.items():
+        analysis = analyses_by_id.get(article_id)
+        if analysis is None or article_id in roots:  # a copy repeats its source's claims
+            continue
+        for claim in analysis.claims:
+            key = _normal(claim.subject) if claim.subject else _normal(_sentence_of(analysis, article, claim.start))
+            refs.append(_ClaimRef(claim, article_id, speaks_for[article_id], _date_of(article), key))
+    return refs
+
+
+def _claim_facts(claim_groups: list[list[_ClaimRef]]) -> list[_Fact]:
+    facts = []
+    for i, group in enumerate(claim_groups):
+        dates = [r.date for r in group if r.date]
+        fact = _Fact(f"claim:{i}", "claim", _claim_label(group), _period_start(min(dates)) if dates else None)
+        for r in group:
+            fact.add(r.outlet, r.article_id, r.claim.start, r.claim.end)
+        facts.append(fact)
+    return facts
+
+
+def _quote_facts(articles_by_id, analyses_by_id, speaks_for, roots) -> list[_Fact]:
+    refs = []
+    for article_id, article in articles_by_id.items():
+        analysis = analyses_by_id.get(article_id)
+        if analysis is None or article_id in roots:
+            continue
+        for q in analysis.quotes:
+            if q.kind == "direct" and len(q.text.split()) >= MIN_QUOTE_WORDS:
+                refs.append(_QuoteRef(q, article_id, speaks_for[article_id], _date_of(article)))
+    facts = []
+    for i, group in enumerate(_quote_groups(refs)):
+        head = group[0].quote
+        dates = [r.date for r in group if r.date]
+        label = f"{head.speaker + ': ' if head.speaker else ''}“{head.text}”"
+        fact = _Fact(f"quote:{i}", "quote", label, _period_start(min(dates)) if dates else None)
+        for r in group:
+            fact.add(r.outlet, r.article_id, r.quote.start, r.quote.end)
+        _find_quote_elsewhere(fact, head, articles_by_id, speaks_for, roots)
+        facts.append(fact)
+    return facts
+
+
+def _find_quote_elsewhere(fact: _Fact, quote: Quote, articles_by_id, speaks_for, roots) -> None:
+    """An outlet that prints the quotation word for word reported it, whoever the quote finder credited."""
+    probe = quote.text.strip()[:60]
+    if len(probe) < 20:
+        return
+    for article_id, article in articles_by_id.items():
+        if article_id in roots or speaks_for[article_id] in fact.evidence:
+            continue
+        at = article.text.find(probe)
+        if at >= 0:
+            fact.add(speaks_for[article_id], article_id, at, at + len(quote.text.strip()))
+
+
+def _fact_row(fact: _Fact, names: list[str]) -> dict:
+    return {
+        "id": fact.id, "kind": fact.kind, "label": fact.label, "date": fact.date,
+        "reported_by": [n for n in names if fact.evidence.get(n)],
+        "cells": {
+            n: {"reported": bool(fact.evidence.get(n)), "evidence": list(fact.evidence.get(n, []))} for n in names
+        },
+    }
+
+
+def _omissions(outlet: _Outlet, facts: list[_Fact], outlets: dict[str, _Outlet]) -> list[dict]:
+    found = []
+    for fact in facts:
+        if fact.evidence.get(outlet.name):
+            continue
+        if fact.date and outlet.last_date and fact.date > outlet.last_date:
+            continue  # it happened after this outlet stopped covering the story
+        others = [o for o in outlets.values() if o.name != outlet.name
+                  and (not fact.date or not o.last_date or o.last_date >= fact.date)]
+        reported = [o.name for o in others if fact.evidence.get(o.name)]
+        if others and len(reported) > len(others) / 2 and len(reported) >= min(2, len(others)):
+            found.append({"fact_id": fact.id, "kind": fact.kind, "label": fact.label, "date": fact.date,
+                          "reported_by": sorted(reported)})
+    return found
+
+
+def _loaded(outlet: _Outlet, analyses_by_id, articles_by_id) -> tuple[list[dict], dict[str, int]]:
+    grouped: dict[tuple[str, str], dict] = {}
+    counts = Counter({leaning: 0 for leaning in LEANINGS})
+    for article_id in outlet.articles:
+        analysis = analyses_by_id.get(article_id)
+        for term in analysis.loaded_terms if analysis else []:
+            entry = grouped.setdefault((term.text.casefold(), term.leaning), {
+                "text": term.text, "neutral": term.neutral, "leaning": term.leaning, "count": 0, "evidence": []})
+            entry["count"] += 1
+            entry["evidence"].append({"article_id": article_id, "start": term.start, "end": term.end})
+            counts[term.leaning] += 1
+    terms = sorted(grouped.values(), key=lambda e: (-e["count"], e["text"].casefold()))
+    return terms, dict(counts)
+
+
+def _tone(outlet: _Outlet, analyses_by_id) -> list[dict]:
+    people: dict[str, dict] = {}
+    for article_id in outlet.articles:
+        analysis = analyses_by_id.get(article_id)
+        if analysis is None:
+            continue
+        names = {e.id: e.name for e in analysis.entities}
+        for tone in analysis.tone:
+            name = names.get(tone.entity_id, tone.entity_id)
+            entry = people.setdefault(name.casefold(), {
+                "entity_id": tone.entity_id, "name": name, "polarity": "neutral",
+                "counts": {"negative": 0, "neutral": 0, "positive": 0}, "evidence": []})
+            entry["counts"][tone.polarity] += 1
+            entry["evidence"].extend({"article_id": article_id, "start": e.start, "end": e.end} for e in tone.evidence)
+    for entry in people.values():
+        c = entry["counts"]
+        if c["negative"] != c["positive"]:
+            entry["polarity"] = "negative" if c["negative"] > c["positive"] else "positive"
+    return sorted(people.values(), key=lambda e: e["name"].casefold())
+
+
+def _outlet_dict(outlet: _Outlet, facts, outlets, conflicts, articles_by_id, analyses_by_id, roots) -> dict:
+    column = [{"fact_id": f.id, "kind": f.kind, "label": f.label, "reported": bool(f.evidence.get(outlet.name)),
+               "evidence": list(f.evidence.get(outlet.name, []))} for f in facts]
+    mine = []
+    for c in conflicts:
+        for this, other in (("earlier", "later"), ("later", "earlier")):
+            if c[this]["outlet"] == outlet.name:
+                mine.append({"kind": c["kind"], "subject": c["subject"], "unit": c["unit"],
+                             "this": c[this], "other": c[other]})
+    loaded, leaning_counts = _loaded(outlet, analyses_by_id, articles_by_id)
+    return {
+        "outlet": outlet.name,
+        "articles": list(outlet.articles),
+        "copies": list(outlet.copies),
+        "first_date": outlet.first_date,
+        "last_date": outlet.last_date,
+        "facts": column,
+        "reported_count": sum(1 for cell in column if cell["reported"]),
+        "omissions": _omissions(outlet, facts, outlets),
+        "number_conflicts": mine,
+        "loaded_terms": loaded,
+        "leaning_counts": leaning_counts,
+        "tone": _tone(outlet, analyses_by_id),
+    }

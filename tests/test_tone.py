@@ -1,0 +1,101 @@
+"""Tone toward people: target-dependent, quotes by the person left out, negation, evidence sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.tone import assess_tone
+from storyline.model import Article, Entity, Mention
+
+
+def tones(text: str, nlp, people: list[str], others: list[str] = ()) -> dict[str, tuple[str, list[str]]]:
+    """{name: (polarity, evidence sentences)} with every occurrence of each name as a mention."""
+    entities = [Entity(n, n, "PERSON") for n in people] + [Entity(n, n, "ORG") for n in others]
+    mentions = []
+    for name in [*people, *others]:
+        at = text.find(name)
+        while at >= 0:
+            mentions.append(Mention(name, name, at, at + len(name), "PERSON" if name in people else "ORG"))
+            at = text.find(name, at + 1)
+    result = assess_tone(nlp(text), Article(id="a", source="t", text=text), entities, mentions)
+    return {t.entity_id: (t.polarity, [text[e.start:e.end] for e in t.evidence]) for t in result}
+
+
+def test_an_accusation_is_negative_for_its_target_not_for_the_accuser(nlp):
+    found = tones("Smith accused Jones of corruption. Jones denied it.", nlp, ["Smith", "Jones"])
+    assert found["Jones"] == ("negative", ["Smith accused Jones of corruption."])
+    assert found["Smith"][0] == "neutral"
+
+
+def test_praise_and_success_are_positive(nlp):
+    found = tones("Voters praised Smith for her reforms. Smith won a second term.", nlp, ["Smith"])
+    assert found["Smith"] == ("positive", ["Voters praised Smith for her reforms.", "Smith won a second term."])
+
+
+def test_passive_charges_count_against_the_person(nlp):
+    found = tones("The embattled mayor, Jones, was indicted on Friday.", nlp, ["Jones"])
+    assert found["Jones"][0] == "negative"
+
+
+def test_a_modifier_of_the_name_counts(nlp):
+    found = tones("The disgraced Jones returned to the city on Monday.", nlp, ["Jones"])
+    assert found["Jones"][0] == "negative"
+
+
+def test_words_quoted_from_the_person_are_not_tone_toward_them(nlp):
+    found = tones('Smith said: "I am a failure and my critics are right." He left.', nlp, ["Smith"])
+    assert found["Smith"][0] == "neutral"
+
+
+def test_words_about_someone_else_in_the_sentence_do_not_count(nlp):
+    found = tones("Smith said he would deport violent criminals.", nlp, ["Smith"])
+    assert found["Smith"] == ("neutral", [])
+
+
+def test_negation_flips_the_word(nlp):
+    found = tones("Jones was not corrupt, the inquiry found.", nlp, ["Jones"])
+    assert found["Jones"][0] == "positive"
+
+
+def test_one_unfavourable_sentence_among_many_neutral_ones_stays_neutral(nlp):
+    text = ("Jones was indicted in May. Jones visited the school. Jones met teachers. "
+            "Jones spoke about budgets. Jones toured the library. Jones returned home.")
+    polarity, evidence = tones(text, nlp, ["Jones"])["Jones"]
+    assert polarity == "neutral"
+    assert evidence == ["Jones was indicted in May."]  # the sentence that carried tone is still shown
+
+
+def test_only_people_are_rated(nlp):
+    found = tones("Acme Corp was accused of fraud by Smith.", nlp, ["Smith"], others=["Acme Corp"])
+    assert set(found) == {"Smith"}
+
+
+def test_evidence_offsets_are_sentences_of_the_article(nlp):
+    text = "Smith accused Jones of corruption. Jones denied it."
+    doc = nlp(text)
+    sentences = {(s.start_char, s.end_char) for s in doc.sents}
+    entities = [Entity("j", "Jones", "PERSON")]
+    mentions = [Mention("j", "Jones", 14, 19, "PERSON"), Mention("j", "Jones", 35, 40, "PERSON")]
+    (tone,) = assess_tone(doc, Article(id="a", source="t", text=text), entities, mentions)
+    assert tone.evidence and all((e.start, e.end) in sentences for e in tone.evidence)
+
+
+def test_without_a_parse_there_is_no_rating():
+    assert assess_tone(None, Article(id="a", source="t", text="Smith won."), [Entity("s", "Smith", "PERSON")], []) == []
+
+
+@pytest.mark.parametrize("name", ["Eric Adams", "Tom Homan"])
+def test_seed_people_get_a_rating(seeds_dir, nlp, name):
+    from storyline.analyze import analyze_doc
+    from storyline.extract import extract
+    from storyline.model import RawDocument
+
+    path = sorted(seeds_dir.glob("*.txt"))[1]
+    article = extract(RawDocument(source=str(path), content=path.read_text(encoding="utf-8"), format="text"))
+    analysis = analyze_doc(article, nlp(article.text))
+    names = {e.id: e.name for e in analysis.entities}
+    rated = {names[t.entity_id]: t for t in analysis.tone}
+    if name not in rated:
+        pytest.skip("the entity finder did not report this person")
+    sentences = {(s.start, s.end) for s in analysis.sentences}
+    assert all((e.start, e.end) in sentences for e in rated[name].evidence)
