@@ -1,0 +1,102 @@
+"""What the article page shows: the text with its facts highlighted, metadata, entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ...model import Analysis, Article
+from ...store.sqlite import Store
+from . import queries
+from .highlight import Highlight, highlight_html, highlights_for
+
+
+def article_date(article: Article) -> str | None:
+    if article.published:
+        return article.published
+    return article.published_inferred.date if article.published_inferred else None
+
+
+def source_name(article: Article) -> str:
+    """What to call an article when citing it: its outlet, else the site it was found on, else its title."""
+    name = article.outlet or article.host
+    if name:
+        return name
+    title = article.title or article.id
+    return title if len(title) <= 48 else title[:47].rstrip() + "…"
+
+
+def article_label(article: Article | None, article_id: str) -> str:
+    if article is None:
+        return article_id
+    title = article.title or article_id
+    return f"{article.outlet} — {title}" if article.outlet else title
+
+
+@dataclass
+class ArticleView:
+    article: Article
+    analysis: Analysis | None
+    body: Markup
+    story_id: str | None
+    story_title: str | None
+    entities: list[dict[str, Any]]
+    evidence: tuple[int, int] | None
+
+    @property
+    def date(self) -> str | None:
+        return article_date(self.article)
+
+
+def parse_span(value: str | None, text_length: int) -> tuple[int, int] | None:
+    """``"START-END"`` from a link's ``hl`` parameter, or None when it is absent or not a span of the text."""
+    if not value or len(value) > 24:
+        return None
+    start, sep, end = value.partition("-")
+    if not (sep and start.isdigit() and end.isdigit()):
+        return None
+    span = int(start), int(end)
+    return span if 0 <= span[0] < span[1] <= text_length else None
+
+
+def build_article_view(store: Store, article: Article, evidence: tuple[int, int] | None = None) -> ArticleView:
+    analysis = queries.load_analyses(store, [article.id]).get(article.id)
+    spans = highlights_for(analysis, len(article.text))
+    if evidence:
+        spans.append(Highlight(evidence[0], evidence[1], "evidence", "linked evidence", "hl"))
+    story_id = store.story_for_article(article.id)
+    story_title = queries.story_titles(store, [story_id]).get(story_id) if story_id else None
+    return ArticleView(
+        article=article,
+        analysis=analysis,
+        body=highlight_html(article.text, spans),
+        story_id=story_id,
+        story_title=story_title,
+        entities=_article_entities(store, analysis),
+        evidence=evidence,
+    )
+
+
+def _article_entities(store: Store, analysis: Analysis | None) -> list[dict[str, Any]]:
+    """The article's entities with their mention counts and, when linked, their corpus entity."""
+    if analysis is None:
+        return []
+    counts: dict[str, int] = {}
+    for m in analysis.mentions:
+        counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+    local = {e.id: e for e in analysis.entities}
+    to_corpus = queries.corpus_entity_ids(store, list(local) + list(counts))
+    rows = []
+    for entity_id in dict.fromkeys([*local, *counts]):
+        entity = local.get(entity_id)
+        first = next((m for m in analysis.mentions if m.entity_id == entity_id), None)
+        rows.append({
+            "name": entity.name if entity else (first.text if first else entity_id),
+            "label": entity.label if entity else (first.label if first else ""),
+            "mentions": counts.get(entity_id, 0),
+            "corpus_id": to_corpus.get(entity_id),
+            "aliases": entity.aliases if entity else [],
+        })
+    return sorted(rows, key=lambda r: (-r["mentions"], r["name"]))
