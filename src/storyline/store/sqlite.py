@@ -1,6 +1,6 @@
 """The embedded store: one SQLite file (WAL, FTS5), schema versioned with migrations.
 
-Records are kept whole as JSON (``record`` columns, rebuilt with ``model.from_dict``) beside the
+Records are kept whole as JSON (``record`` columns, rebuilt with ``model.from_json``) beside the
 plain columns that listing, sorting and joining need, so ``sqlite3``/``datasette`` can open the file
 and read it without storyline. Every write of a batch is one transaction: a crash leaves either the
 whole batch or none of it.
@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..model import Analysis, Article, Entity, Story, from_dict, to_dict
+from ..model import Analysis, Article, Entity, Story, from_json, to_dict
 
 SCHEMA_VERSION = 1
 
@@ -348,13 +348,13 @@ class Store:
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
-        return from_dict(Article, json.loads(row[0])) if row else None
+        return from_json(Article, row[0]) if row else None
 
     def analysis(self, article_id: str) -> Analysis | None:
         row = self.db.execute(
             "SELECT record FROM analyses WHERE article_id=?", (article_id,)
         ).fetchone()
-        return from_dict(Analysis, json.loads(row[0])) if row else None
+        return from_json(Analysis, row[0]) if row else None
 
     def find_article_id(self, prefix: str) -> str | None:
         """Resolve a full id or a unique id prefix (as `storyline show` accepts)."""
@@ -375,11 +375,11 @@ class Store:
 
     def iter_articles(self) -> Iterator[Article]:
         for (record,) in self.db.execute("SELECT record FROM articles ORDER BY id"):
-            yield from_dict(Article, json.loads(record))
+            yield from_json(Article, record)
 
     def iter_analyses(self) -> Iterator[Analysis]:
         for (record,) in self.db.execute("SELECT record FROM analyses ORDER BY article_id"):
-            yield from_dict(Analysis, json.loads(record))
+            yield from_json(Analysis, record)
 
     def iter_features(self) -> Iterator[tuple[str, Any]]:
         for article_id, record in self.db.execute(
@@ -408,7 +408,7 @@ class Store:
 
     def story(self, story_id: str) -> Story | None:
         row = self.db.execute("SELECT record FROM stories WHERE id=?", (story_id,)).fetchone()
-        return from_dict(Story, json.loads(row[0])) if row else None
+        return from_json(Story, row[0]) if row else None
 
     def story_for_article(self, article_id: str) -> str | None:
         row = self.db.execute(
@@ -418,15 +418,15 @@ class Store:
 
     def iter_stories(self) -> Iterator[Story]:
         for (record,) in self.db.execute("SELECT record FROM stories ORDER BY id"):
-            yield from_dict(Story, json.loads(record))
+            yield from_json(Story, record)
 
     def entity(self, entity_id: str) -> Entity | None:
         row = self.db.execute("SELECT record FROM entities WHERE id=?", (entity_id,)).fetchone()
-        return from_dict(Entity, json.loads(row[0])) if row else None
+        return from_json(Entity, row[0]) if row else None
 
     def iter_entities(self) -> Iterator[Entity]:
         for (record,) in self.db.execute("SELECT record FROM entities ORDER BY id"):
-            yield from_dict(Entity, json.loads(record))
+            yield from_json(Entity, record)
 
     def list_entities(self, limit: int = 50, offset: int = 0) -> list[sqlite3.Row]:
         return self.db.execute(
