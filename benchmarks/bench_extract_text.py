@@ -36,7 +36,8 @@ def visible_text(html: str) -> str:
     """The page as a plain-text scrape sees it: every visible text node, one block per line."""
     import lxml.html
 
-    root = lxml.html.fromstring(html)
+    # browsers render content found after a stray </body> or </html>; libxml2 would drop it
+    root = lxml.html.document_fromstring(re.sub(r"</(?:body|html)\s*>", " ", html, flags=re.I))
     lines: list[str] = []
     current: list[str] = []
 
@@ -115,9 +116,9 @@ def main() -> int:
 
     pages = load_pages(args.limit)
     docs = [RawDocument(source=f"wcxb/{stem}", content=text, format="text") for stem, text, _ in pages]
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     articles = [extract_text(doc) for doc in docs]
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 
     rows = {"whole visible text": [], "extract_text": []}
     per_page = []
@@ -132,7 +133,8 @@ def main() -> int:
     for name, scores in rows.items():
         p, r, f = (mean([s[i] for s in scores]) for i in range(3))
         print(f"{name:20} {p:9.3f} {r:7.3f} {f:6.3f}")
-    print(f"extract_text speed: {len(docs) / elapsed:.0f} articles/s (target >= 200; F1 target >= 0.93)")
+    print(f"extract_text speed: {len(docs) / elapsed:.0f} articles/s wall, {len(docs) / cpu:.0f} articles/s "
+          f"per CPU second (target >= 200; F1 target >= 0.93)")
     for f1, stem, (p, r, _) in sorted(per_page)[: args.worst]:
         print(f"  worst {stem}: F1 {f1:.2f} (P {p:.2f} R {r:.2f})")
     return 0

@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-TERMINAL = re.compile(r"""[.!?]["'”’)\]]*$|[.!?]\s*\(\w+\)$""")
-ELLIPSIS_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*\W?$")
+TERMINAL = re.compile(r"[.!?]\s*\(\w+\)$")  # "... the end. (AP)"
+TERMINALS = (".", "!", "?")
+CLOSERS = "\"'”’)]"
+ELLIPSES = ("…", "...")
 
 # Function words: prose is full of them, menus, titles and credits are not.
 STOPWORDS = frozenset(
@@ -24,9 +26,10 @@ STOPWORDS = frozenset(
     who whom why will with would you your yours yourself yourselves said says say it's that's there's
     i'm don't can't won't isn't wasn't didn't doesn't""".split()
 )
+STOPWORDS = STOPWORDS | {w.replace("'", "’") for w in STOPWORDS} | {w.capitalize() for w in STOPWORDS}
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One block of the scrape with the measures the segmenter decides from."""
 
@@ -35,7 +38,6 @@ class Block:
     stopwords: int = 0
     terminal: bool = False  # ends like a sentence
     ellipsis: bool = False  # ends in a teaser's "…"
-    sentences: int = 0
     blank_before: bool = False
     tokens: list[str] = field(default_factory=list, repr=False)
 
@@ -52,24 +54,23 @@ class Block:
 
     @property
     def title_like(self) -> bool:
-        """A headline or heading: short, no closing period, mostly capitalised words."""
+        """A headline or heading: short, capitalised, not closed by a full stop."""
         if not 1 <= self.words <= 25 or self.terminal and not self.text.endswith(("?", "!")):
             return False
-        caps = sum(1 for t in self.tokens if t[:1].isupper() or t[:1].isdigit())
-        return caps / self.words >= 0.4
+        first = self.tokens[0]
+        return first[:1].isupper() or first[:1].isdigit()
 
 
 def measure(text: str, blank_before: bool = False) -> Block:
     tokens = WORD.findall(text)
-    lowered = [t.lower().replace("’", "'") for t in tokens]
-    stripped = text.rstrip()
+    tail = text.rstrip()
+    bare_tail = tail.rstrip(CLOSERS)
     return Block(
         text=text,
         words=len(tokens),
-        stopwords=sum(1 for t in lowered if t in STOPWORDS),
-        terminal=bool(TERMINAL.search(stripped)),
-        ellipsis=bool(ELLIPSIS_END.search(stripped)),
-        sentences=len(re.findall(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]", stripped)) + 1,
+        stopwords=sum(map(STOPWORDS.__contains__, tokens)),
+        terminal=bare_tail.endswith(TERMINALS) or bool(tail.endswith(")") and TERMINAL.search(tail[-12:])),
+        ellipsis=tail.rstrip("]) ").endswith(ELLIPSES),
         blank_before=blank_before,
         tokens=tokens,
     )

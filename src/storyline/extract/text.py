@@ -1,8 +1,62 @@
-"""Plain-text scrapes (placeholder until the segmenter lands: keeps everything)."""
+"""Plain-text scrapes: boilerplate segmenter, then metadata read from the text.
+
+Container hints on the RawDocument (title, published, outlet, authors, url) take precedence over
+what the text suggests; the text fills what they leave out.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
 from ..model import Article, RawDocument, article_id_for
+from .metadata import authors_from, infer_published, published_from, read_outlet, to_iso
+from .segment import segment
+
+
+def site_name(url: str | None) -> str | None:
+    """The outlet a URL belongs to (outlet.py's mapping when present, else the bare domain)."""
+    if not url:
+        return None
+    try:
+        from .outlet import outlet_from_url
+    except ImportError:
+        outlet_from_url = None
+    if outlet_from_url is not None:
+        name = outlet_from_url(url)
+        if name:
+            return name
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:  # a malformed URL names no site
+        return None
+    return host.removeprefix("www.") or None
 
 
 def extract_text(raw: RawDocument) -> Article:
-    text = raw.content.strip()
-    return Article(id=article_id_for(text, raw.url), source=raw.source, text=text, url=raw.url,
-                   title=raw.title, outlet=raw.outlet, authors=list(raw.authors), published=raw.published)
+    """A plain-text scrape -> Article with clean body text, removed furniture, embeds and metadata."""
+    seg = segment(raw.content or "")
+    text = "\n\n".join(seg.body)
+    authors = list(raw.authors) or authors_from(seg.removed)
+    published = (to_iso(raw.published) or raw.published) if raw.published else published_from(seg.removed)
+    inferred = None if published else infer_published(seg.embeds, text)
+    outlet = read_outlet(seg.removed, text, site_name(raw.url))
+    article = Article(
+        id=article_id_for(text, raw.url),
+        source=raw.source,
+        text=text,
+        url=raw.url,
+        outlet=outlet.outlet,
+        authors=authors,
+        title=raw.title or seg.title,
+        published=published,
+        published_inferred=inferred,
+        removed=seg.removed,
+        embeds=seg.embeds,
+        host=outlet.host,
+        original_outlet=outlet.original_outlet,
+        outlet_confidence=outlet.confidence,
+        outlet_basis=outlet.basis,
+    )
+    if raw.outlet:
+        article.outlet, article.outlet_confidence, article.outlet_basis = raw.outlet, 1.0, "container"
+    return article

@@ -1,0 +1,265 @@
+"""Patterns that mark a block (or the head of a block) as page furniture rather than article body.
+
+Each pattern is about the shape of web-page boilerplate in general (share widgets, photo credits,
+aggregator notices, bylines, datelines), never about any particular site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+
+MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:t|tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+MONTH_DATE = rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+ANY_DATE = rf"(?:{ISO_DATE}|(?:{WEEKDAY},? )?{MONTH_DATE}|\d{{1,2}} {MONTH},? \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|da|van|von|der|del|la|le|bin|al-\w+)){0,3}"
+NAMES = rf"{NAME}(?:(?:,| and|, and|,? &) {NAME})*"
+
+# "date 2025-02-14", "Published: March 3, 2024", "Updated 10:14 AM EST, Jan 5, 2025" at a block's head.
+HEADER = re.compile(
+    rf"^(?:(?:date|published|updated|posted|last updated|published on|posted on)\b\s*:?\s*"
+    rf"(?:\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{{2,4}})?,?\s*)?(?P<date>{ANY_DATE})"
+    rf"(?:,?\s*(?:at\s*)?\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{{2,4}}\b)?)?"
+    rf"|(?P<bare>{ANY_DATE})(?:,?\s*(?:at\s*)?\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{{2,4}}\b)?)?$)"
+    rf"[\s|•·,-]*",
+    re.IGNORECASE,
+)
+# "(Jane Doe, Some Outlet) " opening the first paragraph.
+PAREN_BYLINE = re.compile(rf"^\((?P<name>{NAME}),\s*(?P<outlet>[A-Z][\w.&'’ -]{{1,50}}?)\)\s+")
+# "By Jane Doe and John Roe | Outlet", "Written by Jane Doe", "Author: Jane Doe"
+BY_LINE = re.compile(
+    rf"^(?i:(?:written |reported |posted |story )?by|authors?:)\s+(?P<names>{NAMES})"
+    rf"(?:\s*(?:,|\||•|·|⋅|-|–|—|for|of)\s*(?P<outlet>[A-Z][\w.&'’ ]{{1,50}}?))?\s*\.?$"
+)
+# "NEW YORK, New York - ", "WASHINGTON (Reuters) — ", "PARIS, Jan. 5 (AFP) - " opening the first paragraph.
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}})"
+    rf"(?P<region>, [A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}})?"
+    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:,? \d{{4}})?))?"
+    rf"(?: \((?P<agency>[A-Za-z][\w .&-]{{0,30}})\))?\s*(?:-|–|—|--)(?:\s+|$)"
+)
+# "Jane Doe and John Roe contributed to this report.", "Outlet's Jane Doe contributed reporting."
+CONTRIBUTORS = re.compile(
+    rf"^(?:(?P<outlet>[A-Z][\w.&’' ]{{1,40}}?)(?:['’]s?)\s+)?(?P<names>{NAMES})\s+"
+    rf"(?:also\s+)?contributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)|"
+    rf"additional\s+reporting))*(?:\s+from\s+[\w ,]+)?\.?$"
+)
+REPORTING_BY = re.compile(
+    rf"^(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+(?P<names>{NAMES})"
+    rf"(?:\s*(?:;|,|and|in)\s*[\w ,;.]*)?\.?$"
+)
+
+# An embedded post: "... pic.twitter.com/abc — Jane Doe (@jdoe) December 3, 2024"
+EMBED_SIGNATURE = re.compile(
+    rf"(?:—|–|-|--)\s*(?P<author>[^()\n—]{{1,60}}?)\s*\(@(?P<handle>\w{{1,30}})\)\s*"
+    rf"(?P<date>{MONTH_DATE})\s*$"
+)
+EMBED_MARKER = re.compile(
+    r"pic\.twitter\.com/\w+|\bA post shared by\b|\bView this post on Instagram\b|"
+    r"\b(?:twitter|x)\.com/\w+/status/\d+",
+    re.IGNORECASE,
+)
+
+SHARE_WORDS = frozenset(
+    """share shares sharing follow tweet email e mail print copy link facebook twitter x linkedin
+    whatsapp reddit pinterest telegram flipboard messenger threads bluesky comment comments save
+    and on us this article story gift bookmark url copied the page via sms click to opens in new
+    window tab pocket tumblr mastodon more options post unfollow""".split()
+)
+SHARE_CORE = frozenset("share follow tweet email print copy save bookmark comments".split())
+
+# Where the article ends and the page's tail begins: comments, author box, tag lists.
+END_OF_ARTICLE = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|(?:leave|post|add|write) (?:a |your )?"
+    r"(?:reply|comment|review)|join the (?:discussion|conversation)|thoughts? on\b.*|responses? to\b.*|"
+    r"about the authors?|about the writer|author bio|(?:more )?articles by\b.*|tags?|filed under|categories|"
+    r"comments? (?:are )?closed|show comments|view comments|what do you think\??|discussion about this \w+|"
+    r"(?:article )?sources|references|footnotes|notes|bibliography|was this (?:\w+ )?helpful\??|back to top|"
+    r"\d+ (?:replies|comments|responses)\b.*)\W*(?:\d+)?\W*$",
+    re.IGNORECASE,
+)
+# "Jane says:", "Reply", "December 18, 2025 at 9:59 pm": the furniture of a comment thread.
+COMMENT_MARK = re.compile(
+    rf"^(?:[\w.’' -]{{1,40}} (?:says:?|(?:said|wrote|replied):)|reply|(?:{ANY_DATE})"
+    rf"(?:,?\s*(?:at\s*)?\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?)|"
+    rf"\d+ (?:hours?|days?|weeks?|months?|years?) ago)\W*$",
+    re.IGNORECASE,
+)
+RELATED_HEADING = re.compile(
+    r"^(?:you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|related(?: \w+){0,2}|"
+    r"read (?:more|next|also|this next)(?: \w+){0,2}|more (?:from|stories|on|in|like this|news|to read)"
+    r"(?: [\w&'’ ]{1,30})?|recommended(?: \w+){0,3}|trending(?: \w+){0,2}|most (?:popular|read|viewed|shared)"
+    r"(?: \w+){0,2}|popular(?: \w+){0,2}|see also|also read|also on [\w ]+|up next|what to read next|"
+    r"don['’]t miss(?: \w+){0,2}|further reading|latest(?: \w+){0,2}|top stories|editor['’]s picks?|"
+    r"around the web|sponsored stories|from (?:our|the) (?:partners?|network)|keep reading|"
+    r"other stories|in case you missed it|recent posts|similar (?:posts|articles|stories))\W*$",
+    re.IGNORECASE,
+)
+# "READ MORE: Some other headline", ">> Check out: ..." dropped into the body.
+INLINE_PROMO = re.compile(
+    r"^(?:>>|»|►|▶)?\s*(?:check (?:it )?out|read|see|also read|related|read more|read next|more|watch|listen|compare|"
+    r"don['’]t miss|recommended|trending|up next|must read)\s*:\s*\S",
+    re.IGNORECASE,
+)
+ADVERTISEMENT = re.compile(
+    r"^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|"
+    r"(?:story|article) continues below(?: advertisement)?|continue reading(?: below)?(?: the main story)?|"
+    r"scroll (?:down )?to continue(?: with content)?|skip advert(?:isement)?)\W*$",
+    re.IGNORECASE,
+)
+# Notices that are furniture wherever they stand, even in a longer block...
+BANNER = re.compile(
+    r"\bclick(?:ing)? (?:here|this link)\b|\bon (?:their|the original|the publisher['’]s) (?:web)?site\b|"
+    r"\blisten to (?:this|the) (?:article|story)\b|\bcan now listen to\b|"
+    r"\b(?:audio|listen) (?:version|\d+ min)\b|^listen\W+\d{1,2}:\d{2}|\ball rights reserved\b|\bskip to (?:main )?content\b|"
+    r"\benable javascript\b|\b(?:originally|first) (?:published|appeared) (?:on|in|at|by)\b|"
+    r"\bthis (?:article|story) (?:was|is) republished\b",
+    re.IGNORECASE,
+)
+# Disclosures and consent notices, whatever their length.
+NOTICE = re.compile(
+    r"\b(?:may|might|could) earn (?:us )?(?:an? )?(?:small )?(?:affiliate )?commission\b|"
+    r"\b(?:purchases?|buy(?:ing)?) (?:made )?(?:something )?through (?:our|these|the) links\b|"
+    r"\bcookies?\b(?=.*\b(?:consent|partners|preferences|personali[sz]ed)\b)|"
+    r"\bcontent provided by\b|\bprovided by our sponsors?\b|\bsponsored content\b|\bpaid partnership\b",
+    re.IGNORECASE,
+)
+# "Jane Doe is a freelance writer who covers ...": the author box closing a page.
+AUTHOR_BIO = re.compile(
+    rf"^(?:About the author:?\s*)?{NAME} (?:is|was|has been|covers|covered|writes|wrote|joined)\b"
+    r"(?=.{0,200}\b(?:writer|editor|journalist|author|reporter|contributor|correspondent|columnist|"
+    r"freelance|writes|covers|covered|has written|articles?)\b)"
+)
+READING_TIME = re.compile(r"^(?:\d+|one|two|three|four|five)[ -]?min(?:ute)?s?\.?(?: read(?:ing time)?)?\W*$",
+                          re.IGNORECASE)
+# A table of contents opens a list of the article's own headings.
+TOC_HEADING = re.compile(
+    r"^(?:table of contents|contents|in this (?:article|post|guide|story)|jump to(?: section)?|on this page|"
+    r"quick links|skip to section)\W*$",
+    re.IGNORECASE,
+)
+# ...and calls to action that only mark a short line (prose may mention newsletters).
+SHORT_BANNER = re.compile(
+    r"\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\bcookies?\b|\bprivacy (?:policy|notice|settings)\b|"
+    r"\bterms (?:of|and) (?:use|service|conditions)\b|\bdownload (?:the|our) app\b|\b(?:sign|log) (?:in|out)\b|"
+    r"\bcreate (?:an|a free) account\b|\bsupport (?:our|independent|local) (?:journalism|reporting)\b|"
+    r"\byour (?:inbox|email address)\b|\breport (?:an?|this) (?:error|ad|typo)\b|\breader-supported\b|"
+    r"\bto receive new posts\b|\bsupport (?:my|our) work\b",
+    re.IGNORECASE,
+)
+REPUBLISHED = re.compile(
+    r"\bon (?:their|the original|the publisher['’]s) (?:web)?site\b|\bour publishers\b|"
+    r"\b(?:originally|first) (?:published|appeared) (?:on|in|at|by)\b|\brepublished\b|\bsyndicated\b",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(
+    r"^(?:photo(?:graph)?s?|image|picture|illustration|video|graphic|credit|source|courtesy)s?"
+    r"(?: credit)?\s*(?::|by\b)|"
+    r"\b(?:getty images|ap photo|shutterstock|istock(?:photo)?|file photo)\b|"
+    r"^[\w .&'’-]{2,40} ?/ ?(?-i:[A-Z]{2,}\b|Getty)[\w .&/-]{0,40}$",
+    re.IGNORECASE,
+)
+CAPTION_MARK = re.compile(
+    r"\((?:[lrc]\.?|[LRC]\.|L-R|l-r|from left|left to right|pictured)\)|©"
+)
+IMAGE_CONTROL = re.compile(
+    r"^(?:(?:close|open|expand|enlarge|view|hide|show|collapse|toggle) (?:the )?"
+    r"(?:(?:image|photo|picture)s?(?: caption| gallery)?|caption|gallery)|(?:image|photo|slide) \d+ (?:of|/) \d+)\W*$",
+    re.IGNORECASE,
+)
+# "Jane Doe, December 17, 2025" under a teaser.
+NAME_AND_DATE = re.compile(rf"^{NAMES},? (?:{ANY_DATE})$")
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.IGNORECASE)
+
+
+_BYLINE_STARTS = ("by", "written by", "reported by", "posted by", "story by", "author")
+# Words without which a pattern cannot match: one scan of a block for all of them spares most blocks
+# the full patterns.
+_KEY_WORDS = {
+    "notice": ("commission", "links", "cookie", "provided by", "sponsored content", "paid partnership"),
+    "share": ("share", "follow", "tweet", "email", "print", "copy", "save", "bookmark", "comment"),
+    "embed": ("pic.", "post shared", "instagram", "status/"),
+    "credit": ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "source", "courtesy",
+               "getty", "shutterstock", "istock", "/"),
+    "banner": ("click", "site", "listen", "audio", "reserved", "skip to", "javascript", "published"),
+    "short_banner": ("sign", "subscri", "newsletter", "cookie", "privacy", "terms", "download", "log ", "account",
+                     "support", "inbox", "email", "report", "reader-supported", "receive new posts"),
+}
+_GROUPS_OF: dict[str, set[str]] = {}
+for _group, _words in _KEY_WORDS.items():
+    for _word in _words:
+        _GROUPS_OF.setdefault(_word, set()).add(_group)
+_KEYS = re.compile("|".join(re.escape(w) for w in sorted(_GROUPS_OF, key=len, reverse=True)))
+
+
+def _key_groups(lowered: str) -> set[str]:
+    groups: set[str] = set()
+    for word in _KEYS.findall(lowered):
+        groups |= _GROUPS_OF[word]
+    return groups
+
+
+def share_widget(block: Block) -> bool:
+    """A line made only of share/follow words ("Share and Follow", "Tweet Email Print")."""
+    lowered = [t.lower() for t in block.tokens]
+    return 0 < len(lowered) <= 10 and all(t in SHARE_WORDS for t in lowered) and any(
+        t in SHARE_CORE for t in lowered
+    )
+
+
+def cue_reason(block: Block) -> str | None:
+    """Why this block is page furniture, from its content; None when nothing marks it."""
+    text = block.text
+    if "(@" in text and EMBED_SIGNATURE.search(text[-120:]):
+        return "social_embed"
+    if block.words > 80:
+        return None
+    lowered = text.lower()
+    keys = _key_groups(lowered)
+    if "embed" in keys and EMBED_MARKER.search(text):
+        return "social_embed"
+    if block.words <= 12 and "share" in keys and share_widget(block):
+        return "share_widget"
+    if block.words <= 8 and ADVERTISEMENT.match(text):
+        return "advertisement"
+    if block.words <= 8 and RELATED_HEADING.match(text):
+        return "related_heading"
+    if block.words <= 25 and INLINE_PROMO.match(text):
+        return "related_links"
+    if block.words <= 5 and READING_TIME.match(text):
+        return "header"
+    if block.words <= 6 and TOC_HEADING.match(text):
+        return "toc_heading"
+    if block.words <= 25 and ("contribut" in lowered or " by " in lowered) and (
+        CONTRIBUTORS.match(text) or REPORTING_BY.match(text)
+    ):
+        return "contributor_line"
+    if block.words <= 15 and lowered.startswith(_BYLINE_STARTS) and BY_LINE.match(text):
+        return "byline"
+    if block.words <= 15 and NAME_AND_DATE.match(text):
+        return "byline"
+    if block.words <= 6 and IMAGE_CONTROL.match(text):
+        return "caption"
+    if text[:1] in "©(cC" and COPYRIGHT.match(text) and block.words <= 30:
+        return "credit"
+    if block.words <= 60 and ("(" in text or "©" in text) and CAPTION_MARK.search(text):
+        return "caption" if block.words > 8 and not text.lstrip().startswith("©") else "credit"
+    if block.words <= 20 and "credit" in keys and CREDIT.search(text):
+        return "credit"
+    if block.words <= 40 and "banner" in keys and BANNER.search(text):
+        return "banner"
+    if "notice" in keys and NOTICE.search(text):
+        return "banner"
+    if block.words <= 12 and "short_banner" in keys and SHORT_BANNER.search(text):
+        return "banner"
+    if block.words <= 12 and HEADER.match(text) and HEADER.match(text).end() >= len(text.rstrip()):
+        return "header"
+    if block.words <= 8 and COMMENT_MARK.match(text):
+        return "comment"
+    return None

@@ -1,0 +1,270 @@
+"""The boilerplate segmenter: which blocks of a plain-text scrape are the article body.
+
+Four passes over the blocks:
+
+1. content cues (cues.py) label furniture: share widgets, banners, captions, credits, bylines,
+   contributor lines, embedded posts, related-links headings; header lines, "(Name, Outlet)"
+   bylines and datelines are peeled off the head of a block;
+2. a related-links heading (or a table of contents) opens a zone of teasers (title-like lines,
+   lines ending in "…"), and short lines repeated across the page are navigation;
+3. the body is the contiguous run of blocks with the best score, prose counting for and furniture
+   against it (a maximum-sum segment), so menus, footers and sidebars around it fall away; a
+   second run nearly as strong joins it (an article split by a gallery or a large advert);
+4. the run is cut where the page's tail begins (comments, author box, tags, sources).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Embed, Removed
+from .blocks import Block, measure, split_blocks
+from .cues import AUTHOR_BIO, COMMENT_MARK, DATELINE, END_OF_ARTICLE, HEADER, PAREN_BYLINE, cue_reason
+from .embeds import parse_embed
+
+TEASER_MAX_WORDS = 60
+ZONE_HEADINGS = {"related_heading": "related_links", "toc_heading": "navigation"}  # heading -> its list
+MIN_BODY_WORDS_BEFORE_END = 50  # an "end of article" marker only counts once some body has gone by
+SECOND_RUN_SHARE = 0.5  # a second run joins the body when it scores at least this share of the first
+
+
+@dataclass
+class Segmentation:
+    body: list[str]
+    removed: list[Removed] = field(default_factory=list)
+    embeds: list[Embed] = field(default_factory=list)
+    title: str | None = None
+
+
+def _peel_head(block: Block) -> tuple[list[Removed], Block]:
+    """Cut header lines ("date 2025-02-14") and "(Name, Outlet)" bylines off the head of a block."""
+    peeled: list[Removed] = []
+    text = block.text
+    while True:
+        header = HEADER.match(text)
+        if header and header.end() > 0 and header.group(0).strip():
+            if header.group("bare") and header.end() < len(text):
+                break  # a bare date only counts as a header when it is the whole block
+            peeled.append(Removed(text=header.group(0).strip(), reason="header"))
+            text = text[header.end():]
+            continue
+        byline = PAREN_BYLINE.match(text) if text.startswith("(") else None
+        if byline:
+            peeled.append(Removed(text=byline.group(0).strip(), reason="byline"))
+            text = text[byline.end():]
+            continue
+        break
+    if not peeled:
+        return peeled, block
+    return peeled, measure(text, block.blank_before)
+
+
+def _block_score(block: Block, reason: str | None, repeated: bool) -> float:
+    """How much a block argues for being inside the body run (positive) or outside it."""
+    if reason:
+        return -(3.0 + block.words)
+    if repeated:
+        return -5.0
+    if block.prose:
+        return float(block.words)
+    if block.title_like:
+        return -1.0
+    if block.words >= 12 and block.stop_ratio >= 0.25:
+        return block.words * 0.5
+    return -2.0
+
+
+def _end_of_article(blocks: list[Block], reasons: list[str | None], start: int, end: int) -> tuple[int, str]:
+    """Where comments, the author box or the tag list begin inside the chosen run, and which it is
+    (``end`` if nowhere)."""
+    marks_left = sum(1 for i in range(start, end) if reasons[i] == "comment" or _timestamp(blocks[i]))
+    body_words = 0
+    enough = max(MIN_BODY_WORDS_BEFORE_END, 0.2 * sum(
+        b.words for b, r in zip(blocks[start:end], reasons[start:end]) if r is None and b.prose))
+    for i in range(start, end):
+        block = blocks[i]
+        is_mark = reasons[i] == "comment" or _timestamp(block)
+        if body_words >= enough:
+            if block.words <= 12 and reasons[i] in (None, "header") and END_OF_ARTICLE.match(block.text):
+                return i, "end_matter"
+            if is_mark and marks_left >= 2:
+                return i, "comments"
+        marks_left -= is_mark
+        if reasons[i] is None and block.prose:
+            body_words += block.words
+    return end, "end_matter"
+
+
+def _closing_author_bios(blocks: list[Block], reasons: list[str | None], start: int, end: int) -> list[int]:
+    """The last paragraphs of the run when they introduce the writer rather than continue the story."""
+    kept = [i for i in range(start, end) if reasons[i] is None]
+    bios = []
+    for i in kept[:0:-1][:2]:
+        if not AUTHOR_BIO.match(blocks[i].text):
+            break
+        bios.append(i)
+    return bios
+
+
+def _timestamp(block: Block) -> bool:
+    return block.words <= 10 and ":" in block.text and bool(COMMENT_MARK.match(block.text))
+
+
+def _second_run(scores: list[float], start: int, end: int) -> tuple[int, int] | None:
+    """Another strong run beside the main one: an article split by a large advert or gallery."""
+    main = sum(scores[start:end])
+    best = None
+    for lo, hi in ((0, start), (end, len(scores))):
+        a, b = _best_run(scores[lo:hi])
+        total = sum(scores[lo + a: lo + b])
+        if b > a and total >= SECOND_RUN_SHARE * main and (best is None or total > best[2]):
+            best = (lo + a, lo + b, total)
+    return best[:2] if best else None
+
+
+def _tail_begins(blocks: list[Block], reasons: list[str | None], start: int, end: int) -> bool:
+    """Comments or an end-of-article heading somewhere in blocks[start:end]."""
+    return any(reasons[i] == "comment" or _timestamp(blocks[i])
+               or blocks[i].words <= 12 and END_OF_ARTICLE.match(blocks[i].text) for i in range(start, end))
+
+
+def _best_run(scores: list[float]) -> tuple[int, int]:
+    """The contiguous run [start, end) with the highest total score (Kadane)."""
+    best, best_span = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _mark_related_zones(blocks: list[Block], reasons: list[str | None]) -> None:
+    """A related-links heading and the teaser list after it; a title line followed by a teaser."""
+    i = 0
+    while i < len(blocks):
+        zone = ZONE_HEADINGS.get(reasons[i] or "")
+        if zone:
+            reasons[i] = zone
+            j = i + 1
+            while j < len(blocks) and _teaser_like(blocks[j], reasons[j]):
+                if zone == "navigation" and _heading_of_next(blocks, reasons, j):
+                    break  # the contents list has ended where its first heading opens a paragraph
+                reasons[j] = reasons[j] or zone
+                j += 1
+            i = j
+            continue
+        i += 1
+    for i in range(len(blocks) - 1):
+        nxt = blocks[i + 1]
+        if reasons[i] is None and blocks[i].title_like and nxt.ellipsis and nxt.words <= TEASER_MAX_WORDS:
+            reasons[i] = reasons[i + 1] = "related_links"
+
+
+def _teaser_like(block: Block, reason: str | None) -> bool:
+    if reason and reason not in ZONE_HEADINGS:
+        return True
+    if block.ellipsis and block.words <= TEASER_MAX_WORDS:
+        return True
+    return block.title_like or block.words <= 6
+
+
+def segment(content: str) -> Segmentation:
+    """Split a plain-text scrape into body paragraphs and labelled furniture."""
+    blocks, peeled_at = _blocks_with_heads_peeled(content)
+    known: dict[str, str | None] = {}  # menus repeat lines; judge each distinct line once
+    for block in blocks:
+        if block.text not in known:
+            known[block.text] = cue_reason(block)
+    reasons = [known[block.text] for block in blocks]
+    _mark_related_zones(blocks, reasons)
+    counts = Counter(b.text for b in blocks if b.words <= 8)
+    repeated = [b.words <= 8 and counts[b.text] > 1 and not b.prose for b in blocks]
+    in_run = _choose_body_runs(blocks, reasons, repeated)
+
+    result = Segmentation(body=[])
+    first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
+    title_at = _title_index(blocks, reasons, in_run, first_body)
+    for i, block in enumerate(blocks):
+        result.removed.extend(peeled_at.get(i, []))
+        reason = reasons[i]
+        if reason == "social_embed":
+            result.embeds.append(parse_embed(block.text))
+        if i == title_at:
+            result.title, reason = block.text, "title"
+        elif reason is None and repeated[i] and not (in_run[i] and _heading_of_next(blocks, reasons, i)):
+            reason = "navigation"
+        elif reason is None and not in_run[i]:
+            reason = "boilerplate"
+        if reason:
+            result.removed.append(Removed(text=block.text, reason=reason))
+        else:
+            result.body.append(_peel_dateline(block.text, result.removed) if i == first_body else block.text)
+    result.removed.extend(peeled_at.get(len(blocks), []))
+    return result
+
+
+def _blocks_with_heads_peeled(content: str) -> tuple[list[Block], dict[int, list[Removed]]]:
+    blocks: list[Block] = []
+    peeled_at: dict[int, list[Removed]] = {}  # what was cut off before block i
+    for block in split_blocks(content):
+        peeled, block = _peel_head(block)
+        if peeled:
+            peeled_at.setdefault(len(blocks), []).extend(peeled)
+        if block.text.strip():
+            blocks.append(block)
+    return blocks, peeled_at
+
+
+def _choose_body_runs(blocks: list[Block], reasons: list[str | None], repeated: list[bool]) -> list[bool]:
+    """Which blocks lie in the body: the best run, cut where the page's tail begins, plus a second
+    run when the article is split in two; labels the tail (``end_matter``, ``comments``, ``author_bio``)."""
+    scores = [_block_score(b, r, rep) for b, r, rep in zip(blocks, reasons, repeated)]
+    start, end = _best_run(scores)
+    cut, tail = _end_of_article(blocks, reasons, start, end)
+    for i in range(cut, end):
+        reasons[i] = reasons[i] or tail
+    for i in _closing_author_bios(blocks, reasons, start, cut):
+        reasons[i] = "author_bio"
+    in_run = [start <= i < end for i in range(len(blocks))]
+    extra = _second_run(scores, start, end)
+    if extra and extra[0] >= end and (cut < end or _tail_begins(blocks, reasons, end, extra[1])):
+        extra = None  # what follows the end of the article is not more article
+    if extra:
+        for i in range(*extra):
+            in_run[i] = True
+    return in_run
+
+
+def _heading_of_next(blocks: list[Block], reasons: list[str | None], i: int) -> bool:
+    """A short line that opens the paragraph after it (a table of contents repeats headings)."""
+    nxt = i + 1
+    return blocks[i].title_like and nxt < len(blocks) and reasons[nxt] is None and blocks[nxt].prose
+
+
+def _peel_dateline(text: str, removed: list[Removed]) -> str:
+    """"WASHINGTON (AP) — " / "Paris, France - " opening the first paragraph is metadata."""
+    dateline = DATELINE.match(text)
+    if not dateline or dateline.end() >= len(text):
+        return text
+    place = dateline.group("place")
+    if not (dateline.group("region") or dateline.group("agency") or place.isupper()):
+        return text
+    removed.append(Removed(text=dateline.group(0).strip(), reason="dateline"))
+    return text[dateline.end():]
+
+
+def _title_index(blocks: list[Block], reasons: list[str | None], in_run: list[bool],
+                 first_body: int | None) -> int | None:
+    """A headline: the nearest title-like line shortly before the body, with only furniture between."""
+    if first_body is None:
+        return None
+    for i in range(first_body - 1, max(-1, first_body - 7), -1):
+        if reasons[i] is None and blocks[i].title_like and blocks[i].words >= 3:
+            return i
+        if reasons[i] is None and in_run[i]:
+            return None
+    return None

@@ -1,0 +1,225 @@
+"""The plain-text segmenter on small invented scrapes: what stays body, what is cut and why."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.extract.text import extract_text
+from storyline.model import RawDocument, article_id_for
+
+PARAGRAPHS = [
+    "The city council voted on Monday to expand the bus network, adding three routes that will "
+    "connect the northern suburbs with the central station by the end of next year.",
+    "Supporters said the plan would cut commuting times for thousands of residents, while critics "
+    "argued that the budget for road repairs would suffer as a result of the decision.",
+    "The new routes are expected to start running in the spring, the transport office said in a "
+    "statement, adding that fares would stay the same for at least another year.",
+]
+BODY = "\n\n".join(PARAGRAPHS)
+
+
+def extract(content: str, **hints) -> object:
+    return extract_text(RawDocument(source="test.txt", content=content, format="text", **hints))
+
+
+def reasons(article) -> dict[str, str]:
+    return {removed.text: removed.reason for removed in article.removed}
+
+
+def test_a_plain_article_comes_through_unchanged():
+    article = extract(BODY)
+    assert article.text == BODY
+    assert article.removed == [] and article.embeds == []
+    assert article.id == article_id_for(BODY)
+
+
+def test_whitespace_is_normalised_to_paragraph_breaks():
+    messy = "\n\n\n".join("  " + p + " \u00a0" for p in PARAGRAPHS) + "\n\n"
+    assert extract(messy).text == BODY
+
+
+def test_share_widgets_are_cut():
+    article = extract(f"Share and Follow\n\n{BODY}\n\nShare on Facebook Tweet Email")
+    assert article.text == BODY
+    assert set(reasons(article).values()) == {"share_widget"}
+
+
+def test_related_links_list_is_cut_with_its_teasers():
+    related = (
+        "You May Also Like\n"
+        "Zoo welcomes twin panda cubs after long wait\n\n"
+        "Panda Twins Delight Visitors at the City Zoo\n\n"
+        "The zoo announced on Friday that its giant panda had given birth to…\n"
+        "Local bakery wins national bread prize\n\n"
+        "A family bakery has taken home the top award in…"
+    )
+    article = extract(f"{BODY}\n\n{related}")
+    assert article.text == BODY
+    assert "panda" not in article.text
+    assert reasons(article)["You May Also Like"] == "related_links"
+    assert reasons(article)["A family bakery has taken home the top award in…"] == "related_links"
+
+
+def test_aggregator_banner_is_cut_and_marks_a_republished_copy():
+    banner = "We share stories from partner sites. Read the full story on their website by clicking here."
+    article = extract(f"{banner}\n\n{BODY}", url="https://aggregator.example/story/1")
+    assert article.text == BODY
+    assert reasons(article)[banner] == "banner"
+    assert article.host == "aggregator.example"
+    assert "republished" in article.outlet_basis
+
+
+def test_listen_to_article_line_is_a_banner():
+    article = extract(f"Listen to this article\n\n{BODY}")
+    assert article.text == BODY
+    assert reasons(article)["Listen to this article"] == "banner"
+
+
+def test_photo_caption_and_credit_are_cut():
+    caption = "The mayor (r.) speaks to reporters outside city hall on Monday. © Photo: Jane Roe / AFP"
+    credit = "Photo: John Smith/Getty Images"
+    article = extract(f"{PARAGRAPHS[0]}\n\n{caption}\n\n{credit}\n\n{PARAGRAPHS[1]}")
+    assert article.text == f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}"
+    assert reasons(article) == {caption: "caption", credit: "credit"}
+
+
+def test_embedded_post_becomes_an_embed():
+    post = ("Big news for riders today! Three new routes are coming. pic.twitter.com/Ab12Cd34 "
+            "— City Transit (@citytransit) March 4, 2024")
+    article = extract(f"{PARAGRAPHS[0]}\n\n{post}\n\n{PARAGRAPHS[1]}")
+    assert "Big news" not in article.text
+    [embed] = article.embeds
+    assert embed.text == "Big news for riders today! Three new routes are coming."
+    assert (embed.author, embed.handle, embed.date) == ("City Transit", "citytransit", "2024-03-04")
+    assert embed.url == "https://pic.twitter.com/Ab12Cd34"
+    assert reasons(article)[post] == "social_embed"
+
+
+def test_contributor_line_gives_authors_and_is_cut():
+    line = "Daily Planet's Ana Lima and Tom Berg contributed to this report."
+    article = extract(f"{BODY}\n\n{line}")
+    assert article.text == BODY
+    assert article.authors == ["Ana Lima", "Tom Berg"]
+    assert article.outlet == "Daily Planet"
+    assert reasons(article)[line] == "contributor_line"
+
+
+def test_leading_parenthesised_byline_gives_author_and_outlet():
+    article = extract(f"(Ana Lima, Daily Planet) {BODY}")
+    assert article.text == BODY
+    assert article.authors == ["Ana Lima"]
+    assert (article.outlet, article.outlet_basis) == ("Daily Planet", "byline")
+    assert reasons(article)["(Ana Lima, Daily Planet)"] == "byline"
+
+
+def test_by_line_gives_authors():
+    article = extract(f"By Ana Lima and Tom Berg\n\n{BODY}")
+    assert article.text == BODY
+    assert article.authors == ["Ana Lima", "Tom Berg"]
+    assert reasons(article)["By Ana Lima and Tom Berg"] == "byline"
+
+
+def test_header_line_and_dateline_are_metadata_not_body():
+    article = extract(f" date 2024-05-06 Springfield, Illinois - {BODY}")
+    assert article.text == BODY
+    assert article.published == "2024-05-06"
+    assert reasons(article) == {"date 2024-05-06": "header", "Springfield, Illinois -": "dateline"}
+
+
+def test_wire_dateline_is_cut():
+    article = extract(f"LISBON (Reuters) — {BODY}")
+    assert article.text == BODY
+    assert reasons(article) == {"LISBON (Reuters) —": "dateline"}
+
+
+def test_headline_on_the_first_line_becomes_the_title():
+    article = extract(f"Council votes to expand the city bus network\n\n{BODY}")
+    assert article.title == "Council votes to expand the city bus network"
+    assert article.text == BODY
+    assert reasons(article)["Council votes to expand the city bus network"] == "title"
+
+
+def test_container_hints_take_precedence():
+    article = extract(f"(Ana Lima, Daily Planet) {BODY}", title="Given title", outlet="Given Outlet",
+                      authors=["Given Author"], published="2020-01-02")
+    assert (article.title, article.outlet, article.authors, article.published) == (
+        "Given title", "Given Outlet", ["Given Author"], "2020-01-02")
+
+
+def test_page_furniture_around_the_body_falls_away():
+    navigation = "\n".join(["Home", "World", "Politics", "Business", "Sport", "Sign in", "Subscribe"])
+    footer = "\n".join(["About us", "Contact", "Privacy Policy", "© 2024 Example Media. All rights reserved."])
+    article = extract(f"{navigation}\n{navigation}\n{BODY}\n{footer}")
+    assert article.text == BODY
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_raises_on_arbitrary_text(content):
+    article = extract(content)
+    assert isinstance(article.text, str)
+    assert isinstance(article.removed, list) and isinstance(article.embeds, list)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPHS + ["Share", "You May Also Like", "(l.) ©", "date 2024-01-01",
+                                               "— A (@b) May 1, 2024", "By X", "…", "\n", ""]), max_size=12))
+def test_never_raises_on_shuffled_furniture(parts):
+    article = extract("\n".join(parts))
+    assert isinstance(article.text, str)
+
+
+def test_container_date_is_normalised_to_a_day():
+    assert extract(BODY, published="2024-05-06T09:30:00Z").published == "2024-05-06"
+
+
+def test_advertisement_and_inline_promo_lines_are_cut():
+    promo = "READ MORE: Council names new head of the transport office"
+    article = extract(f"{PARAGRAPHS[0]}\n\nAdvertisement\n\n{promo}\n\n{PARAGRAPHS[1]}")
+    assert article.text == f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}"
+    assert reasons(article) == {"Advertisement": "advertisement", promo: "related_links"}
+
+
+def test_affiliate_disclosure_is_a_banner():
+    notice = "We may earn a commission when you buy through the links on this page."
+    article = extract(f"{notice}\n\n{BODY}")
+    assert article.text == BODY
+    assert reasons(article)[notice] == "banner"
+
+
+def test_comment_thread_after_the_article_is_cut():
+    thread = "\n".join([
+        "12 Comments",
+        "Maria Lopez says:",
+        "March 4, 2024 at 9:15 am",
+        "I have been waiting for a bus to the north side for years, and I am glad it is finally coming.",
+        "Reply",
+        "Sam Okafor says:",
+        "March 4, 2024 at 10:02 am",
+        "The council should have fixed the roads first before spending money on any new bus routes.",
+        "Reply",
+    ])
+    article = extract(f"{BODY}\n{thread}")
+    assert article.text == BODY
+    assert reasons(article)["12 Comments"] == "end_matter"
+
+
+def test_table_of_contents_is_navigation_but_its_headings_stay_in_the_body():
+    content = "\n".join([PARAGRAPHS[0], "Table of Contents", "What changes", "What it costs",
+                         "What changes", PARAGRAPHS[1], "What it costs", PARAGRAPHS[2]])
+    article = extract(content)
+    assert article.text == "\n\n".join([PARAGRAPHS[0], "What changes", PARAGRAPHS[1], "What it costs", PARAGRAPHS[2]])
+    assert reasons(article)["Table of Contents"] == "navigation"
+
+
+def test_closing_author_box_is_cut():
+    bio = "Ana Lima is a staff writer who covers transport and city politics for the paper."
+    article = extract(f"{BODY}\n\n{bio}")
+    assert article.text == BODY
+    assert reasons(article)[bio] == "author_bio"
+
+
+def test_a_malformed_url_names_no_site():
+    article = extract(BODY, url="http://[not-a-host")
+    assert article.text == BODY and article.host is None

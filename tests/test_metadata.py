@@ -1,0 +1,120 @@
+"""Metadata read from the text: authors, stated and inferred dates, outlet cues."""
+
+from __future__ import annotations
+
+from storyline.extract.metadata import (
+    authors_from,
+    clean_outlet,
+    infer_published,
+    published_from,
+    read_outlet,
+    split_names,
+    to_iso,
+)
+from storyline.model import Embed, Removed
+
+
+def test_names_are_split_on_commas_and_ands():
+    assert split_names("Ana Lima, Tom Berg and Joe Park") == ["Ana Lima", "Tom Berg", "Joe Park"]
+    assert split_names("Ana Lima & Tom Berg.") == ["Ana Lima", "Tom Berg"]
+
+
+def test_authors_from_bylines_and_contributor_lines():
+    removed = [
+        Removed("(Ana Lima, Daily Planet)", "byline"),
+        Removed("By Tom Berg", "byline"),
+        Removed("Joe Park and Ana Lima contributed reporting.", "contributor_line"),
+        Removed("Reporting by Mia Chen; Editing by Sam Ode", "contributor_line"),
+    ]
+    assert authors_from(removed) == ["Ana Lima", "Tom Berg", "Joe Park", "Mia Chen"]
+
+
+def test_dates_as_pages_write_them():
+    assert to_iso("2025-02-14") == "2025-02-14"
+    assert to_iso("Feb. 14, 2025") == "2025-02-14"
+    assert to_iso("14 February 2025") == "2025-02-14"
+    assert to_iso("2/14/2025") == "2025-02-14"
+    assert to_iso("2025-02-30") is None
+
+
+def test_stated_date_from_a_header_line_or_a_dated_dateline():
+    assert published_from([Removed("Published: March 3, 2024", "header")]) == "2024-03-03"
+    assert published_from([Removed("PARIS, Jan. 5, 2023 (AFP) -", "dateline")]) == "2023-01-05"
+    assert published_from([Removed("PARIS (AFP) -", "dateline")]) is None
+
+
+def test_a_dated_post_and_a_weekday_in_the_lead_pin_the_day():
+    # 2024-12-03 was a Tuesday: the article reports that Tuesday, so it is from then or just after.
+    inferred = infer_published([Embed("post", date="2024-12-03")], "The mayor said Tuesday that the plan works.")
+    assert (inferred.date, inferred.precision) == ("2024-12-03", "day")
+    assert (inferred.earliest, inferred.latest) == ("2024-12-03", "2024-12-05")
+    assert "said Tuesday" in inferred.basis
+
+
+def test_a_later_weekday_moves_forward_from_the_post():
+    inferred = infer_published([Embed("post", date="2024-12-03")], "Officials met on Thursday.")
+    assert inferred.date == "2024-12-05"
+
+
+def test_a_dated_post_alone_gives_a_lower_bound():
+    inferred = infer_published([Embed("post", date="2024-12-03")], "No weekday is named here.")
+    assert (inferred.precision, inferred.earliest) == ("week", "2024-12-03")
+
+
+def test_no_dated_post_means_no_inference():
+    assert infer_published([Embed("post")], "The mayor said Tuesday.") is None
+
+
+def test_outlet_names_lose_the_words_running_text_glues_on():
+    assert clean_outlet("The Ledger Wednesday") == "The Ledger"
+    assert clean_outlet("Channel Nine News Digital") == "Channel Nine News"
+    assert clean_outlet("The") is None
+
+
+def test_outlet_from_sources_told():
+    reading = read_outlet([], "The deal is close, sources told The Ledger on Monday.", None)
+    assert (reading.outlet, reading.basis) == ("The Ledger", "sources told")
+
+
+def test_outlet_from_request_for_comment():
+    body = "The office did not respond to Channel Nine News Digital's request for comment."
+    assert read_outlet([], body, None).outlet == "Channel Nine News"
+    body = "He did not return requests for comment from The Ledger Friday."
+    assert read_outlet([], body, None).outlet == "The Ledger"
+
+
+def test_outlet_from_the_sites_own_listen_banner():
+    reading = read_outlet([Removed("NEW You can now listen to Metro Wire articles!", "banner")], "", None)
+    assert (reading.outlet, reading.basis) == ("Metro Wire", "listen banner")
+
+
+def test_someone_told_another_outlet_is_no_self_reference():
+    assert read_outlet([], "The senator told Channel Nine on Monday that he would run.", None).outlet is None
+
+
+def test_without_text_cues_the_site_is_the_outlet():
+    reading = read_outlet([], "Nothing to see.", "example.com")
+    assert (reading.outlet, reading.confidence, reading.basis) == ("example.com", 0.5, "url")
+
+
+def test_republisher_notice_keeps_host_and_original_outlet_apart():
+    removed = [Removed("This story was originally published by The Ledger.", "banner")]
+    reading = read_outlet(removed, "Officials told The Ledger on Monday that the plan works.", "aggregator.example")
+    assert reading.host == "aggregator.example"
+    assert reading.original_outlet == "The Ledger"
+    assert "republished" in reading.basis
+
+
+def test_a_publication_header_wins_over_an_update_header():
+    removed = [Removed("Updated: May 2, 2024", "header"), Removed("Published: May 1, 2024", "header")]
+    assert published_from(removed) == "2024-05-01"
+
+
+def test_a_short_self_name_takes_the_sites_full_name():
+    reading = read_outlet([], "The mayor did not respond, sources told The Ledger.", "Evening Ledger")
+    assert reading.outlet == "Evening Ledger"
+    assert "short form" in reading.basis
+
+
+def test_a_bare_domain_does_not_replace_a_name_read_from_the_text():
+    assert read_outlet([], "Sources told The Ledger.", "eveningledger.com").outlet == "The Ledger"
