@@ -1,6 +1,594 @@
-"""Numeric claims (placeholder until issue B lands: finds nothing)."""
+"""Numeric claims: the numbers an article asserts, with their qualifier, unit and what they count.
+
+Quantities are found with compiled patterns over the text (digits, spelled-out numbers, money,
+percentages, measured amounts), then joined into ranges ("between 5 and 10") and changes
+("from 220,000 to 50,000"). Numbers that claim nothing are skipped by shape: dates and years,
+clock times, ordinals, phone numbers, street addresses, ages, scores, codes and numbers that are
+part of a name ("Route 66"). The counted noun phrase comes from the dependency parse when the
+pipeline has one, else from the part-of-speech tags, else from the words that follow.
+
+Conventions: a duration ("30 days") is a claim only with a qualifier or inside a range or
+change, since bare durations are mostly time frames; vague plurals ("thousands of") and a
+lone "one" are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
 from ..model import Claim
+from .dates import date_spans, doc_matches_text
+
+__all__ = ["find_claims", "parse_number"]
+
+# --------------------------------------------------------------------------- vocabulary
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
+}
+_CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD", "€": "EUR",
+    "£": "GBP", "¥": "JPY", "₹": "INR",
+}
+_CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "rupees": "INR", "francs": "CHF",
+}
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_MEASURE_UNITS = {
+    "pound", "ton", "tonne", "kilogram", "kg", "gram", "ounce", "mile", "kilometer", "kilometre", "km",
+    "foot", "feet", "meter", "metre", "yard", "inch", "acre", "hectare", "gallon", "liter", "litre",
+    "barrel", "degree", "square mile", "square foot", "square feet", "mph", "megawatt", "gigawatt",
+    "centimeter", "centimetre", "millimeter", "millimetre", "kilometer", "kilometre", "cm", "mm",
+}
+_QUALIFIERS = [
+    (r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|exceeding|above|north\s+of|"
+     r"no\s+fewer\s+than|no\s+less\s+than|well\s+over|just\s+over|nearly\s+all\s+of", "at least"),
+    (r"fewer\s+than|less\s+than|under|below|at\s+most|up\s+to|as\s+many\s+as|as\s+much\s+as|"
+     r"no\s+more\s+than|just\s+under|a\s+maximum\s+of|not\s+more\s+than", "at most"),
+    (r"nearly|almost|about|around|roughly|approximately|some|an\s+estimated|estimated|close\s+to|"
+     r"circa|approx\.|approx|an\s+approximate|more\s+or\s+less", "approximately"),
+]
+_QUALIFIER_BEFORE = [
+    (re.compile(rf"(?i)(?<![A-Za-z])(?:{words})\s+$"), name) for words, name in _QUALIFIERS
+]
+_QUALIFIER_AFTER = [
+    (re.compile(r"(?i)^(?:\s+or\s+more|\+|-plus|\s+plus(?!\s+\d))(?![A-Za-z])"), "at least"),
+    (re.compile(r"(?i)^(?:\s+or\s+so)(?![A-Za-z])"), "approximately"),
+    (re.compile(r"(?i)^(?:\s+or\s+(?:fewer|less))(?![A-Za-z])"), "at most"),
+]
+# Words that may stand capitalised right before a number without making it part of a name.
+_FUNCTION_WORDS = frozenset(
+    """a an the all about almost approximately around at nearly over more than some just only roughly
+    up to of in on for with and but or by from between among under fewer less estimated another
+    those these their his her its our my your no nearly well exactly just precisely some
+    perhaps maybe another each every total totally least most""".split()
+)
+_STREET_SUFFIX = re.compile(
+    r"^(?:\s+[A-Z][A-Za-z.'’]*){1,3}\s*(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Plaza|"
+    r"Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Court|Ct\.?|Square|Sq\.?|Parkway|Pkwy\.?|Highway|Terrace|"
+    r"Broadway)(?![A-Za-z])"
+)
+_CHANGE_START = re.compile(
+    r"(?i)(?<![A-Za-z])from\s+(?:(?P<word>indefinite(?:ly)?|unlimited|zero|none|nothing|scratch|"
+    r"infinite|no\s+limit|nil)\s+to\s+)?$"
+)
+_FROM_BEFORE = re.compile(r"(?i)(?<![A-Za-z])from\s+$")
+_BETWEEN_BEFORE = re.compile(r"(?i)(?<![A-Za-z])between\s+$")
+_RANGE_WORDS = re.compile(r"(?i)(?:rang|vary|varies|varied|anywhere|spanning|ages|aged)\w*\s+(?:\S+\s+){0,3}$")
+
+_NUMBER_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)"
+_SPELLED = re.compile(
+    rf"(?i)(?<![A-Za-z-])(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*(?![A-Za-z-])"
+)
+_DIGITS = re.compile(
+    r"(?<![\w.,$€£¥₹/:#’'])(?:(?P<cur>(?:US|C|A|NZ|HK)?\$|[€£¥₹])\s?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/])"
+)
+_SCALE_ABBREVIATION = re.compile(r"(?:k|m|mn|mln|bn|b|tn)(?![A-Za-z])")
+_SCALE_AFTER = re.compile(
+    r"(?i)(?:[\s-]+(?P<word>hundred|thousand|million|billion|trillion)(?![A-Za-z])|(?P<abbr>k|m|mn|mln|bn|b|tn)(?![A-Za-z]))"
+)
+_UNIT_AFTER = re.compile(
+    r"(?i)(?:\s*(?P<percent>%|percent(?:age\s+points?)?|per\s+cent|percentage\s+points?)(?![A-Za-z])|"
+    r"\s+(?P<currency>dollars?|euros?|pounds\s+sterling|yen|yuan|rupees|francs)(?![A-Za-z])|"
+    r"[\s-]+(?P<unit>(?:square\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|"
+    r"pounds?|tons?|tonnes?|kilograms?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|feet|foot|"
+    r"(?:centi|milli|kilo)?(?:meters?|metres?)|cm|mm|yards?|inches|inch|acres?|hectares?|gallons?|liters?|litres?|"
+    r"barrels?|degrees?|mph|"
+    r"megawatts?|gigawatts?))(?![A-Za-z]))"
+)
+_PHONE_TAIL = re.compile(r"\d{3}[-. ]\d{4}(?!\d)")
+_PHONE_HEAD = re.compile(r"(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])$")
+_YEAR_RANGE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d[-–/](?:\d\d){1,2}(?!\d)")
+_CLOCK_AFTER = re.compile(r"(?i)^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?|o'clock|GMT|UTC|ET|EST|EDT|PT)(?![A-Za-z]))")
+_ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)(?![A-Za-z])")
+_AGE_AFTER = re.compile(r"(?i)^[\s-]+(?:years?|months?)[\s-]+old|^-year")
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?i:aged?|ages|turned|turns|turning|as\s+young\s+as|as\s+old\s+as)\s+(?:(?i:of|between)\s+)*"
+    r"(?:\d{1,3}\s+(?:and|to|-|–)\s+)?|\b[A-Z][^\W\d_]+,\s)$"
+)
+_SCORE = re.compile(r"(\d{1,3})[-–](\d{1,3})(?![\d.,%])")
+# Nouns that take a number as a name rather than a count: "flight 175", "section 8", "page 3".
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:flight|route|highway|interstate|number|room|case|bill|section|article|chapter|"
+    r"page|line|gate|channel|episode|version|update|model|season|phase|stage|grade|class|category|tier|"
+    r"exit|precinct|district|ward|unit|platform|terminal|track|level|week|day|game|round|lot|apartment|"
+    r"suite|floor|amendment|proposition|measure|title|table|figure|step|volume|issue|lap|aisle|row|seat|"
+    r"pier|bus|train|hole|inning|mile\s+marker|jersey|no)\s+$"
+)
+_WORD_AFTER = re.compile(r"[\s-]*([A-Za-z][A-Za-z’'-]*)")
+_PLURALISH = re.compile(r"(?i)^(?:[a-z-]+s|people|men|women|children|police|staff|personnel|feet|mice|geese|teeth|troops|cattle|crew|data)$")
+_STOP_WORDS = frozenset(
+    """who whom whose which that what when where why how and or but nor to of in on at by for from with
+    into onto over under than as is are was were be been being has have had do does did will would
+    shall should can could may might must this these those it its their his her our your my not
+    so if then there here said says say told tell percent per cent a an the""".split()
+)
+
+
+@dataclass
+class _Quantity:
+    start: int  # where the claim text starts (qualifier or currency symbol included)
+    number_start: int
+    number_end: int
+    end: int  # after scale and unit
+    value: float
+    unit: str | None
+    qualifier: str | None
+    spelled: bool
+    scale: float = 1  # the multiplier a scale word applied ("million": 1e6)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def parse_number(words: str) -> float | None:
+    """The value of a number written in digits or words: "60,000", "1.5 million", "a dozen", "twenty-five"."""
+    text = words.strip().lower().replace(",", "")
+    parts = text.split()
+    if parts and re.fullmatch(r"\d+(?:\.\d+)?", parts[0]):
+        value = float(parts[0])
+        for part in parts[1:]:
+            if part not in _SCALES:
+                return None
+            value *= _SCALES[part]
+        return value
+    total, current, seen = 0.0, 0.0, False
+    for word in re.split(r"[\s-]+", text):
+        if word in {"and", ""}:
+            continue
+        if word in {"a", "an"}:
+            current = current or 1
+            continue
+        if word in _UNITS_WORDS:
+            current += _UNITS_WORDS[word]
+        elif word in _TENS_WORDS:
+            current += _TENS_WORDS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in {"thousand", "million", "billion", "trillion"}:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _as_number(value: float) -> float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _unit_name(match: re.Match[str]) -> str | None:
+    if match.group("percent"):
+        return "percentage points" if "point" in match.group("percent").lower() else "percent"
+    if match.group("currency"):
+        return _CURRENCY_WORDS.get(re.sub(r"\s+", " ", match.group("currency").lower()))
+    unit = re.sub(r"\s+", " ", match.group("unit").lower())
+    singular = {"feet": "foot", "centuries": "century", "inches": "inch"}.get(unit) or (
+        unit[:-1] if unit.endswith("s") and unit[:-1] in _TIME_UNITS | _MEASURE_UNITS else unit
+    )
+    return {"foot": "feet", "century": "centuries", "inch": "inches"}.get(singular) or (
+        singular if singular in {"kg", "km", "mph", "cm", "mm"} else singular + "s"
+    )
+
+
+# --------------------------------------------------------------------------- skip rules
+
+
+def _blocked_spans(text: str) -> bytearray:
+    """A mask over ``text`` of dates, phone numbers and year ranges: digits there never make a claim."""
+    spans = [(s, e) for s, e, _ in date_spans(text)]
+    for m in _PHONE_TAIL.finditer(text):
+        if m.start() and text[m.start() - 1].isdigit():
+            continue
+        head = _PHONE_HEAD.search(text, max(0, m.start() - 8), m.start())
+        if head or m.group()[3] == "-":
+            spans.append((head.start() if head else m.start(), m.end()))
+    spans += [m.span() for m in _YEAR_RANGE.finditer(text)]
+    spans += [m.span() for m in _SCORE.finditer(text) if _looks_like_score(text, m)]
+    mask = bytearray(len(text))
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
+def _looks_like_score(text: str, m: re.Match[str]) -> bool:
+    """ "won 8-7", "a 3-2 vote": the first number is not smaller, and nothing measured follows."""
+    if m.start() and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,$€£"):
+        return False
+    return int(m.group(1)) >= int(m.group(2)) and not _UNIT_AFTER.match(text, m.end())
+
+
+def _inside(mask: bytearray, start: int, end: int) -> bool:
+    return any(mask[start:end])
+
+
+def _is_year(number: str, cur: str | None, after: str) -> bool:
+    if cur or not re.fullmatch(r"1[6-9]\d\d|20\d\d", number):
+        return False
+    return not (_SCALE_AFTER.match(after) or _UNIT_AFTER.match(after))
+
+
+def _part_of_name(text: str, start: int) -> bool:
+    """ "Route 66", "Boeing 737", "COVID-19": a number right after a capitalised word or a hyphenated code."""
+    if start > 0 and text[start - 1] == "-":
+        word = re.search(r"\S*$", text[max(0, start - 20) : start - 1]).group()
+        if any(c.isalpha() for c in word):
+            return True  # "COVID-19", "J1131-1231"
+    m = re.search(r"([A-Za-z][\w.’'&-]*)\s+$", text[max(0, start - 40) : start])
+    if not m or not any(c.isupper() for c in m.group(1)) or m.group(1).lower().rstrip(".") in _FUNCTION_WORDS:
+        return False
+    before_word = text[max(0, start - 40) : start][: m.start()].rstrip(" \t")
+    sentence_start = not before_word or before_word[-1] in ".!?\n\"“‘'(:—–"
+    return not sentence_start
+
+
+def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -> bool:
+    if _CLOCK_AFTER.match(after) or _ORDINAL_AFTER.match(after) or _AGE_AFTER.match(after):
+        return True
+    if after[:1].isalpha() and not (_SCALE_ABBREVIATION.match(after) or (cur and _SCALE_ABBREVIATION.match(after.lower()))):
+        return True  # an alphanumeric code such as "32BJ", "5G" or "4K" ("$5M" and "300k" are amounts)
+    if re.match(r"-[A-Za-z]", after) and not re.match(r"(?i)-plus\b", after):
+        return True  # a compound adjective such as "15-member" or "10-day"
+    before = text[max(0, start - 30) : start]
+    if before.endswith(("No. ", "no. ", "#", "Nos. ")) or _AGE_BEFORE.search(before):
+        return True
+    if _IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
+        return True
+    if re.match(r"(?i)\s+(?:call|dispatch|operator|emergency)", after) and text[start:end] in {"911", "999", "112"}:
+        return True  # an emergency number
+    if _STREET_SUFFIX.match(after):
+        return True
+    if before.endswith("(") and after.startswith(")"):
+        return True  # a bare number in brackets: a jersey number, a list label, a footnote
+    return _part_of_name(text, start)
+
+
+# --------------------------------------------------------------------------- finding quantities
+
+
+def _extend(text: str, start: int, number_end: int, value: float, cur: str | None, spelled: bool) -> _Quantity:
+    end = number_end
+    multiplier = 1
+    scale = _SCALE_AFTER.match(text, end)
+    if scale and not (scale.group("abbr") and not cur and scale.group("abbr").lower() in {"m", "b"}):
+        multiplier = _SCALES[(scale.group("word") or scale.group("abbr")).lower()]
+        value *= multiplier
+        end = scale.end()
+    unit = _CURRENCY_SYMBOLS.get(cur.lower()) if cur else None
+    unit_match = None if unit else _UNIT_AFTER.match(text, end)
+    if unit_match and (name := _unit_name(unit_match)):
+        unit, end = name, unit_match.end()
+    return _Quantity(start, start, number_end, end, value, unit, None, spelled, multiplier)
+
+
+def _quantities(text: str) -> list[_Quantity]:
+    blocked = _blocked_spans(text)
+    found: list[_Quantity] = []
+    for m in _DIGITS.finditer(text):
+        number, cur = m.group("num"), m.group("cur")
+        n_start, n_end = m.span("num")
+        after = text[n_end : n_end + 60]
+        if _inside(blocked, n_start, n_end) or _is_year(number, cur, after):
+            continue
+        if (len(number) > 1 and number.startswith("0") and not number.startswith("0.")) or len(number) > 21:
+            continue  # "007", or an identifier too long to be a quantity
+        if _skip(text, m.start(), n_end, after, cur):
+            continue
+        value = float(number.replace(",", ""))
+        q = _extend(text, m.start(), n_end, value, cur, spelled=False)
+        q.number_start = n_start
+        found.append(q)
+        blocked[q.start : q.end] = b"\x02" * (q.end - q.start)  # spelled scales ("million") stay part of it
+    for m in _SPELLED.finditer(text):
+        words = m.group()
+        value = parse_number(words)
+        if value is None or _inside(blocked, *m.span()):
+            continue
+        after = text[m.end() : m.end() + 60]
+        if _skip(text, m.start(), m.end(), after):
+            continue
+        q = _extend(text, m.start(), m.end(), value, None, spelled=True)
+        if words.lower() == "one" and q.scale == 1 and q.unit is None:
+            continue
+        found.append(q)
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _attach_qualifier(text: str, q: _Quantity) -> None:
+    before = text[max(0, q.start - 40) : q.start]
+    for pattern, name in _QUALIFIER_BEFORE:
+        m = pattern.search(before)
+        if m:
+            q.qualifier = name
+            q.start -= len(before) - m.start()
+            return
+    after = text[q.end : q.end + 20]
+    for pattern, name in _QUALIFIER_AFTER:
+        m = pattern.match(after)
+        if m:
+            q.qualifier = name
+            q.end += m.end()
+            return
+
+
+# --------------------------------------------------------------------------- pairs
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: float | list[float]
+    unit: str | None
+    qualifier: str | None
+    last: _Quantity  # the quantity whose noun the claim counts
+    spelled: bool
+
+
+def _pair(text: str, first: _Quantity, second: _Quantity) -> _Found | None:
+    """ "from 220,000 to 50,000" (a change), "between 5 and 10 million", "10-15 minutes" (ranges)."""
+    between = text[first.end : second.start]
+    connector = between.strip().lower()
+    if first.unit and second.unit and first.unit != second.unit:
+        return None  # "rose 2 percent to $753": two claims, not a range
+    first_value = first.value * (second.scale if first.scale == 1 else 1)  # "5 to 10 million"
+    unit = second.unit or first.unit
+
+    def found(start: int, qualifier: str) -> _Found:
+        return _Found(start, second.end, [first_value, second.value], unit, qualifier, second, False)
+
+    head = text[max(0, first.start - 60) : first.start]
+    if connector == "to":
+        lead = _FROM_BEFORE.search(head)
+        if lead is None:
+            return found(first.start, "range")
+        qualifier = "range" if _RANGE_WORDS.search(head[: lead.start()]) else "change"
+        return found(first.start - (len(head) - lead.start()), qualifier)
+    if connector == "and":
+        lead = _BETWEEN_BEFORE.search(head)
+        return found(first.start - (len(head) - lead.start()), "range") if lead else None
+    if connector in {"-", "–"} and between == connector and first.value < second.value:
+        return found(first.start, "range")
+    return None
+
+
+def _is_score(text: str, first: _Quantity, second: _Quantity) -> bool:
+    between = text[first.end : second.start]
+    return between in {"-", "–"} and first.value >= second.value and first.unit is None
+
+
+def _claims_from(text: str, quantities: list[_Quantity]) -> list[_Found]:
+    found: list[_Found] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        if i + 1 < len(quantities):
+            nxt = quantities[i + 1]
+            if _is_score(text, q, nxt):
+                i += 2
+                continue
+            pair = _pair(text, q, nxt)
+            if pair is not None:
+                found.append(pair)
+                i += 2
+                continue
+        change = _CHANGE_START.search(text[max(0, q.start - 40) : q.start])
+        if change and change.group("word"):
+            start = q.start - (min(40, q.start) - change.start())
+            found.append(_Found(start, q.end, q.value, q.unit, "change", q, q.spelled))
+        else:
+            _attach_qualifier(text, q)
+            found.append(_Found(q.start, q.end, q.value, q.unit, q.qualifier or "exact", q, q.spelled))
+        i += 1
+    return found
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+def _core_phrase(token, text: str, after: int = -1) -> str | None:
+    """A noun with its compounds and adjectives ("illegal migrants", "migrant children"), as written.
+
+    None for a time noun ("$20 billion a *year*"): a rate's period is not the thing counted.
+    """
+    if token.lower_.rstrip("s") in _TIME_UNITS:
+        return None
+    left = [t for t in token.lefts if t.dep_ in {"amod", "compound", "nmod"} and t.left_edge.i > after]
+    start = min([t.left_edge.i for t in left] + [token.i])
+    words = list(token.doc[start : token.i + 1])
+    while len(words) > 1 and (words[0].pos_ in {"DET", "NUM", "PUNCT"} or words[0].like_num):
+        words = words[1:]
+    phrase = text[words[0].idx : token.idx + len(token)]
+    return phrase.rsplit("\n", 1)[-1].strip()
+
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_MEASURE_NOUNS = frozenset(
+    "number amount total count share rate level percentage proportion population tally figure".split()
+)
+
+
+def _subject_from_parse(doc, text: str, found: _Found) -> str | None:
+    span = doc.char_span(found.last.number_start, found.last.number_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span[-1]
+    for _ in range(3):  # "more than 320,000": quantmod chains lead to the counted noun
+        if token.dep_ in {"nummod", "quantmod", "compound"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            token = token.head
+            if token.pos_ in {"NOUN", "PROPN"} and not _is_unit_token(token, found):
+                return _core_phrase(token, text, after=span[-1].i)
+        else:
+            break
+    if token.pos_ in {"NOUN", "PROPN"} and _is_unit_token(token, found):
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+        if objects:
+            return _core_phrase(objects[0], text)
+    verb = token
+    while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ in {"VERB", "AUX"}:
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ in {"dobj", "nsubjpass"}
+            and c.pos_ in {"NOUN", "PROPN"}
+            and not _is_unit_token(c, found)
+            and c.ent_type_ not in _TIME_ENTITIES
+        ]
+        if objects:
+            noun = objects[0]
+            of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+            inner = [c for c in of[0].children if c.dep_ == "pobj" and not _is_unit_token(c, found)] if of else []
+            outer, of_what = _core_phrase(noun, text), _core_phrase(inner[0], text) if inner else None
+            if of_what and noun.lower_ in _MEASURE_NOUNS:
+                return of_what
+            return f"{outer} of {of_what}" if outer and of_what else outer
+    return None
+
+
+def _is_unit_token(token, found: _Found) -> bool:
+    """The quantity's own unit ("30 *days*") or any unit word, which is never the thing counted."""
+    if found.last.number_end <= token.idx < found.end:
+        return True
+    return bool(_UNIT_AFTER.match(" " + token.text)) and len(token.text) + 1 == _UNIT_AFTER.match(" " + token.text).end()
+
+
+def _subject_from_tags(doc, text: str, found: _Found) -> str | None:
+    span = doc.char_span(found.end, min(len(text), found.end + 80), alignment_mode="expand")
+    if span is None:
+        return None
+    tokens = list(span)
+    if tokens and tokens[0].lower_ == "of":
+        tokens = tokens[1:]
+    words, last_noun = [], -1
+    for t in tokens:
+        if t.ent_type_ in _TIME_ENTITIES or t.lower_.rstrip("s") in _TIME_UNITS:
+            break
+        if t.pos_ in {"ADJ", "NOUN", "PROPN"} or (t.text == "-" and words):
+            words.append(t)
+            if t.pos_ in {"NOUN", "PROPN"}:
+                last_noun = len(words)
+        elif t.pos_ == "DET" and not words:
+            continue
+        else:
+            break
+    if last_noun <= 0:
+        return None
+    phrase = text[words[0].idx : words[last_noun - 1].idx + len(words[last_noun - 1])]
+    return phrase if "\n" not in phrase else None
+
+
+def _subject_from_words(text: str, found: _Found) -> str | None:
+    rest = text[found.end : found.end + 80]
+    rest = re.sub(r"(?i)^\s+of\s+(?:the\s+)?", " ", rest)
+    words = []
+    for m in re.finditer(r"\S+", rest):
+        word = m.group()
+        clean = word.strip(".,;:!?\"“”()’'")
+        if not clean or clean.lower() in _STOP_WORDS or not re.fullmatch(r"[A-Za-z][A-Za-z-]*", clean):
+            break
+        if clean.lower().rstrip("s") in _TIME_UNITS:
+            break
+        if words and (clean.lower().endswith(("ed", "ing")) or clean[:1].isupper() != words[-1][:1].isupper()):
+            break
+        words.append(clean)
+        if clean != word or len(words) == 3:
+            break
+    return " ".join(words) or None
+
+
+def _subject(doc, annotations: set[str], text: str, found: _Found) -> str | None:
+    if "DEP" in annotations:
+        subject = _subject_from_parse(doc, text, found)
+        if subject:
+            return subject
+    if "TAG" in annotations:
+        return _subject_from_tags(doc, text, found)
+    return _subject_from_words(text, found)
+
+
+def _annotations(doc, text: str) -> set[str]:
+    """Which of the parse and the tags ``doc`` carries (none when it is not a parse of ``text``)."""
+    if not doc_matches_text(doc, text):
+        return set()
+    return {name for name in ("DEP", "TAG") if doc.has_annotation(name)}
+
+
+def _counts_something(text: str, found: _Found, subject: str | None) -> bool:
+    """Spelled-out numbers and durations only count as claims in a clearly numeric use."""
+    unit = found.unit
+    if unit in {f"{u}s" for u in _TIME_UNITS} | {"centuries"}:
+        return found.qualifier not in {None, "exact"}
+    if found.spelled and unit is None and found.last.scale == 1:
+        follower = _WORD_AFTER.match(text, found.end)
+        return bool(subject) and bool(follower) and bool(_PLURALISH.match(follower.group(1)))
+    return True
+
+
+# --------------------------------------------------------------------------- public
 
 
 def find_claims(doc, article) -> list[Claim]:
-    return []
+    """Every numeric claim in the article, in text order; ``doc`` may be parsed, tagged or blank."""
+    text = article.text or ""
+    claims = []
+    quantities = _quantities(text)
+    annotations = _annotations(doc, text) if quantities else set()
+    for found in _claims_from(text, quantities):
+        subject = _subject(doc, annotations, text, found)
+        if not _counts_something(text, found, subject):
+            continue
+        value = [_as_number(v) for v in found.value] if isinstance(found.value, list) else _as_number(found.value)
+        claims.append(
+            Claim(
+                text=text[found.start : found.end],
+                start=found.start,
+                end=found.end,
+                value=value,
+                unit=found.unit,
+                qualifier=found.qualifier,
+                subject=subject,
+            )
+        )
+    return claims

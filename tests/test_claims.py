@@ -1,0 +1,217 @@
+"""Numeric claims: value, unit, qualifier and the thing counted, from parsed or blank documents."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.analyze.claims import find_claims, parse_number
+from storyline.model import Article
+
+
+def article(text: str) -> Article:
+    return Article(id="a", source="test", text=text, published="2025-02-12")
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def claims_in(text: str, nlp) -> list[tuple]:
+    return [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(nlp(text), article(text))]
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+
+def test_qualifiers_before_and_after_the_number(blank):
+    assert claims_in("The city houses nearly 60,000 migrants.", blank) == [
+        ("nearly 60,000", 60000, None, "approximately")
+    ]
+    assert claims_in("They found more than 320,000 children.", blank) == [
+        ("more than 320,000", 320000, None, "at least")
+    ]
+    assert claims_in("Up to 40 officers were sent.", blank) == [("Up to 40", 40, None, "at most")]
+    assert claims_in("Fewer than 12 cases were filed.", blank) == [("Fewer than 12", 12, None, "at most")]
+    assert claims_in("It drew 500 or more protesters.", blank) == [("500 or more", 500, None, "at least")]
+    assert claims_in("Police arrested 17 people.", blank) == [("17", 17, None, "exact")]
+
+
+# --------------------------------------------------------------------------- ranges and changes
+
+
+def test_a_from_to_change_keeps_both_values(blank):
+    assert claims_in("The policy cut new arrivals from 220,000 to 50,000.", blank) == [
+        ("from 220,000 to 50,000", [220000, 50000], None, "change")
+    ]
+
+
+def test_a_change_from_a_word_keeps_the_number_and_its_unit(blank):
+    assert claims_in("It reduced the stay from indefinite to 30 days.", blank) == [
+        ("from indefinite to 30 days", 30, "days", "change")
+    ]
+
+
+def test_ranges_share_their_scale_and_unit(blank):
+    assert claims_in("Between 5 and 10 million people voted.", blank) == [
+        ("Between 5 and 10 million", [5_000_000, 10_000_000], None, "range")
+    ]
+    assert claims_in("Support stood at 40 to 45 percent.", blank) == [
+        ("40 to 45 percent", [40, 45], "percent", "range")
+    ]
+    assert claims_in("Ages ranged from 18 to 30 years.", blank) == [
+        ("from 18 to 30 years", [18, 30], "years", "range")
+    ]
+    assert claims_in("Aim for 10-15 minutes.", blank) == [("10-15 minutes", [10, 15], "minutes", "range")]
+
+
+# --------------------------------------------------------------------------- money and percent
+
+
+def test_money_is_valued_in_its_currency(blank):
+    assert claims_in("The grant was $2.5 million.", blank) == [("$2.5 million", 2_500_000, "USD", "exact")]
+    assert claims_in("Fines reached €3bn.", blank) == [("€3bn", 3_000_000_000, "EUR", "exact")]
+    assert claims_in("It costs about 40 dollars.", blank) == [("about 40 dollars", 40, "USD", "approximately")]
+    assert claims_in("A £50 fee applies.", blank) == [("£50", 50, "GBP", "exact")]
+
+
+def test_percentages(blank):
+    assert claims_in("Turnout rose 12% this year.", blank) == [("12%", 12, "percent", "exact")]
+    assert claims_in("Roughly 30 per cent of voters agreed.", blank) == [
+        ("Roughly 30 per cent", 30, "percent", "approximately")
+    ]
+    assert claims_in("Support fell 3 percentage points.", blank) == [
+        ("3 percentage points", 3, "percentage points", "exact")
+    ]
+
+
+# --------------------------------------------------------------------------- spelled-out numbers
+
+
+def test_spelled_out_numbers():
+    assert parse_number("a dozen") == 12
+    assert parse_number("twenty-five") == 25
+    assert parse_number("three hundred thousand") == 300_000
+    assert parse_number("1.5 million") == 1_500_000
+    assert parse_number("banana") is None
+
+
+def test_spelled_out_counts_are_claims_when_they_count_something(blank):
+    assert claims_in("Three officers were injured.", blank) == [("Three", 3, None, "exact")]
+    assert claims_in("About a dozen protesters stayed.", blank) == [("About a dozen", 12, None, "approximately")]
+    assert claims_in("The city has 1.5 million residents.", blank) == [("1.5 million", 1_500_000, None, "exact")]
+    assert claims_in("The two strategized over lunch.", blank) == []
+    assert claims_in("One of them left. No one cared.", blank) == []
+
+
+# --------------------------------------------------------------------------- what is not a claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law dates from 2014.",
+        "It was posted on December 3, 2024.",
+        "The meeting starts at 10:30 a.m.",
+        "Doors open at 7 p.m. sharp.",
+        "She finished 3rd in the race.",
+        "Call 555-123-4567 for details.",
+        "Call (212) 555-0199 today.",
+        "Offices at 26 Federal Plaza were closed.",
+        "Traffic on Route 66 was slow.",
+        "Cases of COVID-19 fell.",
+        "The 45-year-old was charged.",
+        "John Smith, 45, was charged.",
+        "The Rangers won 4-2 on Sunday.",
+        "He held talks for 30 days.",
+        "Thousands marched in the capital.",
+        "The Cubs beat the Indians 8-7 in extra innings.",
+        "Apple removed the jack from the iPhone 7.",
+        "All Nippon Airways flight 175 turned back.",
+        "Wide receiver DeAndre Hopkins (10) caught it.",
+        "Children as young as 6 use the app.",
+        "The crowd was made up of men between the ages of 18 and 35.",
+        "The lens RX J1131-1231 bends light.",
+        "Massa crashed on lap 48.",
+        "The window is Feb 7-14 this year.",
+    ],
+)
+def test_numbers_that_claim_nothing_are_skipped(blank, text):
+    assert claims_in(text, blank) == []
+
+
+def test_a_percentage_and_a_price_side_by_side_are_two_claims_not_a_range(blank):
+    assert claims_in("Ethereum rose 2 percent to $753.57 on Friday.", blank) == [
+        ("2 percent", 2, "percent", "exact"),
+        ("$753.57", 753.57, "USD", "exact"),
+    ]
+
+
+def test_a_count_of_places_is_a_claim(blank):
+    assert claims_in("The chicken was shipped to 7 states.", blank) == [("7", 7, None, "exact")]
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+def test_the_subject_is_the_noun_phrase_counted_with_or_without_a_parser(nlp, blank):
+    text = "The city houses nearly 60,000 illegal migrants who are facing charges."
+    for pipeline in (nlp, blank):
+        (claim,) = find_claims(pipeline(text), article(text))
+        assert claim.subject == "illegal migrants"
+
+
+def test_the_subject_of_a_change_is_what_changed(nlp):
+    text = "That policy change helped reduce the number of new arrivals from 220,000 to 50,000."
+    (claim,) = find_claims(nlp(text), article(text))
+    assert claim.subject == "new arrivals"
+
+
+def test_the_subject_of_a_percentage_follows_of(nlp, blank):
+    text = "About 30 percent of voters stayed home."
+    for pipeline in (nlp, blank):
+        (claim,) = find_claims(pipeline(text), article(text))
+        assert claim.subject == "voters"
+
+
+def test_the_period_of_a_rate_is_not_its_subject(nlp):
+    text = "Consumers will be spending $20 billion a year on headsets."
+    (claim,) = find_claims(nlp(text), article(text))
+    assert (claim.text, claim.subject) == ("$20 billion", None)
+
+
+def test_tagged_but_unparsed_documents_use_the_tags(nlp):
+    text = "Officials counted 400 new cases on the island."
+    with nlp.select_pipes(disable=["parser"]):
+        doc = nlp(text)
+    assert not doc.has_annotation("DEP")
+    (claim,) = find_claims(doc, article(text))
+    assert claim.subject == "new cases"
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_finding_claims_never_raises_and_offsets_hold(blank, text):
+    for claim in find_claims(blank(text), article(text)):
+        assert 0 <= claim.start <= claim.end <= len(text)
+        assert text[claim.start : claim.end] == claim.text
+
+
+NUMBERISH = st.sampled_from(
+    "from to between and nearly more than over up 1,000 3 2.5 million $ € % percent days 2014 7 "
+    "three a dozen of people the - , . Route 66 at 10:30 555-1234 won 4-2 indefinite".split()
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(NUMBERISH, max_size=14).map(" ".join))
+def test_finding_claims_in_number_heavy_text_with_the_real_pipeline(nlp, text):
+    for claim in find_claims(nlp(text), article(text)):
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.value is not None

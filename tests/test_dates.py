@@ -1,0 +1,249 @@
+"""Date expressions, found in text and resolved against an article's anchor date."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.analyze.dates import find_dates, reresolve_dates, resolve_date_expression
+from storyline.model import Article, InferredDate
+
+TUESDAY = "2026-01-13"  # a Tuesday
+BLANK = spacy.blank("en")  # a tokenizer only: no tagger, parser or entities
+WEDNESDAY = "2025-02-12"
+
+
+def article(text: str, published: str | None = TUESDAY, **kwargs) -> Article:
+    return Article(id="a", source="test", text=text, published=published, **kwargs)
+
+
+def dates_in(text: str, published: str | None = TUESDAY, doc=None) -> list[tuple[str, str | None, str | None]]:
+    doc = doc if doc is not None else BLANK(text)
+    return [(d.text, d.resolved, d.precision) for d in find_dates(doc, article(text, published))]
+
+
+# --------------------------------------------------------------------------- weekdays
+
+
+def test_a_weekday_in_past_narrative_is_the_most_recent_one():
+    assert dates_in("Homan said Monday he would meet the mayor.") == [("Monday", "2026-01-12", "day")]
+    assert dates_in("The prosecutor resigned on Friday.") == [("Friday", "2026-01-09", "day")]
+
+
+def test_a_weekday_that_names_the_publication_day_is_that_day():
+    assert dates_in("The mayor said Tuesday he is committed.") == [("Tuesday", "2026-01-13", "day")]
+
+
+def test_a_weekday_in_a_future_context_is_the_coming_one():
+    assert dates_in("The two will meet Thursday at the mayor's office.") == [("Thursday", "2026-01-15", "day")]
+    assert dates_in("He is set to testify on Monday.") == [("Monday", "2026-01-19", "day")]
+    assert dates_in("Protesters gathered ahead of Friday's vote.") == [("Friday", "2026-01-16", "day")]
+
+
+def test_a_future_word_after_a_past_speech_verb_still_reads_as_future():
+    assert dates_in("Officials said the council will vote Wednesday.") == [("Wednesday", "2026-01-14", "day")]
+
+
+def test_a_past_verb_right_before_the_weekday_wins_over_an_earlier_future():
+    text = "The mayor will sign the order, his office announced Monday."
+    assert dates_in(text) == [("Monday", "2026-01-12", "day")]
+
+
+def test_last_and_next_weekday_skip_the_publication_day():
+    assert dates_in("It happened last Tuesday.") == [("last Tuesday", "2026-01-06", "day")]
+    assert dates_in("It opens next Tuesday.") == [("next Tuesday", "2026-01-20", "day")]
+
+
+def test_a_weekday_with_a_part_of_day_keeps_day_precision():
+    assert dates_in("They met Thursday morning.", published=WEDNESDAY) == [("Thursday morning", "2025-02-06", "day")]
+
+
+def test_holidays_named_after_weekdays_are_not_weekdays():
+    assert dates_in("Shoppers lined up on Black Friday.") == []
+
+
+# --------------------------------------------------------------------------- months, weeks, years
+
+
+def test_a_bare_month_in_past_narrative_is_the_most_recent_one_not_after_publication():
+    assert dates_in("They first met in December.", published="2025-02-12") == [("December", "2024-12", "month")]
+    assert dates_in("The report came out in February.", published="2025-02-12") == [("February", "2025-02", "month")]
+
+
+def test_a_bare_month_in_a_future_context_is_the_coming_one():
+    assert dates_in("The trial will start in March.", published="2025-02-12") == [("March", "2025-03", "month")]
+    assert dates_in("The law will take effect in January.", published="2025-02-12") == [("January", "2026-01", "month")]
+
+
+def test_next_and_last_month_names():
+    assert dates_in("He does not want to wait till next January.", published="2025-02-12") == [
+        ("next January", "2026-01", "month")
+    ]
+    assert dates_in("Prices rose last March.", published="2025-02-12") == [("last March", "2024-03", "month")]
+
+
+def test_month_names_need_a_date_context_to_be_months():
+    assert dates_in("Thousands march in the capital. Officials may respond.") == []
+    assert dates_in("April Ryan asked Trump and May about the deal at Mar-a-Lago.") == []
+    assert dates_in("It began in May.", published="2025-08-01") == [("May", "2025-05", "month")]
+
+
+def test_last_week_is_monday_to_friday_of_the_previous_calendar_week():
+    assert dates_in("Noem offered similar remarks last week.") == [("last week", "2026-01-05/2026-01-09", "week")]
+    assert dates_in("Talks resume next week.") == [("next week", "2026-01-19/2026-01-23", "week")]
+
+
+def test_weekends_and_seasons_are_ranges():
+    assert dates_in("Protests spread last weekend.") == [("last weekend", "2026-01-10/2026-01-11", "week")]
+    assert dates_in("Crops failed last summer.") == [("last summer", "2025-06-01/2025-08-31", "season")]
+    assert dates_in("Sales peaked in the summer of 2019.") == [("summer of 2019", "2019-06-01/2019-08-31", "season")]
+
+
+def test_months_and_years_relative_to_publication():
+    assert dates_in("She posted a video last month.") == [("last month", "2025-12", "month")]
+    assert dates_in("They met last year.") == [("last year", "2025", "year")]
+    assert dates_in("Crime fell earlier this month.") == [("earlier this month", "2026-01", "month")]
+    assert dates_in("Elections are due next year.") == [("next year", "2027", "year")]
+
+
+def test_days_relative_to_publication():
+    assert dates_in("He spoke yesterday and will speak again tomorrow.") == [
+        ("yesterday", "2026-01-12", "day"),
+        ("tomorrow", "2026-01-14", "day"),
+    ]
+    assert dates_in("The rule changed three days ago.") == [("three days ago", "2026-01-10", "day")]
+
+
+# --------------------------------------------------------------------------- absolute dates
+
+
+def test_absolute_dates_keep_their_precision_and_are_not_relative():
+    found = find_dates(BLANK("x"), article("Posted December 3, 2024 after a 2014 law.", published=None))
+    assert [(d.text, d.resolved, d.precision, d.relative) for d in found] == [
+        ("December 3, 2024", "2024-12-03", "day", False)
+    ]
+    assert dates_in("It has applied since 2014.") == [("2014", "2014", "year")]
+    assert dates_in("Filed on 2025-02-14.") == [("2025-02-14", "2025-02-14", "day")]
+    assert dates_in("Sales peaked in March 2019.") == [("March 2019", "2019-03", "month")]
+    assert dates_in("Rents doubled in the 1990s.") == [("the 1990s", "1990-01-01/1999-12-31", "decade")]
+
+
+def test_a_month_and_day_without_a_year_takes_the_nearest_year_unless_tense_says_otherwise():
+    assert dates_in("The hearing is on Feb. 20.", published="2025-02-14") == [("Feb. 20", "2025-02-20", "day")]
+    assert dates_in("The decision came on Dec. 30.", published="2025-01-04") == [("Dec. 30", "2024-12-30", "day")]
+    assert dates_in("He was arrested Feb. 20.", published="2025-02-14") == [("Feb. 20", "2024-02-20", "day")]
+
+
+def test_a_weekday_written_with_its_date_is_read_as_that_date():
+    assert dates_in("In this Thursday, Dec. 28, 2017 file photo, she waits.") == [
+        ("this Thursday, Dec. 28, 2017", "2017-12-28", "day")
+    ]
+
+
+def test_a_passive_future_is_still_future():
+    assert dates_in("The next mission will be launched in June.", published="2018-01-16") == [("June", "2018-06", "month")]
+
+
+def test_names_that_look_like_dates_are_not_dates():
+    assert dates_in("A Long March 4c rocket lifted off. (Photo: Florida Today)") == []
+    assert dates_in("Sales rose over the past week and the last year.") == []
+
+
+def test_named_days_resolve_like_weekdays():
+    assert dates_in("The storm hit on Christmas Day.", published="2017-12-27") == [("Christmas Day", "2017-12-25", "day")]
+    assert dates_in("Stores will open on Thanksgiving.", published="2017-11-01") == [("Thanksgiving", "2017-11-23", "day")]
+    assert dates_in("Turnout on Election Day was high.", published="2016-11-10") == [("Election Day", "2016-11-08", "day")]
+
+
+def test_a_year_followed_by_a_comma_is_still_a_year():
+    assert dates_in("In 2016, Apple dropped the jack.") == [("2016", "2016", "year")]
+
+
+def test_a_run_of_days_is_a_range_of_days():
+    assert dates_in("The launch window runs Feb. 7-14.", published="2016-02-06") == [
+        ("Feb. 7-14", "2016-02-07/2016-02-14", "day")
+    ]
+
+
+def test_durations_are_not_dates():
+    assert dates_in("He served eight years and stayed 30 days.", doc=None) == []
+
+
+# --------------------------------------------------------------------------- anchors
+
+
+def test_without_an_anchor_relative_dates_are_listed_but_unresolved():
+    found = find_dates(BLANK("x"), article("He said Monday.", published=None))
+    assert [(d.text, d.resolved, d.relative, d.anchor) for d in found] == [("Monday", None, True, None)]
+
+
+def test_an_inferred_day_is_used_as_the_anchor():
+    inferred = InferredDate(date="2026-01-13", precision="day", basis="test")
+    found = find_dates(BLANK("x"), article("He said Monday.", published=None, published_inferred=inferred))
+    assert [(d.resolved, d.anchor) for d in found] == [("2026-01-12", "2026-01-13")]
+
+
+def test_spacy_date_entities_the_patterns_miss_are_added(nlp):
+    text = "The ruling came on the 3rd of December, 2024."
+    found = dates_in(text, doc=nlp(text))
+    assert ("2024-12-03", "day") in [(resolved, precision) for _, resolved, precision in found]
+
+
+# --------------------------------------------------------------------------- pure functions
+
+
+def test_resolve_date_expression_reads_the_context():
+    assert resolve_date_expression("Thursday", WEDNESDAY) == ("2025-02-06", "day")
+    assert resolve_date_expression("Thursday", WEDNESDAY, "Homan will meet Adams Thursday.") == ("2025-02-13", "day")
+    assert resolve_date_expression("last week", TUESDAY) == ("2026-01-05/2026-01-09", "week")
+    assert resolve_date_expression("in December", "2025-02-12") == ("2024-12", "month")
+    assert resolve_date_expression("Monday", None) == (None, "day")
+    assert resolve_date_expression("not a date", TUESDAY) == (None, None)
+
+
+def test_reresolve_dates_moves_relative_dates_to_a_new_anchor_and_keeps_absolute_ones():
+    text = "He said Monday a law from 2014 stands."
+    first = find_dates(BLANK(text), article(text, published=None))
+    again = reresolve_dates(first, "2025-02-12", text)
+    assert [(d.text, d.resolved, d.anchor) for d in again] == [("Monday", "2025-02-10", "2025-02-12"), ("2014", "2014", None)]
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.one_of(st.none(), st.dates().map(str), st.text(max_size=12)))
+def test_finding_dates_never_raises_and_offsets_hold(text, anchor):
+    found = find_dates(BLANK(text), article(text, published=anchor))
+    for d in found:
+        assert 0 <= d.start <= d.end <= len(text)
+        assert text[d.start : d.end] == d.text
+
+
+WORDS = st.sampled_from(
+    "said will meet on in last next this week month year Monday Thursday December May March 2014 3 , . "
+    "Feb. 20 the ago two days earlier yesterday 1990s summer of '90s".split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, max_size=14).map(" ".join), st.dates().map(str))
+def test_finding_dates_in_date_like_text_with_the_real_pipeline(nlp, text, anchor):
+    for d in find_dates(nlp(text), article(text, published=anchor)):
+        assert text[d.start : d.end] == d.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.lists(WORDS, max_size=6).map(" ".join)), st.one_of(st.none(), st.text(max_size=12), st.dates().map(str)), st.text(max_size=60))
+def test_resolve_date_expression_never_raises(text, anchor, context):
+    resolved, precision = resolve_date_expression(text, anchor, context)
+    assert resolved is None or isinstance(resolved, str)
+
+
+@pytest.mark.parametrize("anchor", ["2024-02-29", "2025-12-31", "2026-01-01"])
+def test_calendar_edges(anchor):
+    for expression in ["last week", "next month", "last year", "Feb. 29", "last winter", "this summer", "next Sunday"]:
+        resolved, _ = resolve_date_expression(expression, anchor)
+        assert resolved is not None, (expression, anchor)
