@@ -1,6 +1,536 @@
-"""Entities (placeholder until issue B lands: finds nothing)."""
+"""People, organisations, places and groups in one article, with every way the text names them.
+
+spaCy's NER gives the named spans; on top of it this module adds acronyms the text defines
+("Long Name Of Agency (LNOA)"), street addresses and buildings, and merges within the article:
+a surname after a full name, a title before a name ("Mayor X"), role nouns introduced for a person
+by apposition or title ("X, the border czar", "border czar X") and later definite role nouns
+("the border czar", "the former captain", "The Democrat"). A role noun resolves to whoever holds
+that role at that point of the article, so an earlier holder spoken of in the past does not take
+over "the mayor".
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
 from ..model import Entity, Mention
+from .quotemarks import find_marked_spans, quoted_mask
+from .speech import (
+    PAST_CLAUSE_MARKERS,
+    PAST_ROLE_MARKERS,
+    PERSON_PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    gender_of_word,
+)
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_CONNECTORS = frozenset({"and", "of", "the", "for", "on", "in", "&", "de", "to", "at", "du"})
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
+_STREET = (r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Plaza|Lane|Drive|Place|Square|"
+           r"Court|Parkway|Terrace|Highway|Broadway")
+_ADDRESS = re.compile(rf"\b\d{{1,5}}(?:\s+[A-Z][a-z]+\.?){{0,3}}\s+(?:{_STREET})(?![\w])")
+_BUILDING = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Mansion|Tower|Towers|Building|Hall|Center|Centre|Prison|Jail|"
+    r"Courthouse|Headquarters|Palace|Stadium|Arena|Hospital|Airport|Bridge|Station|Capitol)\b"
+)
+_ORG_HEADS = (r"Project|Department|Committee|Council|Association|Institute|Foundation|Party|Union|"
+              r"Agency|Bureau|Office|Commission|Coalition|Alliance|Network|Group|Company|Corporation|"
+              r"Corp\.|Inc\.|University|College|Court|Board|Authority|Service|Administration|Society|"
+              r"Federation|League|Campaign|Fund|Trust|Bank|Ministry|Center|Centre|Caucus|Initiative")
+_ORG_NAME = re.compile(rf"\b[A-Z][a-z]+(?:\s+(?:of|for|on|[A-Z][a-z]+))*\s+(?:{_ORG_HEADS})\b")
+_POSSESSIVE_TAIL = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    label: str
+    source: str  # "ner", "acronym", "address"
+    acronym: str | None = None
+
+
+@dataclass
+class _Record:
+    entity: Entity
+    name_tokens: int
+    gender: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class _EntityBook:
+    """The entities of one article as they are found, with the indexes used to merge mentions."""
+
+    def __init__(self, article_id: str, text: str):
+        self.article_id = article_id
+        self.text = text
+        self.records: list[_Record] = []
+        self.by_key: dict[tuple[str, str], int] = {}
+        self.surnames: dict[str, list[int]] = {}
+        self.acronyms: dict[str, int] = {}
+        self.roles: dict[str, list[tuple[int, int, bool]]] = {}  # key -> (offset, index, past)
+        self.owner = array("i", bytes(4 * len(text)))  # per character: entity index + 1, or 0
+
+    def new(self, name: str, label: str, name_tokens: int) -> int:
+        idx = len(self.records)
+        ent = Entity(id=f"{self.article_id}:e{idx + 1}", name=name, label=label)
+        self.records.append(_Record(ent, name_tokens))
+        return idx
+
+    def mention(self, idx: int, start: int, end: int, label: str | None = None) -> Mention:
+        rec = self.records[idx]
+        m = Mention(rec.entity.id, self.text[start:end], start, end, label or rec.entity.label)
+        rec.mentions.append(m)
+        self.owner[start:end] = array("i", [idx + 1]) * (end - start)
+        return m
+
+    def add_alias(self, idx: int, name: str) -> None:
+        ent = self.records[idx].entity
+        if name != ent.name and name not in ent.aliases:
+            ent.aliases.append(name)
+
+    def add_role(self, idx: int, role: str, key: str, at: int, past: bool) -> None:
+        ent = self.records[idx].entity
+        if role and role not in ent.roles:
+            ent.roles.append(role)
+        self.roles.setdefault(key, []).append((at, idx, past))
+        gender = gender_of_word(key)
+        if gender and self.records[idx].gender is None:
+            self.records[idx].gender = gender
+
+    def holder(self, key: str, at: int, past: bool) -> int | None:
+        """Who the text presents as holding role ``key`` at offset ``at``."""
+        found = self.roles.get(key, [])
+        if past:
+            earlier = [i for a, i, p in found if a < at and p]
+            return earlier[-1] if earlier else None
+        current = [i for a, i, p in found if a < at and not p]
+        if current:
+            return current[-1]
+        later = [i for a, i, p in found if a >= at and not p]
+        return later[0] if later else None
 
 
 def find_entities(doc, article) -> tuple[list[Entity], list[Mention]]:
-    return [], []
+    """Entities of one article and every mention of them, role nouns included."""
+    text = article.text
+    quoted = quoted_mask(find_marked_spans(text), len(text))
+    token_starts = [t.idx for t in doc]
+    book = _EntityBook(article.id, text)
+    ner = _ner_candidates(doc, text)
+    candidates = _select(_acronym_definitions(text) + _addresses(text) + ner
+                         + _organisation_names(text, ner))
+    _register_people(book, candidates, doc, token_starts)
+    for cand in candidates:
+        _assign(book, cand, doc, token_starts)
+    _bare_surnames(book, doc)
+    _appositions(book, doc, token_starts)
+    _role_chunks(book, doc, token_starts, quoted)
+    entities = [r.entity for r in book.records if r.mentions]
+    mentions = sorted((m for r in book.records for m in r.mentions), key=lambda m: (m.start, m.end))
+    return entities, mentions
+
+
+# ------------------------------------------------------------------------- candidate spans
+
+
+def _ner_candidates(doc, text: str) -> list[_Candidate]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        tokens = [t for t in ent if "\n" not in t.text]
+        if len(tokens) != len(ent):  # a span across paragraphs: keep the first line only
+            tokens = list(ent)[: next(i for i, t in enumerate(ent) if "\n" in t.text)]
+        while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].pos_ == "VERB"
+                          or not tokens[0].text.strip("'\"’‘“”-")):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].text in _POSSESSIVE_TAIL or tokens[-1].is_punct or
+                          tokens[-1].is_space):
+            tokens = tokens[:-1]
+        if not tokens:
+            continue
+        if ent.label_ == "NORP" and len(tokens) == 1 and tokens[0].i > 0 and \
+                doc[tokens[0].i - 1].lower_ == "the" and not tokens[0].text.endswith("s"):
+            continue  # "the Democrat": a role noun, resolved with the others
+        end = tokens[-1].idx + len(tokens[-1].text)
+        for tail in _POSSESSIVE_TAIL:
+            if text[tokens[0].idx:end].endswith(tail) and end - len(tail) > tokens[0].idx:
+                end -= len(tail)
+                break
+        found.append(_Candidate(tokens[0].idx, end, ent.label_, "ner"))
+    return found
+
+
+def _acronym_definitions(text: str) -> list[_Candidate]:
+    """"Immigration and Customs Enforcement (ICE)": the long form, and the acronym it defines."""
+    found = []
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(1)
+        letters = [c for c in acronym if c.isupper()]
+        words = list(_WORD.finditer(text, max(0, m.start() - 160), m.start()))
+        for n in range(len(letters), min(len(words), len(letters) * 2 + 3) + 1):
+            phrase = words[-n:]
+            if not phrase[0].group()[0].isupper():
+                continue
+            initials = [w.group()[0].upper() for w in phrase if w.group().lower() not in _CONNECTORS]
+            if initials == letters and text[phrase[-1].end():m.start()].strip() == "":
+                found.append(_Candidate(phrase[0].start(), phrase[-1].end(), "ORG", "acronym",
+                                        acronym))
+                break
+    return found
+
+
+def _addresses(text: str) -> list[_Candidate]:
+    return [_Candidate(m.start(), m.end(), "FAC", "address")
+            for pattern in (_ADDRESS, _BUILDING) for m in pattern.finditer(text)]
+
+
+def _organisation_names(text: str, ner: list[_Candidate]) -> list[_Candidate]:
+    """Capitalised names ending in an organisation word ("Immigrant Defense Project") where the
+    NER found nothing."""
+    found = []
+    for m in _ORG_NAME.finditer(text):
+        start = m.start()
+        if text[start:start + 4] == "The ":
+            start += 4
+        if len(text[start:m.end()].split()) < 2:
+            continue
+        if not any(c.start < m.end() and start < c.end for c in ner):
+            found.append(_Candidate(start, m.end(), "ORG", "orgname"))
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, the earliest and then the longest first."""
+    chosen: list[_Candidate] = []
+    order = {"acronym": 0, "address": 1, "ner": 2, "orgname": 3}
+    for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), order[c.source])):
+        if chosen and cand.start < chosen[-1].end:
+            continue
+        chosen.append(cand)
+    return chosen
+
+
+# ------------------------------------------------------------------------- named mentions
+
+
+def _tokens(doc, token_starts: list[int], start: int, end: int):
+    first = max(0, bisect_right(token_starts, start) - 1)
+    last = bisect_right(token_starts, end - 1)
+    return doc[first:last]
+
+
+def _split_title(span) -> tuple[list, list]:
+    """Leading title words of a person span ("Mayor", "Sen.") apart from the name."""
+    tokens = list(span)
+    title = []
+    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLES:
+        title.append(tokens.pop(0))
+    return title, tokens
+
+
+def _register_people(book: _EntityBook, candidates, doc, token_starts) -> None:
+    """Full names first, so a bare surname anywhere in the article finds its person."""
+    for cand in candidates:
+        if cand.label != "PERSON":
+            continue
+        _, name = _split_title(_tokens(doc, token_starts, cand.start, cand.end))
+        if len(name) < 2:
+            continue
+        key = ("PERSON", " ".join(t.text for t in name).lower())
+        if key in book.by_key:
+            continue
+        surname = name[-1].lower_
+        first = name[0].lower_
+        same = [i for i in book.surnames.get(surname, [])
+                if book.records[i].entity.name.split()[0].lower() == first]
+        if same:
+            book.by_key[key] = same[0]
+            continue
+        idx = book.new(book.text[name[0].idx:name[-1].idx + len(name[-1].text)], "PERSON", len(name))
+        book.by_key[key] = idx
+        book.surnames.setdefault(surname, []).append(idx)
+
+
+def _nearest_person(book: _EntityBook, word: str, at: int) -> int | None:
+    options = book.surnames.get(word.lower())
+    if not options:
+        return None
+    before = [i for i in options if any(m.start < at for m in book.records[i].mentions)]
+    return before[-1] if before else options[0]
+
+
+def _assign(book: _EntityBook, cand: _Candidate, doc, token_starts) -> None:
+    span = _tokens(doc, token_starts, cand.start, cand.end)
+    if cand.source == "acronym":
+        idx = book.by_key.get(("ORG", book.text[cand.start:cand.end].lower()))
+        if idx is None:
+            idx = book.new(book.text[cand.start:cand.end], "ORG", len(span))
+            book.by_key[("ORG", book.text[cand.start:cand.end].lower())] = idx
+        book.acronyms[cand.acronym] = idx
+        book.add_alias(idx, cand.acronym)
+        book.mention(idx, cand.start, cand.end)
+        return
+    title, name = _split_title(span) if cand.label == "PERSON" else ([], list(span))
+    start = name[0].idx if title else cand.start
+    end = cand.end
+    surface = book.text[start:end]
+    words = surface.split()
+    idx = None
+    if cand.label == "PERSON" or len(words) == 1:
+        idx = book.by_key.get(("PERSON", " ".join(t.text for t in name).lower()))
+        if idx is None and len(words) == 1:
+            idx = _nearest_person(book, words[0], start)
+            if idx is None and len(name) == 1:
+                idx = _first_name_match(book, words[0])
+    if idx is None and surface in book.acronyms:
+        idx = book.acronyms[surface]
+    if idx is not None:
+        book.add_alias(idx, surface)
+        book.mention(idx, start, end, book.records[idx].entity.label)
+        if title:
+            _title_role(book, idx, title, doc)
+        _title_before(book, idx, doc, span[0].i if not title else title[0].i, token_starts)
+        return
+    group = "PLACE" if cand.label in _PLACE_LABELS else cand.label
+    key = (group, surface.lower())
+    idx = book.by_key.get(key)
+    if idx is None:
+        idx = book.new(surface, cand.label, len(words))
+        book.by_key[key] = idx
+        if cand.label == "PERSON":
+            book.surnames.setdefault(words[-1].lower(), []).append(idx)
+    book.mention(idx, start, end)
+    if cand.label == "PERSON":
+        if title:
+            _title_role(book, idx, title, doc)
+        _title_before(book, idx, doc, span[0].i if not title else title[0].i, token_starts)
+
+
+def _bare_surnames(book: _EntityBook, doc) -> None:
+    """Known names the NER let through: a defined acronym, a person's surname ("Okafor said")."""
+    covered = bytearray(len(book.text))
+    for rec in book.records:
+        for m in rec.mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for acronym, idx in book.acronyms.items():
+        for m in re.finditer(rf"\b{re.escape(acronym)}\b", book.text):
+            if not covered[m.start()]:
+                book.mention(idx, m.start(), m.end())
+                covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for t in doc:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or covered[t.idx]:
+            continue
+        if t.lower_ not in book.surnames or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            continue
+        idx = _nearest_person(book, t.text, t.idx)
+        if idx is not None and book.records[idx].entity.label == "PERSON":
+            book.mention(idx, t.idx, t.idx + len(t.text))
+            book.add_alias(idx, t.text)
+
+
+def _first_name_match(book: _EntityBook, word: str) -> int | None:
+    w = word.lower()
+    hits = [i for i, r in enumerate(book.records)
+            if r.entity.label == "PERSON" and r.name_tokens >= 2
+            and r.entity.name.split()[0].lower() == w]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _is_past(tokens, doc) -> bool:
+    """A role held in the past: "former", "then-", or the clause "when X was ..."."""
+    if any(t.lower_.strip("-") in PAST_ROLE_MARKERS for t in tokens):
+        return True
+    if not tokens:
+        return False
+    i = tokens[0].i
+    if i > 0 and doc[i - 1].lower_.strip("-") in PAST_ROLE_MARKERS:
+        return True
+    verb = tokens[-1]
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX"):
+        marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+        tense = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if marks & PAST_CLAUSE_MARKERS and "VBD" in tense:
+            return True
+    return False
+
+
+def _title_role(book: _EntityBook, idx: int, title, doc) -> None:
+    words = [t for t in title if t.lower_.rstrip(".") not in PAST_ROLE_MARKERS]
+    if not words:
+        return
+    phrase = book.text[title[0].idx:title[-1].idx + len(title[-1].text)]
+    book.add_role(idx, phrase, words[-1].lower_.rstrip("."), title[0].idx, _is_past(title, doc))
+    gender = gender_of_word(title[0].lower_.rstrip("."))
+    if gender:
+        book.records[idx].gender = gender
+
+
+def _title_before(book: _EntityBook, idx: int, doc, first_i: int, token_starts) -> None:
+    """Role words written right before a name: "border czar Tom Homan", "spokeswoman Ann Lee"."""
+    taken = {m.start for r in book.records for m in r.mentions}
+    j = first_i - 1
+    words = []
+    while j >= 0:
+        t = doc[j]
+        if t.is_punct or t.is_space or t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.idx in taken:
+            break
+        if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in TITLES:
+            break
+        if t.ent_type_ and t.ent_type_ in ENTITY_LABELS:
+            break
+        words.insert(0, t)
+        j -= 1
+    nouns = [t for t in words if t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES]
+    if not nouns:
+        return
+    last = words[-1]
+    if last.pos_ == "ADJ" and last.lower_ not in TITLES:
+        return
+    phrase = book.text[words[0].idx:last.idx + len(last.text)].strip("\"'“”‘’")
+    book.add_role(idx, phrase, last.lower_.rstrip("."), words[0].idx, _is_past(words, doc))
+
+
+# ------------------------------------------------------------------------- role nouns
+
+
+def _mention_at(book: _EntityBook, start: int, end: int) -> int | None:
+    """The entity with a mention overlapping ``[start, end)``, if any."""
+    for owner in book.owner[start:end]:
+        if owner:
+            return owner - 1
+    return None
+
+
+def _appositions(book: _EntityBook, doc, token_starts) -> None:
+    """"X, the border czar," and "Trump's border czar, X": the role NP names person X."""
+    for idx, rec in enumerate(list(book.records)):
+        if rec.entity.label != "PERSON":
+            continue
+        for m in list(rec.mentions):
+            if m.label == "ROLE":
+                continue
+            head = _tokens(doc, token_starts, m.start, m.end).root
+            for child in head.children:
+                if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i:
+                    _add_role_np(book, idx, doc, child.left_edge.i, child.i, child)
+            if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+                role = head.head
+                _add_role_np(book, idx, doc, role.left_edge.i, role.i, role)
+
+
+def _add_role_np(book: _EntityBook, idx: int, doc, first: int, last: int, root) -> None:
+    tokens = [t for t in doc[first:last + 1]]
+    while tokens and (tokens[0].dep_ == "poss" or tokens[0].dep_ == "case" or tokens[0].ent_type_
+                      in ("PERSON", "ORG", "GPE") and tokens[0].dep_ in ("poss", "compound")):
+        tokens = tokens[1:]
+    poss_end = max((t.i for t in tokens if t.dep_ == "case"), default=None)
+    if poss_end is not None:
+        tokens = [t for t in tokens if t.i > poss_end]
+    if not tokens or root not in tokens:
+        return
+    start, end = tokens[0].idx, root.idx + len(root.text)
+    if _mention_at(book, start, end) is not None:
+        return
+    phrase = book.text[start:end]
+    book.add_role(idx, phrase, root.lower_, start, _is_past(tokens, doc))
+    book.mention(idx, start, end, "ROLE")
+
+
+def _role_chunks(book: _EntityBook, doc, token_starts, quoted: bytearray) -> None:
+    """Definite role nouns ("the mayor", "the former captain"), in reading order."""
+    chunks = {c.start: c for c in doc.noun_chunks}
+    topic: int | None = None
+    for sent in doc.sents:
+        for c in [chunks[i] for i in range(sent.start, sent.end) if i in chunks]:
+            topic = _sentence_topic(book, doc[sent.start:c.start], quoted, topic)
+            _resolve_role_chunk(book, c, doc, topic)
+        _nickname_subject(book, sent, quoted, topic)
+        topic = _sentence_topic(book, sent, quoted, topic)
+
+
+def _resolve_role_chunk(book: _EntityBook, chunk, doc, topic: int | None) -> None:
+    root = chunk.root
+    key = root.lower_
+    if root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
+        return
+    tokens = list(chunk)
+    poss = [t for t in tokens if t.dep_ == "case" or t.text in _POSSESSIVE_TAIL]
+    if poss:
+        tokens = [t for t in tokens if t.i > poss[-1].i]
+    elif tokens[0].lower_ not in ("the", "this", "that"):
+        return
+    if not tokens or root not in tokens:
+        return
+    start, end = tokens[0].idx, root.idx + len(root.text)
+    if _mention_at(book, root.idx, end) is not None:
+        return
+    known = key in book.roles
+    if not known and key not in ROLE_NOUNS:
+        return
+    past = _is_past(tokens, doc)
+    idx = book.holder(key, start, past) if known else None
+    if idx is None:
+        if topic is None or root.dep_ not in ("nsubj", "nsubjpass") or key not in ROLE_NOUNS:
+            return
+        if book.records[topic].entity.label != "PERSON":
+            return
+        wanted, known_gender = gender_of_word(key), book.records[topic].gender
+        if wanted and known_gender and wanted != known_gender:
+            return
+        idx = topic
+    book.add_role(idx, book.text[start:end], key, start, past)
+    book.mention(idx, start, end, "ROLE")
+
+
+def _nickname_subject(book: _EntityBook, sent, quoted: bytearray, topic: int | None) -> None:
+    """A one-word name seen once, as a subject that "he"/"she" then picks up, names the person
+    the text is about ("Hizzoner also said he ..."): a nickname, not a new organisation."""
+    if topic is None or book.records[topic].entity.label != "PERSON":
+        return
+    for t in sent:
+        if t.dep_ not in ("nsubj", "nsubjpass") or quoted[t.idx] or not t.text[:1].isupper():
+            continue
+        idx = _mention_at(book, t.idx, t.idx + len(t.text))
+        if idx is None or idx == topic:
+            return
+        rec = book.records[idx]
+        if rec.entity.label == "PERSON" or len(rec.mentions) != 1 or rec.name_tokens != 1 or \
+                rec.entity.name.isupper():
+            return
+        later = [u for u in t.doc[t.i + 1:sent.end] if not quoted[u.idx]]
+        for u in later:
+            if u.lower_ in PERSON_PRONOUNS:
+                mention = rec.mentions.pop()
+                book.add_role(topic, mention.text, mention.text.lower(), mention.start, False)
+                book.mention(topic, mention.start, mention.end, "ROLE")
+                return
+            if u.ent_type_ == "PERSON":
+                return
+        return
+
+
+def _sentence_topic(book: _EntityBook, sent, quoted: bytearray, topic: int | None) -> int | None:
+    """The person a sentence is about: its first subject outside quotation marks that names one."""
+    for t in sent:
+        if t.dep_ not in ("nsubj", "nsubjpass") or quoted[t.idx]:
+            continue
+        if t.lower_ in PERSON_PRONOUNS:
+            if topic is not None and book.records[topic].gender is None:
+                book.records[topic].gender = gender_of_word(t.lower_)
+            return topic
+        idx = _mention_at(book, t.idx, t.idx + len(t.text))
+        if idx is not None and book.records[idx].entity.label == "PERSON":
+            return idx
+    return topic

@@ -1,6 +1,591 @@
-"""Quotes (placeholder until issue B lands: finds nothing)."""
-from ..model import Quote
+"""Who said what: direct, partial and indirect quotes with their speakers.
+
+Quotations come from the quotation marks (``quotemarks``); whether a quoted stretch is speech is
+decided from its shape and context (a speech verb nearby, its length, whether it reads like a
+sentence, a title or a label in front of a noun). The speaker is found from the attribution next to
+the quote ("..., she said", "X told reporters: ...", "according to X"), else from the quote it
+continues (a split quote, a paragraph that is only a quotation), else from the sentence before.
+Pronouns go to the person the discourse is about (``discourse``); role nouns and names go to their
+entity through the mentions ``find_entities`` made.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..model import Entity, Mention, Quote
+from .discourse import Discourse
+from .quotemarks import MarkedSpan, find_marked_spans, quoted_mask
+from .speech import (
+    ANONYMOUS_HEADS,
+    ANONYMOUS_MARKERS,
+    PERSON_PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WEAK_CUES,
+)
+
+ANONYMOUS = "anonymous source"
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”’)]|$)")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Hon|Mt|Ft|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|U\.S|U\.N|D\.C|a\.m|p\.m)"
+    r"|\b[A-Z])$"
+)
+_DASHES = "―—–-"
+_LEAD_PUNCT = ",:;—–-"
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by",
+                          "with", "from", "is", "it"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SUBORDINATORS = frozenset({"when", "because", "while", "after", "before", "if", "since",
+                            "although", "though", "whereas", "unless", "until"})
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    entity_id: str | None
+    start: int | None
+    end: int | None
+    cue: str | None
+
+
+@dataclass
+class _Found:
+    span: MarkedSpan
+    kind: str
+    speaker: Speaker | None
+
+
+class _Article:
+    """One parsed article with lookups from character offsets to tokens, mentions and quotes."""
+
+    def __init__(self, doc, text: str, entities: list[Entity], mentions: list[Mention]):
+        self.doc = doc
+        self.text = text
+        self.token_starts = [t.idx for t in doc]
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.mention_starts = [m.start for m in self.mentions]
+        self.entities = {e.id: e for e in entities}
+        self.spans = find_marked_spans(text)
+        self.quoted = quoted_mask(self.spans, len(text))
+        self.discourse = Discourse(doc, self.entities, self.mentions, self.quoted)
+
+    def tokens(self, start: int, end: int):
+        first = bisect_left(self.token_starts, start)
+        last = bisect_left(self.token_starts, end)
+        return self.doc[first:last]
+
+    def token_at(self, offset: int):
+        return self.doc[max(0, bisect_right(self.token_starts, offset) - 1)]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions overlapping ``[start, end)`` (a mention never spans more than a few words)."""
+        found = []
+        for m in self.mentions[max(0, bisect_left(self.mention_starts, start) - 8):]:
+            if m.start >= end:
+                break
+            if start < m.end:
+                found.append(m)
+        return found
+
+    def is_quoted(self, token) -> bool:
+        return bool(self.quoted[token.idx])
 
 
 def find_quotes(doc, article, entities, mentions) -> list[Quote]:
-    return []
+    """Direct and partial quotes (in quotation marks), then indirect speech, in text order."""
+    art = _Article(doc, article.text, entities, mentions)
+    found: list[_Found] = []
+    for i, span in enumerate(art.spans):
+        kind = _kind(art, span, art.spans[i - 1] if i else None)
+        if kind is None:
+            continue
+        speaker = _attribute(art, span, kind, found)
+        found.append(_Found(span, kind, speaker))
+    quotes = [_quote(art.text, f.span.start, f.span.end, f.kind, f.speaker) for f in found]
+    quotes.extend(_indirect(art, quotes))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _quote(text: str, start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
+    s = speaker or Speaker(None, None, None, None, None)
+    return Quote(text[start:end], start, end, kind, s.name, s.entity_id, s.start, s.end, s.cue)
+
+
+# ------------------------------------------------------------------------- windows
+
+
+def _sentence_ends(text: str, start: int, end: int):
+    """Sentence-final punctuation between ``start`` and ``end``, not the dot of "Mr." or "U.S."."""
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() == "." and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        following = text[m.end():m.end() + 12].lstrip(" )”’\"'")
+        if following[:1].islower() or following[:1] in ",;:":
+            continue
+        yield m
+
+
+def _sentence_start_before(art: _Article, span: MarkedSpan, prev: MarkedSpan | None) -> int:
+    """Where the words leading into a quote begin: the sentence start, previous quote or paragraph."""
+    floor = span.paragraph_start
+    if prev is not None and prev.paragraph_start == span.paragraph_start:
+        floor = max(floor, (prev.close_at if prev.close_at is not None else prev.end) + 1)
+    start = floor
+    for m in _sentence_ends(art.text, floor, span.open_at):
+        if not art.quoted[m.start()]:
+            start = m.end()
+    return start
+
+
+def _window_after(art: _Article, span: MarkedSpan) -> tuple[int, int]:
+    begin = (span.close_at + 1) if span.close_at is not None else span.end
+    stop = span.paragraph_end
+    for m in _sentence_ends(art.text, begin, stop):
+        stop = m.start()
+        break
+    for other in art.spans:
+        if begin <= other.open_at < stop:
+            stop = other.open_at
+            break
+    return begin, stop
+
+
+def _words_before(art: _Article, span: MarkedSpan, prev: MarkedSpan | None) -> str:
+    return art.text[_sentence_start_before(art, span, prev):span.open_at]
+
+
+# ------------------------------------------------------------------------- is it speech?
+
+
+def _kind(art: _Article, span: MarkedSpan, prev: MarkedSpan | None) -> str | None:
+    """"direct", "partial", or None for quotation marks that do not hold someone's words."""
+    quoted = art.text[span.start:span.end]
+    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    if not words:
+        return None
+    before = _words_before(art, span, prev).strip()
+    a_start, a_end = _window_after(art, span)
+    after = art.text[a_start:a_end]
+    ends_clause = quoted[-1] in ".,!?…—-:;" or after[:1] in (",", ":", "?", "!")
+    embedded = bool(before) and before[-1] not in _LEAD_PUNCT
+    follows_quote = prev is not None and prev.paragraph_start == span.paragraph_start and \
+        art.text[(prev.close_at or prev.end) + 1:span.open_at].strip(" ,")[-1:] not in ".!?"
+    short = len(words) <= 3
+    if _title_like(words, quoted, before):
+        return None
+    if short and _labels_a_noun(art, span):
+        return None
+    cue_nearby = _has_cue(art, _sentence_of(art, span))
+    if span.single and not cue_nearby:
+        return None
+    if embedded:
+        if short and not cue_nearby:
+            return None
+        return "partial"
+    if short and not ends_clause and not cue_nearby:
+        return None
+    if quoted[0].islower() and before and not follows_quote:
+        return "partial"
+    return "direct"
+
+
+def _title_like(words: list[str], quoted: str, before: str) -> bool:
+    """Capitalised short phrase without a verb-like shape: a title or a name, not speech."""
+    embedded = bool(before) and before[-1] not in _LEAD_PUNCT
+    if len(words) > 8 or quoted.rstrip(".")[-1:] in "!?" or quoted[-1] == "," and not embedded:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content or not all(w[0].isupper() for w in content):
+        return False
+    if len(content) == 1 and not before:
+        return False  # "Wow." at the start of a sentence is speech
+    return not (quoted.endswith(".") and not before)
+
+
+def _labels_a_noun(art: _Article, span: MarkedSpan) -> bool:
+    """A term put in quotation marks in front of the noun it qualifies: the "sanctuary" status."""
+    end = (span.close_at + 1) if span.close_at is not None else span.end
+    if art.text[span.start:span.end][-1] in ".,!?…":
+        return False
+    nxt = art.text[end:end + 1]
+    if not nxt.isspace() and nxt != "":
+        return False
+    after_tokens = [t for t in art.tokens(end, min(len(art.text), end + 40)) if not t.is_space]
+    before_tokens = [t for t in art.tokens(max(span.paragraph_start, span.open_at - 40), span.open_at)
+                     if not t.is_space]
+    prev = before_tokens[-1] if before_tokens else None
+    if prev is not None and (prev.lower_ == "to" or prev.pos_ in ("AUX", "VERB")):
+        return False
+    if prev is not None and (prev.text in ("'s", "’s", "'", "’") or prev.pos_ == "DET") and \
+            after_tokens and after_tokens[0].pos_ in ("NOUN", "PROPN", "ADJ"):
+        return True
+    return bool(after_tokens) and after_tokens[0].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and \
+        not art.is_quoted(after_tokens[0]) and after_tokens[0].lower_ not in SPEECH_VERBS
+
+
+def _sentence_of(art: _Article, span: MarkedSpan):
+    first = art.token_at(span.start).sent
+    last = art.token_at(max(span.start, span.end - 1)).sent
+    return art.doc[first.start:last.end]
+
+
+def _is_cue(token, weak: bool = False) -> bool:
+    """A speech verb; ``weak`` also admits verbs that only attribute words next to a quote."""
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+    return token.lower_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and \
+        (weak or token.lower_ not in WEAK_CUES)
+
+
+def _has_cue(art: _Article, tokens) -> bool:
+    return any(_is_cue(t) for t in tokens if not art.is_quoted(t))
+
+
+# ------------------------------------------------------------------------- attribution
+
+
+def _attribute(art: _Article, span: MarkedSpan, kind: str, found: list[_Found]) -> Speaker | None:
+    direct = [f for f in found if f.kind == "direct"]
+    prev_same_para = direct[-1] if direct and direct[-1].span.paragraph_start == span.paragraph_start \
+        else None
+    position = art.spans.index(span)
+    before_start = _sentence_start_before(art, span, art.spans[position - 1] if position else None)
+    windows = [(before_start, span.open_at, "before"), (*_window_after(art, span), "after")]
+    quoted = art.text[span.start:span.end]
+    trailing = art.text[windows[1][0]:windows[1][0] + 2].strip()[:1]
+    if quoted[-1:] in ",?!—-…:" or trailing in (",", "?", "!", "—"):
+        windows.reverse()
+    elif quoted[-1:] == "." and kind == "direct":
+        windows = windows[:1] + [w for w in windows[1:] if _short_attribution(art, w)]
+    for start, end, side in windows:
+        speaker = _speaker_in(art, start, end, side)
+        if speaker is not None:
+            return speaker
+    signed = _signed(art, span) or _labelled(art, span)
+    if signed is not None:
+        return signed
+    if prev_same_para is not None and prev_same_para.speaker is not None:
+        return prev_same_para.speaker
+    if kind == "partial":
+        return _sentence_subject(art, span)
+    before_text = art.text[span.paragraph_start:span.open_at].strip()
+    if not before_text and span.paragraph_start > 0:
+        intro = _introduced_by_previous_paragraph(art, span, found)
+        if intro is not None:
+            return intro
+    return _speaker_earlier_in_paragraph(art, span)
+
+
+def _signed(art: _Article, span: MarkedSpan) -> Speaker | None:
+    """A quotation signed with a dash after it: "..." ― Jane Roe."""
+    begin = (span.close_at + 1) if span.close_at is not None else span.end
+    rest = art.text[begin:span.paragraph_end]
+    stripped = rest.lstrip()
+    if not stripped[:1] or stripped[0] not in _DASHES:
+        return None
+    name_start = begin + len(rest) - len(stripped) + 1
+    line_end = min(span.paragraph_end, name_start + 80)
+    for m in art.mentions_in(name_start, line_end):
+        entity = art.entities.get(m.entity_id)
+        if entity is not None and entity.label in ("PERSON", "ORG"):
+            return Speaker(entity.name, entity.id, m.start, m.end, stripped[0])
+    words = art.text[name_start:line_end].strip().split(",")[0].strip(" .")
+    if words and words[0].isupper() and len(words.split()) <= 4:
+        offset = art.text.index(words, name_start)
+        return Speaker(words, None, offset, offset + len(words), stripped[0])
+    return None
+
+
+def _labelled(art: _Article, span: MarkedSpan) -> Speaker | None:
+    """A transcript line: "SMITH: ..." or "Jane Roe: ..." at the start of the paragraph."""
+    lead = art.text[span.paragraph_start:span.open_at]
+    label = lead.rstrip()
+    if not label.endswith(":") or len(label.split()) > 4 or not label[:1].isupper():
+        return None
+    name = label[:-1].strip()
+    for m in art.mentions_in(span.paragraph_start, span.paragraph_start + len(label)):
+        entity = art.entities.get(m.entity_id)
+        if entity is not None:
+            return Speaker(entity.name, entity.id, m.start, m.end, ":")
+    start = span.paragraph_start + lead.index(name)
+    return Speaker(name, None, start, start + len(name), ":")
+
+
+def _short_attribution(art: _Article, window: tuple[int, int, str]) -> bool:
+    """After a quote that ends a sentence, only "..." she said. counts, not a new sentence."""
+    tokens = [t for t in art.tokens(window[0], window[1]) if not t.is_space and not t.is_punct]
+    return 0 < len(tokens) <= 8 and any(_is_cue(t, weak=True) for t in tokens[:5]) and \
+        tokens[0].is_lower
+
+
+def _speaker_in(art: _Article, start: int, end: int, side: str) -> Speaker | None:
+    tokens = [t for t in art.tokens(start, end) if not art.is_quoted(t)]
+    if side == "after":  # '"...," he said' attributes; '"...," when she said' starts a new clause
+        cut = next((k for k, t in enumerate(tokens) if t.lower_ in _SUBORDINATORS), len(tokens))
+        tokens = tokens[:cut]
+    cues = [t for t in tokens if _is_cue(t, weak=True)]
+    if side == "before":
+        cues.reverse()
+    for cue in cues:
+        speaker = _speaker_of_cue(art, cue, start, end)
+        if speaker is not None:
+            return speaker
+    if side == "before" and art.text[start:end].rstrip().endswith(":"):
+        for t in tokens:
+            if t.dep_ in _SUBJECT_DEPS:
+                speaker = _speaker_from_token(art, t, start, end, t.head.text)
+                if speaker is not None:
+                    return speaker
+    return None
+
+
+def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
+    """The subject of a speech verb: its parsed subject, else the words right next to it."""
+    if cue.lower_ == "according":
+        to = cue.doc[cue.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if objs:
+            return _speaker_from_token(art, objs[0], start, end, "according to")
+        return None
+    def inside(t) -> bool:
+        return start <= t.idx < end and not art.is_quoted(t)
+
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
+    if not subjects and cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in cue.head.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
+    for s in subjects:
+        speaker = _speaker_from_token(art, s, start, end, cue.text)
+        if speaker is not None:
+            return speaker
+    for t in _neighbours(art, cue, start, end):
+        speaker = _speaker_from_token(art, t, start, end, cue.text)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _neighbours(art: _Article, cue, start: int, end: int):
+    """Tokens that may name the speaker when the parse missed it: "said Adams", "Adams said"."""
+    doc = cue.doc
+    after = []
+    for t in doc[cue.i + 1: min(len(doc), cue.i + 6)]:
+        if t.idx >= end or art.is_quoted(t):
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            after.append(t)
+            break
+        if t.pos_ not in ("DET", "ADJ", "ADV", "PUNCT", "SPACE"):
+            break
+    before = []
+    for t in reversed(doc[max(0, cue.i - 6):cue.i]):
+        if t.idx < start or art.is_quoted(t):
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            before.append(t)
+            break
+        if t.pos_ not in ("ADV", "AUX", "PART", "SPACE"):
+            break
+    return before + after
+
+
+def _speaker_from_token(art: _Article, token, start: int, end: int, cue: str) -> Speaker | None:
+    """Name the speaker a subject token stands for: an entity, a pronoun's referent, a source."""
+    if token.lower_ in PERSON_PRONOUNS:
+        entity = art.discourse.resolve(token)
+        if entity is None:
+            return Speaker(None, None, token.idx, token.idx + len(token.text), cue)
+        return Speaker(entity.name, entity.id, token.idx, token.idx + len(token.text), cue)
+    if token.pos_ == "PRON":
+        if token.lower_ in ("who", "that", "which"):
+            if token.head.dep_ == "relcl" and token.head.head is not token:
+                return _speaker_from_token(art, token.head.head, start, end, cue)
+            return None
+        if token.lower_ in ("i", "we", "they", "it"):  # unresolved, but the words are kept
+            return Speaker(None, None, token.idx, token.idx + len(token.text), cue)
+        return None
+    left, right = token.left_edge, token.right_edge
+    np_start = max(start, left.idx)
+    np_end = min(end, right.idx + len(right.text))
+    if np_end <= np_start:
+        np_start, np_end = token.idx, token.idx + len(token.text)
+    mentions = [m for m in art.mentions_in(np_start, np_end) if m.entity_id in art.entities]
+    on_head = [m for m in mentions if m.start <= token.idx < m.end]
+    if not on_head:
+        if token.lower_ in ANONYMOUS_HEADS and _is_anonymous(token):
+            return Speaker(ANONYMOUS, None, np_start, np_end, cue)
+        if token.lower_ in ROLE_NOUNS:  # "a White House spokesman": not the White House
+            phrase = art.text[np_start:np_end].strip()
+            return Speaker(phrase, None, np_start, np_start + len(phrase), cue)
+    if mentions:
+        best = _best_mention(art, mentions, token)
+        entity = art.entities[best.entity_id]
+        return Speaker(entity.name, entity.id, best.start, best.end, cue)
+    if token.pos_ in ("NOUN", "PROPN"):
+        phrase = art.text[np_start:np_end].strip()
+        return Speaker(phrase, None, np_start, np_start + len(phrase), cue)
+    return None
+
+
+def _best_mention(art: _Article, mentions: list[Mention], head) -> Mention:
+    """The mention a subject phrase is about: the one holding its head word, else a person."""
+    for m in mentions:
+        if m.start <= head.idx < m.end:
+            return m
+    rank = {"PERSON": 0, "ROLE": 1, "ORG": 2}
+    return min(mentions, key=lambda m: (rank.get(m.label, 3), -m.start))
+
+
+def _is_anonymous(token) -> bool:
+    """"a source", "sources", "officials familiar with ...": someone the text does not name."""
+    words = {t.lower_ for t in token.subtree}
+    if words & ANONYMOUS_MARKERS:
+        return True
+    dets = {c.lower_ for c in token.children if c.dep_ == "det"}
+    if dets & {"a", "an", "another", "one", "the", "two", "several", "some"}:
+        return True
+    return token.tag_ == "NNS" and not dets
+
+
+def _sentence_subject(art: _Article, span: MarkedSpan) -> Speaker | None:
+    """For a partial quote with no speech verb: whoever the sentence is about."""
+    sent = _sentence_of(art, span)
+    for t in sent:
+        if t.dep_ in _SUBJECT_DEPS and not art.is_quoted(t):
+            return _speaker_from_token(art, t, sent.start_char, sent.end_char, None)
+    return None
+
+
+def _introduced_by_previous_paragraph(art: _Article, span: MarkedSpan,
+                                      found: list[_Found]) -> Speaker | None:
+    """A paragraph that opens with a quotation continues the speaker the paragraph before set up."""
+    prev_end = span.paragraph_start - 1
+    while prev_end > 0 and art.text[prev_end - 1].isspace():
+        prev_end -= 1
+    prev_start = art.text.rfind("\n", 0, prev_end) + 1
+    prev_para = art.text[prev_start:prev_end]
+    if prev_para.rstrip().endswith(":"):
+        speaker = _speaker_in(art, prev_start, prev_end, "before")
+        if speaker is not None:
+            return speaker
+    last = [f for f in found if f.span.paragraph_start == prev_start]
+    if last and last[-1].speaker is not None:
+        return last[-1].speaker
+    return None
+
+
+def _speaker_earlier_in_paragraph(art: _Article, span: MarkedSpan) -> Speaker | None:
+    """"X also said he is ... . “Quote.”": the speaker of the sentence leading up to the quote."""
+    if span.open_at <= span.paragraph_start:
+        return None
+    return _speaker_in(art, span.paragraph_start, span.open_at, "before")
+
+
+# ------------------------------------------------------------------------- indirect speech
+
+
+def _indirect(art: _Article, quotes: list[Quote]) -> list[Quote]:
+    """Reported speech: "X said (that) ...", "X told reporters ...", "according to X, ...".
+
+    A reported clause may hold a partial quotation ("called the plan “a disaster”"); it is kept
+    beside the partial quote. Verbs that only sometimes report speech ("called", "thinks") count
+    when what follows them holds a quotation.
+    """
+    direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    taken: list[tuple[int, int]] = []
+    found = []
+    for token in art.doc:
+        if art.is_quoted(token) or not (_is_cue(token, weak=True) or _frames_as(art, token)):
+            continue
+        content = _reported_content(art, token)
+        if content is None:
+            continue
+        start, end, clause = content
+        holds_quote = 1 in art.quoted[start:end]
+        if not holds_quote and (not clause or not _is_cue(token)) or \
+                not holds_quote and not _is_cue(token, weak=True):
+            continue
+        if any(s < end and start < e for s, e in direct + taken):
+            continue
+        sent = token.sent
+        speaker = _speaker_of_cue(art, token, sent.start_char, sent.end_char)
+        if speaker is None:
+            continue
+        speaker.cue = "according to" if token.lower_ == "according" else token.text
+        found.append(_quote(art.text, start, end, "indirect", speaker))
+        taken.append((start, end))
+    for token in art.doc:
+        if token.lower_ in SPEECH_NOUNS and token.pos_ == "NOUN" and not art.is_quoted(token):
+            quote = _noun_report(art, token, direct + taken)
+            if quote is not None:
+                found.append(quote)
+                taken.append((quote.start, quote.end))
+    return found
+
+
+def _noun_report(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:
+    """"Trump's claim that there were “thousands of shootings”": whose words, and which."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+               and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+    if not owners or not clauses:
+        return None
+    content = _trimmed(art, clauses[0].left_edge.i, clauses[0].right_edge.i + 1, True)
+    if content is None:
+        return None
+    start, end, _ = content
+    if 1 not in art.quoted[start:end] or any(s < end and start < e for s, e in taken):
+        return None
+    sent = noun.sent
+    speaker = _speaker_from_token(art, owners[0], sent.start_char, sent.end_char, noun.text)
+    return _quote(art.text, start, end, "indirect", speaker)
+
+
+def _frames_as(art: _Article, verb) -> bool:
+    """Any verb that casts its object "as" a quoted label: praised X as a “strong leader”."""
+    if verb.pos_ != "VERB":
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i > verb.i:
+            right = child.right_edge
+            if 1 in art.quoted[child.idx:right.idx + len(right.text)]:
+                return True
+    return False
+
+
+_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "prep", "dative"})
+
+
+def _reported_content(art: _Article, cue) -> tuple[int, int, bool] | None:
+    """What a speech verb reports: its clause (``True``), else the words it governs."""
+    if cue.lower_ == "according":
+        sent = cue.sent
+        phrase_end = cue.doc[cue.i + 1].right_edge
+        if cue.i == sent.start or cue.doc[cue.i - 1].is_punct and cue.i - 1 == sent.start:
+            first = phrase_end.i + 1
+            while first < sent.end and cue.doc[first].is_punct:
+                first += 1
+            return _trimmed(art, first, sent.end, True)
+        return _trimmed(art, sent.start, cue.i, True)
+    right = [c for c in cue.children if c.i > cue.i and c.dep_ in _CONTENT_DEPS]
+    clauses = [c for c in right if c.dep_ == "ccomp"]
+    if clauses:
+        return _trimmed(art, clauses[0].left_edge.i, clauses[0].right_edge.i + 1, True)
+    if not right:
+        return None
+    return _trimmed(art, right[0].left_edge.i, right[-1].right_edge.i + 1, False)
+
+
+def _trimmed(art: _Article, first: int, stop: int, clause: bool) -> tuple[int, int, bool] | None:
+    doc = art.doc
+    while first < stop and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while stop > first and (doc[stop - 1].is_space or doc[stop - 1].text in ",;:—–-"):
+        stop -= 1
+    if stop - first < 3:
+        return None
+    return doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text), clause

@@ -1,0 +1,81 @@
+"""Analysis throughput on ~600-word articles, beside a bare spaCy pass over the same texts.
+
+Texts come from ../shared/data/news-cluster (articles of 400-900 words), or synthetic news-like
+text when that is absent. Both passes run in this process on one core, twice each and alternated, timed in
+CPU time (so a busy machine skews them less); the best run of each is printed; the bare pass is ``list(nlp.pipe(texts))`` with the same
+pipeline ``analyze`` loads.
+
+    python benchmarks/bench_analyze.py [--articles N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))
+CLUSTER = SHARED / "data" / "news-cluster"
+
+_SYNTHETIC = (
+    "Mayor Ann Lee said Tuesday the city would expand its bus service. “We are going to move "
+    "people faster than ever,” Lee told reporters at City Hall. The Department of Transit "
+    "Planning (DTP) estimates that ridership rose 12 percent last year, according to a report "
+    "released Monday. Council member Paul Reyes, a longtime critic, called the plan “a gift to "
+    "developers.” “I have asked for the numbers three times,” he said. A source with knowledge "
+    "of the talks said the vote could slip to March. "
+)
+
+
+def load_texts(n: int) -> tuple[list[str], str]:
+    if CLUSTER.exists():
+        texts = []
+        for path in sorted(CLUSTER.glob("*.json")):
+            text = json.loads(path.read_text(encoding="utf-8")).get("text") or ""
+            if 400 <= len(text.split()) <= 900:
+                texts.append(text)
+            if len(texts) == n:
+                break
+        if texts:
+            return texts, f"news-cluster ({len(texts)} articles of 400-900 words)"
+    words = _SYNTHETIC.split()
+    text = " ".join((words * (600 // len(words) + 1))[:600])
+    return [text] * n, f"synthetic ({n} articles of 600 words; ../shared absent)"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=60)
+    args = parser.parse_args()
+    from storyline.analyze import analyze_many, load_nlp
+    from storyline.model import Article
+
+    texts, source = load_texts(args.articles)
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    nlp = load_nlp()
+    articles = [Article(id=f"a{i}", source="bench", text=t) for i, t in enumerate(texts)]
+    list(analyze_many(articles[:3], nlp))  # warm up
+    bare_times, full_times = [], []
+    for _ in range(2):  # alternate the two passes; keep each one's best run
+        t0 = time.process_time()
+        list(nlp.pipe(texts))
+        bare_times.append(time.process_time() - t0)
+        t0 = time.process_time()
+        analyses = list(analyze_many(articles, nlp))
+        full_times.append(time.process_time() - t0)
+    bare, full = min(bare_times), min(full_times)
+    quotes = sum(len(a.quotes) for a in analyses)
+    print(f"texts: {source}, mean {words:.0f} words; pipeline {nlp.pipe_names}")
+    print(f"bare spaCy pass : {len(texts) / bare:6.1f} articles/s per core")
+    print(f"storyline analyze: {len(texts) / full:6.1f} articles/s per core "
+          f"({full / bare:.2f}x the bare time, {bare / full:.2f}x its speed; {quotes} quotes)")
+    print("targets: >= 10 articles/s per core and >= 0.7x the bare pass's speed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

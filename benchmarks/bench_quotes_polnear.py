@@ -1,0 +1,193 @@
+"""Direct-quote detection and speaker attribution on the PolNeAR dev split (../shared/data/polnear-dev).
+
+Gold: the attributions of the first ``.ann`` (by name) per article whose Content holds quotation
+marks. A gold quote is found when one predicted quote (direct, partial, or indirect speech that
+holds quotation marks) covers at least 30% of
+its content; a prediction is right when most of it lies inside some gold content. The speaker is
+right when the predicted speaker words overlap the gold Source span or name the same person.
+Printed beside a baseline from the same run: every quotation-mark span taken as a quote, spoken
+by the nearest person mentioned before it.
+
+    python benchmarks/bench_quotes_polnear.py [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))
+DATA = SHARED / "data" / "polnear-dev"
+_MARKS = re.compile("[\"“”]")
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z’'-]{2,}")
+_NOT_NAMES = {"The", "According", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "President", "Secretary"}
+
+
+@dataclass
+class GoldQuote:
+    pieces: list[tuple[int, int]]
+    sources: list[tuple[int, int]]
+    source_text: str
+
+    @property
+    def length(self) -> int:
+        return sum(e - s for s, e in self.pieces)
+
+    def overlap(self, start: int, end: int) -> int:
+        return sum(max(0, min(e, end) - max(s, start)) for s, e in self.pieces)
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    return [tuple(map(int, part.split())) for part in field.split(";")]
+
+
+def read_gold(ann: Path, text: str) -> list[GoldQuote]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    links = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            label, where = parts[1].split(" ", 1)
+            spans[parts[0]] = (label, _spans(where))
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            links.append(dict(item.split(":", 1) for item in parts[1].split()))
+    gold = []
+    for link in links:
+        content = spans.get(link.get("Content", ""))
+        if content is None or not any(_MARKS.search(text[s:e]) for s, e in content[1]):
+            continue
+        source = spans.get(link.get("Source", ""), ("Source", []))[1]
+        gold.append(GoldQuote(content[1], source, " ".join(text[s:e] for s, e in source)))
+    return gold
+
+
+def load() -> list[tuple[str, str, list[GoldQuote]]]:
+    articles = []
+    for txt in sorted((DATA / "text").glob("*.txt")):
+        anns = sorted((DATA / "attributions").glob(txt.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        articles.append((txt.stem, text, read_gold(anns[0], text)))
+    return articles
+
+
+def _same_person(name: str | None, source_text: str) -> bool:
+    if not name or not source_text:
+        return False
+    words = {w for w in _NAME_WORD.findall(name) if w not in _NOT_NAMES}
+    return bool(words & set(_NAME_WORD.findall(source_text)))
+
+
+def score(predictions, gold_by_article) -> dict[str, float]:
+    """predictions: per article a list of (start, end, speaker_name, speaker_start, speaker_end)."""
+    n_pred = right_pred = n_gold = found = exact = spk_total = spk_right = 0
+    for preds, (text, gold) in zip(predictions, gold_by_article):
+        n_gold += len(gold)
+        n_pred += len(preds)
+        for p in preds:
+            inside = max((g.overlap(p[0], p[1]) for g in gold), default=0)
+            right_pred += inside >= 0.5 * max(1, p[1] - p[0])
+        for g in gold:
+            best = max(preds, key=lambda p: g.overlap(p[0], p[1]), default=None)
+            if best is None or g.overlap(best[0], best[1]) < 0.3 * g.length:
+                continue
+            found += 1
+            if any(_strip(text, s, e) == (best[0], best[1]) for s, e in g.pieces):
+                exact += 1
+            if not g.sources:
+                continue
+            spk_total += 1
+            overlaps = best[3] is not None and any(
+                best[3] < e and s < best[4] for s, e in g.sources)
+            spk_right += overlaps or _same_person(best[2], g.source_text)
+    precision = right_pred / n_pred if n_pred else 0.0
+    recall = found / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "exact_recall": exact / n_gold,
+            "speaker": spk_right / spk_total if spk_total else 0.0, "gold": n_gold, "pred": n_pred}
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """A gold content span without its quotation marks, surrounding spaces and trailing comma."""
+    while start < end and (text[start] in "\"“”" or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in "\"“”" or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def baseline(text: str, analysis) -> list[tuple]:
+    from storyline.analyze.quotemarks import find_marked_spans
+
+    people = [m for m in analysis.mentions if m.label == "PERSON"]
+    preds = []
+    for span in find_marked_spans(text):
+        before = [m for m in people if m.end <= span.open_at]
+        m = before[-1] if before else None
+        preds.append((span.start, span.end, m.text if m else None, m.start if m else None,
+                      m.end if m else None))
+    return preds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--misses", action="store_true", help="print missed and wrong quotes")
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"skipped: {DATA} is absent (../shared is only beside a developer checkout)")
+        return 0
+    from storyline.analyze import analyze_many, load_nlp
+    from storyline.model import Article
+
+    data = load()[: args.limit]
+    articles = [Article(id=name, source=name, text=text) for name, text, _ in data]
+    nlp = load_nlp()
+    t0 = time.perf_counter()
+    analyses = list(analyze_many(articles, nlp))
+    elapsed = time.perf_counter() - t0
+    ours, naive = [], []
+    for (name, text, gold), analysis in zip(data, analyses):
+        quotes = [q for q in analysis.quotes if q.kind != "indirect" or _MARKS.search(q.text)]
+        ours.append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in quotes])
+        naive.append(baseline(text, analysis))
+        if args.misses:
+            _print_misses(name, text, gold, quotes)
+    gold_by_article = [(text, gold) for _, text, gold in data]
+    print(f"PolNeAR dev: {len(data)} articles, {sum(len(g) for *_, g in data)} gold direct quotes, "
+          f"analysed in {elapsed:.1f}s")
+    print(f"{'':28}{'P':>7}{'R':>7}{'F1':>7}{'exact R':>9}{'speaker':>9}")
+    for label, preds in (("storyline", ours), ("baseline (all marks)", naive)):
+        s = score(preds, gold_by_article)
+        print(f"{label:28}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}"
+              f"{s['exact_recall']:9.3f}{s['speaker']:9.3f}")
+    print(f"{'published anchors':28}{'':14}{0.84:7.3f}{'':9}{0.87:9.3f}")
+    print("targets: F1 >= 0.92, speaker >= 0.90")
+    return 0
+
+
+def _print_misses(name: str, text: str, gold: list[GoldQuote], quotes) -> None:
+    for g in gold:
+        best = max(quotes, key=lambda q: g.overlap(q.start, q.end), default=None)
+        s, e = g.pieces[0]
+        if best is None or g.overlap(best.start, best.end) < 0.3 * g.length:
+            print(f"MISS {name}: {text[s:e][:90]!r}")
+        elif g.sources and not (best.speaker_start is not None and any(
+                best.speaker_start < b and a < best.speaker_end for a, b in g.sources)) \
+                and not _same_person(best.speaker, g.source_text):
+            print(f"SPEAKER {name}: {text[s:e][:60]!r} gold={g.source_text!r} "
+                  f"ours={best.speaker!r} [{text[best.speaker_start or 0:best.speaker_end or 0]!r}]")
+    for q in quotes:
+        if not any(g.overlap(q.start, q.end) >= 0.5 * (q.end - q.start) for g in gold):
+            print(f"EXTRA {name}: {q.kind} {q.text[:80]!r}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

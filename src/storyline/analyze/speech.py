@@ -1,0 +1,126 @@
+"""General English vocabulary the entity and quote finders lean on: speech verbs, person titles,
+role nouns, pronouns and the words that mark an unnamed source.
+
+Everything here is ordinary English usage in news writing, not facts about any story.
+"""
+
+from __future__ import annotations
+
+
+def _verb_forms(*bases: str) -> frozenset[str]:
+    """Inflected forms of regular speech verbs (say -> say, says, said, saying is listed by hand)."""
+    forms: set[str] = set()
+    for base in bases:
+        forms.add(base)
+        if base.endswith("e"):
+            forms.update({base + "s", base + "d", base[:-1] + "ing"})
+        elif base.endswith("y") and base[-2] not in "aeiou":
+            forms.update({base[:-1] + "ies", base[:-1] + "ied", base + "ing"})
+        elif base.endswith(("sh", "ch", "ss", "x")):
+            forms.update({base + "es", base + "ed", base + "ing"})
+        else:
+            forms.update({base + "s", base + "ed", base + "ing"})
+    return frozenset(forms)
+
+
+# Verbs that introduce someone's words (direct or reported).
+SPEECH_VERBS = _verb_forms(
+    "add", "acknowledge", "admit", "announce", "argue", "assert", "caution", "claim", "comment",
+    "complain", "concede", "conclude", "confirm", "continue", "declare", "deny", "explain",
+    "insist", "joke", "mention", "note", "observe", "point", "predict", "pledge", "promise",
+    "remark", "repeat", "reply", "report", "respond", "reveal", "recall", "state", "stress",
+    "suggest", "testify", "tweet", "post", "urge", "vow", "warn", "wonder", "ask", "answer",
+    "boast", "charge", "contend", "counter", "emphasize", "emphasise", "quip", "recount",
+    "scoff", "shout", "whisper", "yell", "interject", "muse", "chime", "blast", "slam", "accuse",
+    "describe", "call", "label", "dub", "express", "encourage", "demand", "maintain", "lament",
+    "acknowledge", "estimate", "concur", "allege", "announce", "propose", "reiterate",
+) | frozenset({
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes",
+    "wrote", "writing", "written", "speak", "speaks", "spoke", "speaking", "put", "puts",
+    "think", "thinks", "thought", "agree", "agrees", "agreed", "agreeing", "argued",
+    "according",
+})
+
+# Nouns that carry someone's words in a "that" clause: Trump's claim that ..., her warning that ...
+SPEECH_NOUNS = frozenset({
+    "claim", "claims", "statement", "assertion", "remark", "remarks", "comment", "comments",
+    "warning", "promise", "pledge", "accusation", "allegation", "argument", "suggestion",
+    "insistence", "charge", "vow", "announcement", "testimony", "contention", "boast", "admission",
+    "prediction", "complaint", "declaration", "insinuation", "suggestions",
+})
+
+# Verbs that can only introduce a report, never mark a plain quoted term as speech by themselves.
+WEAK_CUES = frozenset({"put", "puts", "think", "thinks", "thought", "continue", "continues",
+                       "continued", "continuing", "point", "points", "pointed", "pointing",
+                       "post", "posts", "posted", "posting", "report", "reports", "reported",
+                       "reporting", "call", "calls", "calling"})
+
+# Titles written before a name ("Mayor", "Sen.", "Mrs."): they name a role, not the person.
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "mayor", "president", "vice", "secretary", "senator", "sen", "representative", "rep",
+    "congressman", "congresswoman", "governor", "gov", "lt", "judge", "justice", "attorney",
+    "general", "gen", "col", "colonel", "captain", "capt", "sgt", "sergeant", "officer",
+    "detective", "chief", "commissioner", "councilman", "councilwoman", "councilmember",
+    "speaker", "leader", "minister", "prime", "chancellor", "king", "queen", "prince",
+    "princess", "pope", "rev", "reverend", "father", "sister", "brother", "deputy", "director",
+    "chairman", "chairwoman", "chair", "ambassador", "sheriff", "assemblyman", "assemblywoman",
+    "spokesman", "spokeswoman", "spokesperson", "candidate", "nominee", "former", "then",
+    "acting", "interim", "incoming", "outgoing", "state", "federal", "u.s.", "us", "white",
+    "house", "press", "border", "czar", "tsar", "first", "treasurer", "comptroller", "auditor",
+    "clerk", "commander", "admiral", "marshal", "trooper", "pastor", "bishop", "rabbi", "imam",
+    "coach", "dean", "provost", "superintendent", "inspector", "agent", "delegate", "alderman",
+})
+
+# Nouns naming people by what they do or are; a definite one ("the senator") refers back.
+ROLE_NOUNS = frozenset({
+    "mayor", "president", "secretary", "senator", "governor", "congressman", "congresswoman",
+    "representative", "lawmaker", "judge", "justice", "attorney", "prosecutor", "lawyer",
+    "captain", "officer", "detective", "chief", "commissioner", "councilman", "councilwoman",
+    "councilmember", "speaker", "leader", "minister", "chancellor", "ambassador", "sheriff",
+    "spokesman", "spokeswoman", "spokesperson", "candidate", "nominee", "czar", "tsar",
+    "director", "chairman", "chairwoman", "official", "administrator", "adviser", "advisor",
+    "aide", "democrat", "republican", "independent", "socialist", "conservative", "liberal",
+    "progressive", "businessman", "businesswoman", "billionaire", "founder", "executive", "ceo",
+    "pollster", "strategist", "activist", "host", "anchor", "author", "economist", "analyst",
+    "veteran", "incumbent", "challenger", "frontrunner", "mogul", "star", "actor", "actress",
+    "singer", "rapper", "player", "coach", "head", "boss", "manager", "owner", "general",
+    "assemblyman", "assemblywoman", "politician", "king", "queen", "prince", "princess", "pope",
+    "emperor", "dictator", "premier", "magistrate", "superintendent", "inspector", "envoy",
+    "treasurer", "comptroller", "auditor", "clerk", "commander", "admiral", "marshal", "trooper",
+    "pastor", "bishop", "rabbi", "imam", "dean", "provost", "delegate", "alderman", "nurse",
+    "doctor", "teacher", "professor", "student", "resident", "witness", "victim", "suspect",
+    "defendant", "plaintiff", "attorney", "engineer", "scientist", "researcher", "reporter",
+    "journalist", "editor", "columnist", "writer", "producer", "director", "mother", "father",
+    "wife", "husband", "son", "daughter", "brother", "sister", "woman", "man",
+})
+
+# People spoken about without a name: "a source", "officials", "a person familiar with ...".
+ANONYMOUS_HEADS = frozenset({"source", "sources", "official", "officials", "person", "people",
+                             "insider", "insiders", "aide", "aides", "staffer", "staffers"})
+ANONYMOUS_MARKERS = frozenset({"anonymous", "unnamed", "anonymity", "familiar", "knowledge",
+                               "briefed", "close", "senior"})
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+MALE_WORDS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother",
+                        "son", "husband", "congressman", "councilman", "spokesman",
+                        "chairman", "businessman", "assemblyman", "actor", "boy", "man"})
+FEMALE_WORDS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
+                          "mother", "sister", "daughter", "wife", "congresswoman", "councilwoman",
+                          "spokeswoman", "chairwoman", "businesswoman", "assemblywoman",
+                          "actress", "girl", "woman"})
+
+# Words that put a role in the past ("former mayor", "then-senator", "when X was mayor").
+PAST_ROLE_MARKERS = frozenset({"former", "ex", "then", "late", "previous", "erstwhile"})
+PAST_CLAUSE_MARKERS = frozenset({"when", "while", "before", "until"})
+
+
+def gender_of_word(word: str) -> str | None:
+    w = word.lower()
+    if w in MALE_WORDS or w in MALE_PRONOUNS:
+        return "m"
+    if w in FEMALE_WORDS or w in FEMALE_PRONOUNS:
+        return "f"
+    return None

@@ -1,0 +1,110 @@
+"""Entities and their mentions within one article, one small invented article per behaviour."""
+
+from __future__ import annotations
+
+from storyline.analyze import analyze
+from storyline.model import Article
+
+
+def analysis_of(text: str, nlp, article_id: str = "a1"):
+    article = Article(id=article_id, source="test", text=text)
+    return article, analyze(article, nlp)
+
+
+def entity_named(analysis, name: str):
+    found = [e for e in analysis.entities if e.name == name]
+    assert found, f"no entity {name!r}: {[e.name for e in analysis.entities]}"
+    return found[0]
+
+
+def mentions_of(analysis, entity) -> list[str]:
+    return [m.text for m in analysis.mentions if m.entity_id == entity.id]
+
+
+def test_surname_after_full_name_is_the_same_person(nlp):
+    _, a = analysis_of("Maria Gonzalez won the vote. Gonzalez thanked her staff.", nlp)
+    maria = entity_named(a, "Maria Gonzalez")
+    assert maria.label == "PERSON"
+    assert mentions_of(a, maria) == ["Maria Gonzalez", "Gonzalez"]
+    assert "Gonzalez" in maria.aliases
+
+
+def test_entity_ids_are_local_to_the_article(nlp):
+    _, a = analysis_of("Maria Gonzalez won the vote in Ohio.", nlp, article_id="story7")
+    assert all(e.id.startswith("story7:e") for e in a.entities)
+    assert {m.entity_id for m in a.mentions} <= {e.id for e in a.entities}
+
+
+def test_title_before_a_name_is_a_role(nlp):
+    _, a = analysis_of("Secretary Helen Park toured the port. Park said it was busy.", nlp)
+    helen = entity_named(a, "Helen Park")
+    assert "Secretary" in helen.roles
+
+
+def test_apposition_introduces_a_role_used_later(nlp):
+    article, a = analysis_of(
+        "The governor named Omar Haddad, the water commissioner, on Monday. "
+        "The water commissioner promised new pipes.", nlp)
+    omar = entity_named(a, "Omar Haddad")
+    roles = [m for m in a.mentions if m.entity_id == omar.id and m.label == "ROLE"]
+    assert [m.text for m in roles] == ["the water commissioner", "The water commissioner"]
+    assert all(article.text[m.start:m.end] == m.text for m in roles)
+
+
+def test_role_title_before_name_resolves_the_definite_role_noun(nlp):
+    _, a = analysis_of(
+        "Transit czar Lucia Ferrante met the drivers' union on Friday. "
+        "The czar said service would improve.", nlp)
+    lucia = entity_named(a, "Lucia Ferrante")
+    assert "The czar" in mentions_of(a, lucia)
+
+
+def test_role_noun_for_the_person_the_text_is_about(nlp):
+    _, a = analysis_of(
+        "Dana Wright said the unit would be closed.\n\n"
+        "The former detective said she had no choice.", nlp)
+    dana = entity_named(a, "Dana Wright")
+    assert "The former detective" in mentions_of(a, dana)
+    assert "The former detective" in dana.roles
+
+
+def test_the_mayor_is_whoever_holds_the_office_now(nlp):
+    _, a = analysis_of(
+        "Mayor Bob Jones took office in January.\n\n"
+        "When Mayor Ann Smith was here, the city had a deal with the state.\n\n"
+        "The mayor said he would not renew it.", nlp)
+    jones = entity_named(a, "Bob Jones")
+    the_mayor = [m for m in a.mentions if m.text == "The mayor"]
+    assert the_mayor and the_mayor[0].entity_id == jones.id
+
+
+def test_acronym_defined_in_parentheses(nlp):
+    _, a = analysis_of(
+        "The Office of Coastal Resilience (OCR) opened a field station. "
+        "OCR staff will survey the dunes.", nlp)
+    office = entity_named(a, "Office of Coastal Resilience")
+    assert office.label == "ORG"
+    assert "OCR" in office.aliases
+    assert mentions_of(a, office) == ["Office of Coastal Resilience", "OCR", "OCR"]
+
+
+def test_acronym_the_model_does_not_tag_is_still_found(nlp):
+    _, a = analysis_of(
+        "The Bureau of Quiet Streets (BQS) measured noise. Later the BQS said traffic was down.",
+        nlp)
+    bureau = entity_named(a, "Bureau of Quiet Streets")
+    assert mentions_of(a, bureau).count("BQS") == 2
+
+
+def test_street_address_is_a_place(nlp):
+    _, a = analysis_of("Protesters gathered outside 26 Federal Plaza on Thursday.", nlp)
+    plaza = entity_named(a, "26 Federal Plaza")
+    assert plaza.label == "FAC"
+
+
+def test_mentions_point_at_their_words(nlp):
+    article, a = analysis_of(
+        "Governor Maria Lopez visited the valley. Lopez met farmers, and the governor left.", nlp)
+    assert a.mentions
+    for m in a.mentions:
+        assert article.text[m.start:m.end] == m.text

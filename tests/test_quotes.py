@@ -1,0 +1,186 @@
+"""Quotes with their speakers, one small invented article per behaviour."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storyline.analyze import analyze
+from storyline.model import Article
+
+
+def quotes_of(text: str, nlp):
+    article = Article(id="t", source="test", text=text)
+    return article, analyze(article, nlp).quotes
+
+
+def quote_starting(quotes, words: str):
+    found = [q for q in quotes if q.text.startswith(words)]
+    assert found, f"no quote starts with {words!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_direct_quote_with_name_after_it(nlp):
+    article, quotes = quotes_of(
+        "Mayor Jane Okafor spoke on Monday.\n\n“We will rebuild the bridge,” Okafor said.", nlp)
+    q = quote_starting(quotes, "We will rebuild")
+    assert q.kind == "direct"
+    assert q.speaker == "Jane Okafor"
+    assert q.cue == "said"
+    assert article.text[q.speaker_start:q.speaker_end] == "Okafor"
+    assert q.text == article.text[q.start:q.end] == "We will rebuild the bridge,"
+
+
+def test_split_quote_keeps_one_speaker(nlp):
+    _, quotes = quotes_of(
+        "Council member Paul Reyes voted no.\n\n"
+        "“Well, vote me out,” Reyes continued, “because I am going to protect this town.”", nlp)
+    first = quote_starting(quotes, "Well, vote me out")
+    second = quote_starting(quotes, "because I am going")
+    assert first.speaker == second.speaker == "Paul Reyes"
+
+
+def test_paragraph_that_is_only_a_quotation_continues_the_speaker(nlp):
+    _, quotes = quotes_of(
+        "“The budget is balanced,” Treasurer Ana Silva told reporters.\n\n"
+        "“We have cut waste in every department. Nobody will lose their job.”", nlp)
+    q = quote_starting(quotes, "We have cut waste")
+    assert q.kind == "direct"
+    assert q.speaker == "Ana Silva"
+    assert "Nobody will lose their job." in q.text  # several sentences in one quotation
+
+
+def test_pronoun_after_a_paragraph_about_someone_else(nlp):
+    _, quotes = quotes_of(
+        "Governor Maria Lopez visited the flooded valley on Tuesday.\n\n"
+        "The levee was built by engineer Tom Baker in 1990 and was repaired last year.\n\n"
+        "“We will not let this happen again,” she said.", nlp)
+    q = quote_starting(quotes, "We will not let")
+    assert q.speaker == "Maria Lopez"
+
+
+def test_he_said_goes_to_the_subject_not_the_last_name_mentioned(nlp):
+    _, quotes = quotes_of(
+        "Senator John Park said he met Robert Hale, the union leader, on Friday.\n\n"
+        "“I am willing to meet with anybody,” he said.", nlp)
+    assert quote_starting(quotes, "I am willing").speaker == "John Park"
+
+
+def test_role_noun_as_speaker(nlp):
+    article, quotes = quotes_of(
+        "Police Commissioner Dana Wright said the unit would be closed.\n\n"
+        "“I have been clear that I want to work with them,” the former detective said.", nlp)
+    q = quote_starting(quotes, "I have been clear")
+    assert q.speaker == "Dana Wright"
+    assert article.text[q.speaker_start:q.speaker_end] == "the former detective"
+
+
+def test_anonymous_source_is_kept_as_such(nlp):
+    article, quotes = quotes_of(
+        "The talks stalled this week.\n\n"
+        "“Nobody is happy with the progress,” a source with knowledge of the meeting said.", nlp)
+    q = quote_starting(quotes, "Nobody is happy")
+    assert q.speaker == "anonymous source"
+    assert article.text[q.speaker_start:q.speaker_end] == "a source with knowledge of the meeting"
+
+
+def test_unnamed_spokesman_is_not_the_organisation_before_him(nlp):
+    article, quotes = quotes_of("“We disagree with the ruling,” a White House spokesman said.", nlp)
+    q = quote_starting(quotes, "We disagree")
+    assert q.speaker == "a White House spokesman"
+    assert q.speaker_entity_id is None
+
+
+def test_organisation_as_speaker_in_a_statement(nlp):
+    _, quotes = quotes_of(
+        "The Harbor Workers Alliance said in a statement that the deal was “a betrayal of every "
+        "dock worker in the city.”", nlp)
+    q = quote_starting(quotes, "a betrayal of every")
+    assert q.kind == "partial"
+    assert q.speaker == "Harbor Workers Alliance"
+
+
+def test_she_said_in_a_statement(nlp):
+    _, quotes = quotes_of(
+        "City spokeswoman Lena Ortiz said the mayor has long been clear.\n\n"
+        "“That work includes meeting with the governor,” she said in a statement.", nlp)
+    assert quote_starting(quotes, "That work includes").speaker == "Lena Ortiz"
+
+
+def test_partial_quote_inside_reported_speech(nlp):
+    _, quotes = quotes_of(
+        "Mayor Ken Adeyemi met the governor on Monday. The Republican expressed his desire to "
+        "“work together” on the budget.", nlp)
+    q = quote_starting(quotes, "work together")
+    assert q.kind == "partial"
+    assert q.speaker == "Ken Adeyemi"
+
+
+@pytest.mark.parametrize("text, term", [
+    ("The city kept its “sanctuary” status for another year.", "sanctuary"),
+    ("She said she had met the state's “water czar” Tim Dole in May.", "water czar"),
+    ("The band played “Born to Run” at the rally on Sunday.", "Born to Run"),
+])
+def test_scare_quotes_and_titles_are_not_speech(nlp, text, term):
+    _, quotes = quotes_of(text, nlp)
+    assert not [q for q in quotes if q.kind != "indirect" and q.text.startswith(term)]
+
+
+def test_indirect_speech(nlp):
+    article, quotes = quotes_of(
+        "Chief Sara Kim told reporters that the station would reopen next week.", nlp)
+    q = [q for q in quotes if q.kind == "indirect"][0]
+    assert q.speaker == "Sara Kim"
+    assert q.cue == "told"
+    assert "the station would reopen next week" in q.text
+
+
+def test_reported_claim_holding_a_partial_quote(nlp):
+    _, quotes = quotes_of(
+        "Auditors rejected Mayor Ann Lee's claim that the budget had “no hidden costs” at all.", nlp)
+    q = [q for q in quotes if q.kind == "indirect"][0]
+    assert q.text.startswith("that the budget had “no hidden costs”")
+    assert q.speaker == "Ann Lee"
+    assert q.cue == "claim"
+
+
+def test_according_to_is_indirect_speech(nlp):
+    _, quotes = quotes_of("According to the Port Authority, traffic fell by a third in May.", nlp)
+    q = [q for q in quotes if q.kind == "indirect"][0]
+    assert q.cue == "according to"
+    assert q.text.startswith("traffic fell by a third")
+
+
+def test_single_quotation_marks_with_a_speech_verb(nlp):
+    _, quotes = quotes_of(
+        "Health Minister Priya Shah said: ‘We will not close a single ward.’\n\n"
+        "Critics called the plan ‘Operation Patience’ in a new report.", nlp)
+    assert quote_starting(quotes, "We will not close").speaker == "Priya Shah"
+    assert not [q for q in quotes if q.text.startswith("Operation Patience")]
+
+
+def test_straight_quotes_and_signed_quotations(nlp):
+    _, quotes = quotes_of(
+        '"It was the least bad outcome," Mr. Morgan of the river trust said.\n'
+        "“Nothing will change for us.” ― Carla Ruiz", nlp)
+    assert quote_starting(quotes, "It was the least bad").speaker_start is not None
+    assert quote_starting(quotes, "Nothing will change").speaker == "Carla Ruiz"
+
+
+_WORDS = ["Mayor", "Ann", "Lee", "said", "told", "he", "she", "the", "mayor", "a", "source",
+          "“", "”", '"', ",", ".", ":", "\n\n", "\n", "(", "ABC", ")", "Office", "of", "Roads",
+          "work", "together", "’s", "according", "to", "—", "Bob", "Stone", "added", " "]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join))
+def test_offsets_round_trip_on_random_text(nlp, text):
+    article = Article(id="r", source="random", text=text)
+    analysis = analyze(article, nlp)
+    for m in analysis.mentions:
+        assert text[m.start:m.end] == m.text
+    for q in analysis.quotes:
+        assert text[q.start:q.end] == q.text
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
