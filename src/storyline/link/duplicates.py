@@ -10,17 +10,19 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from ..model import Copy
-from .features import MINHASH_SEED, NUM_PERM, LinkFeatures
+from .features import MINHASH_SCHEME, MINHASH_SEED, NUM_PERM, LinkFeatures
 
 LSH_THRESHOLD = 0.45
 IDENTICAL = 0.95
 REPRINT = 0.5
+CONTAINED = 0.8  # a shortened reprint: most of the shorter article's shingles are in the longer one
+CONTAINED_MIN_JACCARD = 0.2
 REWRITE_MIN_QUOTES = 2
 REWRITE_NAME_OVERLAP = 0.5
 
 
 def lean_minhash(features: LinkFeatures) -> LeanMinHash:
-    return LeanMinHash(seed=MINHASH_SEED, hashvalues=np.array(features.signature, dtype=np.uint64))
+    return LeanMinHash(seed=MINHASH_SEED, hashvalues=np.array(features.signature, dtype=np.uint64), scheme=MINHASH_SCHEME)
 
 
 def jaccard(a: LinkFeatures, b: LinkFeatures) -> float:
@@ -38,7 +40,7 @@ class DuplicateIndex:
         self._by_hash: dict[str, list[str]] = {}
 
     def add(self, features: LinkFeatures) -> None:
-        if features.article_id in self._lsh.keys or not features.signature:
+        if features.article_id in self._lsh or not features.signature:
             return
         self._lsh.insert(features.article_id, lean_minhash(features))
         self._by_hash.setdefault(features.text_hash, []).append(features.article_id)
@@ -52,6 +54,12 @@ class DuplicateIndex:
         return found
 
 
+def containment(a: LinkFeatures, b: LinkFeatures, similarity: float) -> float:
+    """Estimated share of the shorter article's shingles found in the longer one (from Jaccard and sizes)."""
+    small, large = sorted((max(a.words, 1), max(b.words, 1)))
+    return min(1.0, similarity * (small + large) / ((1.0 + similarity) * small))
+
+
 def _overlap(a: list[str], b: list[str]) -> float:
     if not a or not b:
         return 0.0
@@ -60,13 +68,17 @@ def _overlap(a: list[str], b: list[str]) -> float:
 
 
 def copy_kind(a: LinkFeatures, b: LinkFeatures, similarity: float | None = None) -> str | None:
-    """identical / reprint / rewrite for a pair of articles, or None when neither copies the other."""
+    """identical / reprint / rewrite for a pair of articles, or None when neither copies the other.
+
+    A reprint may be cut short (a wire story trimmed to its first paragraphs): high containment
+    counts as well as high Jaccard.
+    """
     if a.text_hash and a.text_hash == b.text_hash:
         return "identical"
     sim = jaccard(a, b) if similarity is None else similarity
     if sim >= IDENTICAL:
         return "identical"
-    if sim >= REPRINT:
+    if sim >= REPRINT or (sim >= CONTAINED_MIN_JACCARD and containment(a, b, sim) >= CONTAINED):
         return "reprint"
     shared_quotes = len(set(a.quotes) & set(b.quotes))
     same_numbers = not (a.numbers and b.numbers) or bool(set(a.numbers) & set(b.numbers))
@@ -116,10 +128,9 @@ def lineage(
         if member == original:
             continue
         key = (min(member, original), max(member, original))
-        if key in pairs:
-            sim, kind = pairs[key]
-        else:
-            sim = jaccard(features[member], features[original])
-            kind = copy_kind(features[member], features[original], sim) or "rewrite"
+        if key not in pairs:  # copied through another member: describe it by its closest direct copy
+            direct = [k for k in pairs if member in k]
+            key = max(direct, key=lambda k: (pairs[k][0], k))
+        sim, kind = pairs[key]
         copies.append(Copy(article_id=member, copy_of=original, similarity=round(sim, 3), kind=kind))
     return original, copies

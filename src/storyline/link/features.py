@@ -20,6 +20,7 @@ from ..model import Analysis, Article, normalise_text
 NUM_PERM = 128
 SHINGLE_SIZE = 4
 MINHASH_SEED = 1
+MINHASH_SCHEME = "affine32"
 LEAD_WORDS = 80
 BODY_TERMS = 60
 
@@ -62,6 +63,7 @@ class LinkFeatures:
     original_outlet: str | None = None
     title: str | None = None
     words: int = 0
+    prose_words: int | None = None  # words in full sentences: link lists and teasers have none (None: unknown)
     text_hash: str = ""
     signature: list[int] = field(default_factory=list)  # MinHash of word shingles
     title_terms: list[str] = field(default_factory=list)
@@ -104,7 +106,7 @@ def shingles(words: list[str], size: int = SHINGLE_SIZE) -> list[bytes]:
 
 def minhash_signature(words: list[str]) -> list[int]:
     """MinHash of the article's word shingles, hashed in one batch."""
-    m = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
     m.update_batch(sorted(set(shingles(words))))
     return [int(v) for v in m.hashvalues]
 
@@ -149,6 +151,39 @@ def numbers_of(text: str) -> list[str]:
     return out
 
 
+def prose_words(text: str) -> int:
+    """Words in full sentences (8+ words ending in . ! ? or a closing quote, or any 20+ words).
+
+    Related-link lists and teasers are runs of headlines without sentence punctuation, so they have
+    almost none; even a one-sentence news brief has some.
+    """
+    total = 0
+    for segment in _SENTENCE_END.split(text):
+        segment = segment.strip()
+        n = len(segment.split())
+        if (n >= 8 and segment[-1:] in ".!?\"”’'") or n >= 20:
+            total += n
+    return total
+
+
+def prose_lines(text: str) -> str:
+    """The text without headline-like lines (no closing punctuation, under 20 words) after the body starts.
+
+    Related-link lists, share bars and section labels left in the body are such lines; keeping
+    them out of the terms stops a list of other stories' headlines from linking to those stories.
+    Lines above the first sentence (the headline, a standfirst) are kept.
+    """
+    kept: list[str] = []
+    body_started = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        is_prose = bool(stripped) and (stripped[-1] in ".!?\"”’'…:;)" or len(stripped.split()) >= 20)
+        if is_prose or (stripped and not body_started):
+            kept.append(stripped)
+        body_started = body_started or is_prose
+    return "\n".join(kept)
+
+
 def lead_of(text: str, n_words: int = LEAD_WORDS) -> str:
     words = text.split()
     return " ".join(words[:n_words])
@@ -165,9 +200,10 @@ def link_features(article: Article, analysis: Analysis | None = None) -> LinkFea
     """Compute the linking features of one article (pure; cheap next to analysis)."""
     text = article.text or ""
     words = words_of(text)
-    lead = lead_of(text)
-    body_counts = Counter(terms_of(text))
-    names = lexical_names(text)
+    prose = prose_lines(text)
+    lead = lead_of(prose)
+    body_counts = Counter(terms_of(prose))
+    names = lexical_names(prose)
     quotes = lexical_quotes(text)
     dates: list[str] = []
     if analysis is not None:
@@ -184,6 +220,7 @@ def link_features(article: Article, analysis: Analysis | None = None) -> LinkFea
         original_outlet=article.original_outlet,
         title=article.title,
         words=len(words),
+        prose_words=prose_words(text),
         text_hash=hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()[:16],
         signature=minhash_signature(words),
         title_terms=sorted(set(terms_of(article.title or ""))),
@@ -191,7 +228,7 @@ def link_features(article: Article, analysis: Analysis | None = None) -> LinkFea
         body_terms=dict(sorted(body_counts.most_common(BODY_TERMS))),
         names=sorted({n for n in names if n and len(n) > 2}),
         quotes=norm_quotes,
-        numbers=sorted(set(numbers_of(text))),
+        numbers=sorted(set(numbers_of(prose))),
         dates=sorted(set(dates)),
         lead_weekday=first_weekday(text),
         embed_dates=sorted({e.date for e in article.embeds if e.date}),

@@ -1,0 +1,171 @@
+"""Entities across articles: merge article-level entities into corpus-level ones.
+
+Within a story, names that fuzzily match (rapidfuzz) or a surname that matches exactly one full
+name become aliases of one entity. A role noun ("the mayor") is never a reason to merge two
+people: the same role can belong to different people in different periods, so an entity known only
+by its role is given to whoever held that role in the story nearest in time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from ..model import Analysis, Article, Entity
+from .features import normalise_name
+
+FUZZY_NAME = 90
+PERSONLIKE = {"PERSON", "PER"}
+COMPATIBLE = {frozenset({"GPE", "LOC"}), frozenset({"ORG", "NORP"})}
+
+
+def entity_id_for(label: str, name: str) -> str:
+    """Stable corpus entity id: a hash of the label family and the canonical name."""
+    family = "PERSON" if label in PERSONLIKE else label
+    return "ent_" + hashlib.sha1(f"{family}\x00{normalise_name(name)}".encode("utf-8")).hexdigest()[:12]
+
+
+def _labels_compatible(a: str, b: str) -> bool:
+    return a == b or frozenset({a, b}) in COMPATIBLE
+
+
+def _is_role_only(entity: Entity) -> bool:
+    name = entity.name.strip()
+    return entity.label == "ROLE" or not name or name[:1].islower() or name.lower().startswith("the ")
+
+
+@dataclass
+class _Group:
+    label: str
+    names: Counter = field(default_factory=Counter)
+    normalised: set[str] = field(default_factory=set)
+    roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # role -> dates
+    members: list[tuple[str, str]] = field(default_factory=list)  # (article_id, entity_id)
+
+    @property
+    def canonical(self) -> str:
+        """The fullest name used most often: longest token count first, then frequency, then text."""
+        return sorted(self.names, key=lambda n: (-len(n.split()), -self.names[n], n))[0]
+
+
+def clean_role(role: str) -> str:
+    return role.strip(" \t\n\"'“”‘’.,;:()")
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+class _NameBook:
+    """The groups of one story, findable by exact name, fuzzy name or surname."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self._exact: dict[str, list[_Group]] = defaultdict(list)
+        self._surnames: dict[str, set[int]] = defaultdict(set)
+
+    def add_name(self, group: _Group, name: str, count: int = 1) -> None:
+        group.names[name] += count
+        norm = normalise_name(name)
+        if norm and norm not in group.normalised:
+            group.normalised.add(norm)
+            self._exact[norm].append(group)
+            if group.label in PERSONLIKE and " " in norm:
+                self._surnames[norm.split()[-1]].add(id(group))
+
+    def find(self, entity: Entity) -> _Group | None:
+        name = normalise_name(entity.name)
+        for g in self._exact.get(name, ()):
+            if _labels_compatible(g.label, entity.label):
+                return g
+        choices = {n: g for n, gs in self._exact.items() for g in gs if _labels_compatible(g.label, entity.label)}
+        match = process.extractOne(name, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)
+        if match is not None:
+            return choices[match[0]]
+        return self._surname_target(entity, name)
+
+    def _surname_target(self, entity: Entity, name: str) -> _Group | None:
+        """A one-word person name that is the last word of exactly one full name in the story."""
+        if entity.label not in PERSONLIKE or " " in name:
+            return None
+        hits = self._surnames.get(name, set())
+        if len(hits) != 1:
+            return None
+        return next(g for g in self.groups if id(g) in hits)
+
+
+def story_entities(
+    articles: list[Article], analyses: dict[str, Analysis]
+) -> tuple[list[_Group], dict[tuple[str, str], _Group]]:
+    """Group the article-level entities of one story; role-only entities are resolved by date."""
+    book = _NameBook()
+    where: dict[tuple[str, str], _Group] = {}
+    pending_roles: list[tuple[Article, Entity]] = []
+    ordered = sorted(articles, key=lambda a: (a.anchor_date or "9999", a.id))
+    entities = [(a, e) for a in ordered for e in (analyses[a.id].entities if a.id in analyses else [])]
+    # full names first so surnames find them
+    entities.sort(key=lambda ae: -len(normalise_name(ae[1].name).split()))
+    for article, entity in entities:
+        if _is_role_only(entity):
+            pending_roles.append((article, entity))
+            continue
+        group = book.find(entity)
+        if group is None:
+            group = _Group(label=entity.label)
+            book.groups.append(group)
+        book.add_name(group, entity.name.strip())
+        for alias in entity.aliases:
+            book.add_name(group, alias.strip(), 0)  # known, but not counted as the usual name
+        for role in entity.roles:
+            if clean_role(role):
+                group.roles[clean_role(role)].append(article.anchor_date or "")
+        group.members.append((article.id, entity.id))
+        where[(article.id, entity.id)] = group
+    for article, entity in pending_roles:
+        group = holder_of_role(book.groups, entity.name, article.anchor_date)
+        if group is not None:
+            group.members.append((article.id, entity.id))
+            where[(article.id, entity.id)] = group
+    return book.groups, where
+
+
+def holder_of_role(groups: list[_Group], role: str, when: str | None) -> _Group | None:
+    """Who the role noun pointed to nearest in time (the same role changes hands over the years)."""
+    wanted = normalise_name(role)
+    target = _day(when)
+    best, best_gap = None, None
+    for g in groups:
+        for r, dates in g.roles.items():
+            if normalise_name(r) != wanted:
+                continue
+            for d in dates or [""]:
+                day = _day(d)
+                gap = abs((day - target).days) if day and target else 10**6
+                if best_gap is None or gap < best_gap:
+                    best, best_gap = g, gap
+    return best
+
+
+def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
+    """Corpus entities keyed by id; groups with the same canonical name (any story) are one entity."""
+    merged: dict[str, Entity] = {}
+    for g in groups:
+        eid = entity_id_for(g.label, g.canonical)
+        entity = merged.setdefault(eid, Entity(id=eid, name=g.canonical, label=g.label))
+        for name in sorted(g.names):
+            if name != entity.name and name not in entity.aliases:
+                entity.aliases.append(name)
+        for role in sorted(g.roles):
+            if role not in entity.roles:
+                entity.roles.append(role)
+    for entity in merged.values():
+        entity.aliases.sort()
+        entity.roles.sort()
+    return merged

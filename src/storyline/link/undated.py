@@ -1,0 +1,120 @@
+"""Dating undated articles from their story: weekday cues anchored on a dated neighbour.
+
+"Sources said on Wednesday" in an undated article whose closest dated story-mate appeared on Friday
+14 February means the article is from Wednesday 12 February. Dates the article itself cites are
+lower bounds; an embedded post's date anchors the weekday instead of the neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ..model import Analysis, Article, DateExpression, InferredDate
+from .features import LinkFeatures
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = "january february march april may june july august september october november december".split()
+_STATED_DAY = re.compile(
+    r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b"
+)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 and value[4] == "-" else None
+    except ValueError:
+        return None
+
+
+def cited_days(article: Article, analysis: Analysis | None) -> list[date]:
+    """Absolute calendar days the article's text cites ("December 3, 2024"): weak lower bounds."""
+    days = []
+    if analysis is not None:
+        days += [_day(d.resolved) for d in analysis.dates if not d.relative and d.precision == "day"]
+    for m in _STATED_DAY.finditer(article.text or ""):
+        try:
+            days.append(date(int(m.group(3)), _MONTHS.index(m.group(1).lower()) + 1, int(m.group(2))))
+        except ValueError:
+            continue
+    return sorted(d for d in days if d is not None)
+
+
+def weekday_on_or_before(day: date, weekday: str) -> date:
+    return day - timedelta(days=(day.weekday() - WEEKDAYS.index(weekday)) % 7)
+
+
+def weekday_on_or_after(day: date, weekday: str) -> date:
+    return day + timedelta(days=(WEEKDAYS.index(weekday) - day.weekday()) % 7)
+
+
+def weekday_nearest(day: date, weekday: str) -> date:
+    """The named weekday closest to ``day`` (three days either side; the earlier one on a tie)."""
+    before = weekday_on_or_before(day, weekday)
+    return before if (day - before).days <= 3 else before + timedelta(days=7)
+
+
+def _day_guess(day: date, basis: str) -> InferredDate:
+    return InferredDate(date=day.isoformat(), precision="day", earliest=day.isoformat(),
+                        latest=(day + timedelta(days=1)).isoformat(), basis=basis)
+
+
+def infer_date(
+    article: Article, analysis: Analysis | None, features: LinkFeatures, neighbour: LinkFeatures | None
+) -> InferredDate | None:
+    """The publication date an undated article's story context supports, with its basis.
+
+    The lead's weekday ("said Tuesday") is the news day; it is placed nearest the dated neighbour's
+    date, never before a date the article itself cites. An embedded post's date is a stronger
+    anchor than the neighbour: pages embed posts from the days they are written.
+    """
+    neighbour_day = _day(neighbour.published) if neighbour else None
+    embedded = sorted(d for d in (_day(e.date) for e in article.embeds) if d)
+    cited = cited_days(article, analysis)
+    if neighbour_day:
+        embedded = [d for d in embedded if d <= neighbour_day] or embedded
+        cited = [d for d in cited if d <= neighbour_day]
+    weekday = features.lead_weekday
+    if weekday and embedded:
+        day = weekday_on_or_after(embedded[-1], weekday)
+        return _day_guess(day, f"'{weekday.capitalize()}' in the lead, first such day on or after the "
+                               f"embedded post of {embedded[-1]}")
+    if weekday and neighbour_day:
+        day = weekday_nearest(neighbour_day, weekday)
+        basis = f"'{weekday.capitalize()}' in the lead, nearest story article {neighbour.article_id} dated {neighbour_day}"
+        if 0 < (neighbour_day - day).days <= 1:  # the neighbour appeared the day after the news: so did this one
+            day = neighbour_day
+            basis += ", published like it the day after"
+        if cited and day < cited[-1]:
+            day = weekday_on_or_after(cited[-1], weekday)
+            basis += f", moved on to the first such day after {cited[-1]} (a date the article cites)"
+        return _day_guess(day, basis)
+    if embedded:
+        return InferredDate(date=embedded[-1].isoformat(), precision="day", earliest=embedded[-1].isoformat(),
+                            latest=neighbour_day.isoformat() if neighbour_day and neighbour_day > embedded[-1] else None,
+                            basis=f"embedded post dated {embedded[-1]}; no weekday cue")
+    if neighbour_day:
+        return InferredDate(
+            date=neighbour_day.isoformat()[:7], precision="month", latest=neighbour_day.isoformat(),
+            earliest=cited[-1].isoformat() if cited else None,
+            basis=f"same story as article {neighbour.article_id} dated {neighbour_day}; no date cue of its own",
+        )
+    return None
+
+
+def working_anchor(inferred: InferredDate) -> str | None:
+    """A day to resolve relative dates against: the inferred day, else the latest day allowed."""
+    if inferred.precision == "day":
+        return inferred.date
+    return inferred.latest
+
+
+def reresolve(article: Article, analysis: Analysis, anchor: str) -> Analysis:
+    """A copy of the analysis with its relative dates resolved against ``anchor`` (dates.py, when present)."""
+    try:
+        from ..analyze.dates import reresolve_dates
+    except ImportError:
+        return analysis
+    dates: list[DateExpression] = reresolve_dates([replace(d) for d in analysis.dates], anchor, article.text)
+    return replace(analysis, dates=list(dates))

@@ -1,0 +1,132 @@
+"""Story clustering: same event together, separate events apart, order of ingest irrelevant."""
+
+from __future__ import annotations
+
+import random
+
+from storyline.link import StoryLinker
+from storyline.model import Analysis, Article, Entity, LoadedTerm
+
+BRIDGE_OPENS = [
+    ("Kelby opens the Harlow river bridge after four years of work",
+     "Mayor Dana Whitfield of Kelby opened the new Harlow river bridge on Saturday, ending four years of "
+     "construction. The 640-metre span carries two tram lines and a cycle path. Whitfield cut the ribbon "
+     "before a crowd of several thousand residents. “This bridge joins the two halves of our city,” she said. "
+     "Engineers said the span cost 310 million euros, slightly above the original budget. Trams will start "
+     "running across the Harlow bridge on Monday, the transit authority said."),
+    ("Crowds cross Kelby's new Harlow bridge on opening day",
+     "Thousands of Kelby residents walked across the Harlow river bridge on Saturday as Mayor Dana Whitfield "
+     "opened the span. The bridge, with two tram lines and a cycle path, took four years to build and cost "
+     "310 million euros. “This bridge joins the two halves of our city,” Whitfield told the crowd. Tram "
+     "service over the Harlow crossing begins on Monday. Some residents complained about the noise of "
+     "construction during the four-year project."),
+]
+MAYOR_CHARGED = [
+    ("Kelby mayor Dana Whitfield charged with fraud over housing contracts",
+     "Prosecutors charged Kelby mayor Dana Whitfield with fraud on Thursday, alleging she steered public "
+     "housing contracts to a company owned by a campaign donor. Whitfield denied wrongdoing. The indictment "
+     "lists 11 contracts worth a combined 42 million euros awarded between 2019 and 2022. Her lawyer said "
+     "the mayor would plead not guilty at a hearing next month. The city council called an emergency session."),
+    ("Fraud charges against Kelby's mayor rock city hall",
+     "Kelby mayor Dana Whitfield faces fraud charges after prosecutors said she steered housing contracts to a "
+     "donor's company. The indictment covers 11 contracts worth 42 million euros. Whitfield, who denies the "
+     "allegations, is due in court next month. Council members met in an emergency session on Friday and "
+     "several called on the mayor to step aside while the housing contracts case proceeds."),
+]
+TEASER = ("You may also like",
+          "Kelby opens the Harlow river bridge. Celebrity chef opens restaurant. Ten gadgets for summer. "
+          "Sign up for our newsletter.")
+
+
+def articles() -> list[Article]:
+    docs = []
+    for i, (title, text) in enumerate(BRIDGE_OPENS):
+        docs.append(Article(id=f"bridge{i}", source="t", title=title, text=text, published="2023-05-13"))
+    for i, (title, text) in enumerate(MAYOR_CHARGED):
+        docs.append(Article(id=f"fraud{i}", source="t", title=title, text=text, published="2023-11-0" + str(2 + i)))
+    docs.append(Article(id="teaser", source="t", title=TEASER[0], text=TEASER[1], published="2023-05-14"))
+    return docs
+
+
+def stories_of(result) -> set[frozenset[str]]:
+    return {frozenset(s.article_ids) for s in result.stories}
+
+
+def link(docs: list[Article], batches: int = 1):
+    linker = StoryLinker()
+    size = -(-len(docs) // batches)
+    result = None
+    for start in range(0, len(docs), size):
+        for doc in docs[start : start + size]:
+            linker.add(doc)
+        result = linker.result(docs)
+    return result
+
+
+def test_separate_events_with_the_same_person_stay_apart():
+    assert stories_of(link(articles())) >= {frozenset({"bridge0", "bridge1"}), frozenset({"fraud0", "fraud1"})}
+
+
+def test_related_links_teaser_joins_no_story():
+    assert frozenset({"teaser"}) in stories_of(link(articles()))
+
+
+def test_five_batches_in_any_order_give_the_same_stories_as_one():
+    docs = articles()
+    one = stories_of(link(docs))
+    shuffled = list(docs)
+    random.Random(7).shuffle(shuffled)
+    assert stories_of(link(shuffled, batches=5)) == one
+
+
+def test_story_title_comes_from_an_article_headline_without_loaded_wording():
+    docs = articles()[2:4]
+    analyses = [Analysis(article_id=d.id) for d in docs]
+    analyses[0].loaded_terms.append(LoadedTerm(text="rock", start=0, end=0, neutral="affect", leaning="sensational"))
+    linker = StoryLinker()
+    for d, a in zip(docs, analyses):
+        linker.add(d, a)
+    story, = linker.result(docs, analyses).stories
+    assert story.title in {"Kelby mayor Dana Whitfield charged with fraud over housing contracts",
+                           "Fraud charges against Kelby's mayor affect city hall"}
+
+
+def test_story_dates_span_its_articles_and_entities_merge_across_them():
+    docs = articles()[:2]
+    analyses = [
+        Analysis(article_id="bridge0", entities=[Entity(id="bridge0:e1", name="Dana Whitfield", label="PERSON",
+                                                        roles=["Mayor"])]),
+        Analysis(article_id="bridge1", entities=[Entity(id="bridge1:e4", name="Whitfield", label="PERSON")]),
+    ]
+    linker = StoryLinker()
+    for d, a in zip(docs, analyses):
+        linker.add(d, a)
+    result = linker.result(docs, analyses)
+    story, = result.stories
+    assert (story.first_date, story.last_date) == ("2023-05-13", "2023-05-13")
+    person, = result.entities
+    assert (person.name, person.aliases, person.roles) == ("Dana Whitfield", ["Whitfield"], ["Mayor"])
+    assert result.entity_map == {"bridge0:e1": person.id, "bridge1:e4": person.id}
+    assert story.entity_ids == [person.id]
+
+
+def test_index_rebuilt_from_stored_features_gives_the_same_stories():
+    import json
+
+    from storyline.link import link_features
+    from storyline.model import to_dict
+
+    docs = articles()
+    stored = [json.loads(json.dumps(to_dict(link_features(d)))) for d in docs]
+    rebuilt = StoryLinker.from_features(stored).result(docs)
+    assert stories_of(rebuilt) == stories_of(link(docs))
+
+
+def test_related_links_at_the_foot_of_an_article_do_not_pull_other_stories_in():
+    docs = articles()
+    bridge = docs[0]
+    docs[0] = Article(id=bridge.id, source="t", title=bridge.title, published=bridge.published,
+                      text=bridge.text + "\nYou may also like\n" + "\n".join(title for title, _ in MAYOR_CHARGED))
+    stories = stories_of(link(docs))
+    assert frozenset({"fraud0", "fraud1"}) in stories
+    assert frozenset({"bridge0", "bridge1"}) in stories

@@ -1,0 +1,134 @@
+"""Timelines, undated articles and roles over time, on hand-built analyses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.link import StoryLinker
+from storyline.link.aliases import story_entities
+from storyline.link.features import link_features
+from storyline.link.timeline import build_timeline, summarise
+from storyline.link.undated import infer_date, weekday_on_or_before
+from storyline.model import Analysis, Article, DateExpression, Entity
+
+
+def dated(text: str, phrase: str, resolved: str, precision: str = "day", relative: bool = True) -> DateExpression:
+    start = text.index(phrase)
+    return DateExpression(text=phrase, start=start, end=start + len(phrase), resolved=resolved,
+                          precision=precision, relative=relative)
+
+
+FIRST = ("Updated: 2024-06-07 09:15\n"
+         "The water board voted on Tuesday to raise household rates by 9 percent from July, "
+         "the board's chair said. Residents protested outside the hall during the meeting.")
+SECOND = ("Household water bills will rise 9 percent after the water board voted on Tuesday to raise rates, "
+          "officials said. A public hearing on the plan was held in March, and a new reservoir opened last year.")
+
+
+def two_articles():
+    a = Article(id="a", source="t", text=FIRST, published="2024-06-07")
+    b = Article(id="b", source="t", text=SECOND, published="2024-06-08")
+    analyses = {
+        "a": Analysis(article_id="a", dates=[dated(FIRST, "2024-06-07", "2024-06-07", relative=False),
+                                             dated(FIRST, "Tuesday", "2024-06-04")]),
+        "b": Analysis(article_id="b", dates=[dated(SECOND, "Tuesday", "2024-06-04"),
+                                             dated(SECOND, "in March", "2024-03", "month"),
+                                             dated(SECOND, "last year", "2023", "year")]),
+    }
+    return [a, b], analyses
+
+
+def test_the_same_event_from_two_articles_is_one_entry_with_evidence_from_each():
+    articles, analyses = two_articles()
+    timeline = build_timeline(articles, analyses)
+    vote, = [e for e in timeline if e.date == "2024-06-04"]
+    assert {ev.article_id for ev in vote.evidence} == {"a", "b"}
+    for ev in vote.evidence:
+        sentence = {"a": FIRST, "b": SECOND}[ev.article_id][ev.start:ev.end]
+        assert "Tuesday" in sentence
+
+
+def test_timeline_skips_the_update_stamp_and_orders_by_date_and_precision():
+    articles, analyses = two_articles()
+    timeline = build_timeline(articles, analyses)
+    assert [(e.date, e.precision) for e in timeline] == [("2023", "year"), ("2024-03", "month"), ("2024-06-04", "day")]
+
+
+def test_summary_trims_attribution_and_stays_short():
+    summary = summarise("The water board voted on Tuesday to raise household rates by 9 percent from July, "
+                        "the board's chair said.", {})
+    assert summary == "The water board voted on Tuesday to raise household rates by 9 percent from July"
+    assert len(summarise("word " * 60, {}).split()) <= 24
+
+
+def test_undated_article_is_dated_by_its_weekday_cue_and_a_dated_neighbour():
+    undated = Article(id="u", source="t", text="Officials said on Wednesday that the dam inspection found cracks. " * 3)
+    neighbour = link_features(Article(id="n", source="t", text="x", published="2025-02-14"))
+    guess = infer_date(undated, None, link_features(undated), neighbour)
+    assert (guess.date, guess.precision) == ("2025-02-12", "day")
+    assert "Wednesday" in guess.basis and "n" in guess.basis
+
+
+def test_weekday_on_or_before_counts_the_day_itself():
+    assert weekday_on_or_before(date(2025, 2, 12), "wednesday") == date(2025, 2, 12)
+
+
+def test_linker_reports_inferred_dates_for_undated_story_articles():
+    text = ("The water board said on Thursday that household rates will rise 9 percent from July after a vote, "
+            "and residents protested outside the hall during the long meeting on the plan.")
+    docs = [Article(id="dated", source="t", title="Water rates to rise 9 percent", text=text, published="2024-06-07"),
+            Article(id="undated", source="t", title="Water rates will rise 9 percent", text=text + " More follows.")]
+    linker = StoryLinker()
+    for d in docs:
+        linker.add(d)
+    inferred = linker.result(docs).inferred_dates["undated"]
+    # the dated story-mate reported Thursday's news on Friday; the undated copy is dated the same way
+    assert (inferred.date, inferred.precision) == ("2024-06-07", "day")
+    assert "Thursday" in inferred.basis
+
+
+def test_role_noun_points_to_whoever_held_it_at_the_time():
+    old = Article(id="old", source="t", text="x", published="2019-03-01")
+    new = Article(id="new", source="t", text="x", published="2024-03-01")
+    later = Article(id="later", source="t", text="x", published="2024-05-01")
+    analyses = {
+        "old": Analysis(article_id="old", entities=[Entity(id="old:1", name="Ana Ruiz", label="PERSON",
+                                                           roles=["the governor"])]),
+        "new": Analysis(article_id="new", entities=[Entity(id="new:1", name="Ben Okafor", label="PERSON",
+                                                           roles=["the governor"])]),
+        "later": Analysis(article_id="later", entities=[Entity(id="later:1", name="the governor", label="ROLE")]),
+    }
+    groups, where = story_entities([old, new, later], analyses)
+    assert where[("later", "later:1")].canonical == "Ben Okafor"
+    assert where[("old", "old:1")] is not where[("new", "new:1")]
+
+
+def test_undated_article_gets_its_relative_dates_re_resolved_and_a_rerun_changes_nothing():
+    from dataclasses import replace
+
+    lead = ("Officials said on Wednesday that the dam inspection found cracks in the spillway, "
+            "and engineers will return to the site next month to repair the wall before the rains.")
+    dated_doc = Article(id="dated", source="t", title="Dam inspection finds cracks", text=lead, published="2025-02-14")
+    undated_doc = Article(id="undated", source="t", title="Cracks found in dam", text=lead + " Repairs follow.")
+    cue = dated(undated_doc.text, "on Wednesday", None, None)
+    analyses = [Analysis(article_id="dated"), Analysis(article_id="undated", dates=[cue])]
+    linker = StoryLinker()
+    for doc, analysis in zip([dated_doc, undated_doc], analyses):
+        linker.add(doc, analysis)
+    result = linker.result([dated_doc, undated_doc], analyses)
+    assert result.inferred_dates["undated"].date == "2025-02-12"
+    reresolved, = result.analyses
+    assert reresolved.dates[0].resolved == "2025-02-12"
+    stored = replace(undated_doc, published_inferred=result.inferred_dates["undated"])
+    again = linker.result([dated_doc, stored], [analyses[0], reresolved])
+    assert again.inferred_dates == result.inferred_dates
+    assert [s.article_ids for s in again.stories] == [s.article_ids for s in result.stories]
+
+
+def test_a_short_sentence_on_its_own_line_is_an_event_but_a_bare_date_line_is_not():
+    text = "March 3, 2024\nThe bridge closed on Sunday.\nRepairs will take weeks, engineers said."
+    article = Article(id="a", source="t", text=text, published="2024-03-04")
+    analysis = Analysis(article_id="a", dates=[dated(text, "March 3, 2024", "2024-03-03", relative=False),
+                                               dated(text, "on Sunday", "2024-03-03")])
+    event, = build_timeline([article], {"a": analysis})
+    assert event.summary == "The bridge closed on Sunday"
