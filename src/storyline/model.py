@@ -256,7 +256,9 @@ class Story:
     article_ids: list[str] = field(default_factory=list)
     copies: list[Copy] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)
-    outlets: list[dict[str, Any]] = field(default_factory=list)  # per-outlet comparison (issue H)
+    outlets: list[dict[str, Any]] = field(default_factory=list)  # per-outlet comparison (link/compare.py)
+    facts: list[dict[str, Any]] = field(default_factory=list)  # fact x outlet matrix rows
+    number_conflicts: list[dict[str, Any]] = field(default_factory=list)  # differing figures, or updates
     entity_ids: list[str] = field(default_factory=list)
     original_article_id: str | None = None
     independent_sources: int | None = None

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..model import Analysis, Article, Copy, Entity, InferredDate, Story, from_dict
+from .compare import compare_story
 from .aliases import entity_id_for, merge_corpus_entities, story_entities
 from .duplicates import DuplicateIndex, copy_groups, copy_kind, jaccard, lineage
 from .features import LinkFeatures, link_features
@@ -192,6 +193,10 @@ class StoryLinker:
             first_date=days[0] if days else None,
             last_date=days[-1] if days else None,
         )
+        comparison = compare_story(story, dated, analyses, story.copies)
+        story.outlets = comparison["outlets"]
+        story.facts = comparison["facts"]
+        story.number_conflicts = comparison["number_conflicts"]
         return story, inferred, analyses, groups, where
 
     @staticmethod
