@@ -27,6 +27,7 @@ from importlib import resources
 from itertools import product
 
 from ..model import LoadedTerm
+from .quotemarks import find_marked_spans
 
 LEANINGS = ("left", "right", "sensational")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -254,30 +255,11 @@ def load_lexicon() -> LoadedLexicon:
 # --------------------------------------------------------------------------- context
 
 
-_OPENING = {"“": "”", "«": "»", "„": "“"}
-_QUOTE_MARK = re.compile(r'["“”«»„]')
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text inside each pair of double quotation marks, paragraph by paragraph.
-
-    A quotation still open at the end of a paragraph ends there (news style re-opens it).
-    """
-    spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
-        open_at: int | None = None
-        closer = ""
-        for mark in _QUOTE_MARK.finditer(text, para.start(), para.end()):
-            i, ch = mark.start(), mark.group()
-            if open_at is None:
-                if ch in _OPENING or ch == '"':
-                    open_at, closer = i, _OPENING.get(ch, '"')
-            elif ch == closer or {ch, closer} == {'"', "”"}:
-                spans.append((open_at + 1, i))
-                open_at = None
-        if open_at is not None:
-            spans.append((open_at + 1, para.end()))
-    return spans
+    """(start, end) of the words inside each pair of double quotation marks (see quotemarks)."""
+    return [(m.start, m.end) for m in find_marked_spans(text) if not m.single]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
