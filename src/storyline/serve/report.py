@@ -27,8 +27,8 @@ def render_report(store: Store, story_id: str | None = None) -> str:
     story = store.story(story_id)
     if story is None:
         raise LookupError(f"{store.path} has no story with id {story_id!r}")
-    view = build_story_view(store, story)
     links = ReportLinks()
+    view = build_story_view(store, story)
     return render(
         "report.html",
         links=links,

@@ -14,6 +14,7 @@ from ...store.sqlite import Store
 from . import queries
 from .article_view import article_date, article_label, source_name
 from .highlight import excerpt
+from .outlets_view import FactMatrix, HowTold, build_how_told
 
 UNATTRIBUTED = "Unattributed"
 
@@ -150,11 +151,11 @@ class StoryView:
     timeline: list[EventView]
     speakers: list[SpeakerGroup]
     claims: list[ClaimGroup]
-    comparison: list[dict[str, Any]]
     outlets: list[OutletView]
     copies: list[CopyView]
     entities: list[dict[str, Any]]
     original: Article | None
+    how_told: HowTold = field(default_factory=lambda: HowTold([], FactMatrix([], []), []))
 
     @property
     def outlet_count(self) -> int:
@@ -175,7 +176,7 @@ def build_story_view(store: Store, story: Story) -> StoryView:
         timeline=[_event_view(e, by_id) for e in sorted(story.timeline, key=lambda e: e.date)],
         speakers=_speaker_groups(articles, analyses, to_corpus, corpus_names),
         claims=_claim_groups(articles, analyses),
-        comparison=[o for o in story.outlets if isinstance(o, dict)],
+        how_told=build_how_told(story),
         outlets=_outlet_views(articles),
         copies=_copy_views(story, by_id),
         entities=_story_entities(store, story, [a.id for a in articles]),
