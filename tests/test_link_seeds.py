@@ -11,9 +11,15 @@ from storyline.model import RawDocument
 
 
 @pytest.fixture(scope="module")
-def seeds(seeds_dir, nlp):
+def seed_articles(seeds_dir):
     paths = sorted(seeds_dir.glob("*.txt"))
-    articles = [extract(RawDocument(source=str(p), content=p.read_text(encoding="utf-8"), format="text")) for p in paths]
+    return paths, [extract(RawDocument(source=str(p), content=p.read_text(encoding="utf-8"), format="text"))
+                   for p in paths]
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_articles, nlp):
+    paths, articles = seed_articles
     analyses = list(analyze_many(articles, nlp))
     names = {a.id: p.name for a, p in zip(articles, paths)}
     linker = StoryLinker()
@@ -54,3 +60,29 @@ def test_timeline_evidence_points_at_the_sentence_holding_the_date(seeds):
         assert event.summary and len(event.summary.split()) <= 25
         for ev in event.evidence:
             assert 0 <= ev.start < ev.end
+
+
+def test_titles_and_summaries_storyline_writes_carry_no_loaded_wording(seeds, nlp):
+    from storyline.analyze.loaded import find_loaded_terms
+    from storyline.model import Article
+
+    result, _ = seeds
+    story = result.stories[0]
+    for text in [story.title] + [event.summary for event in story.timeline]:
+        generated = Article(id="generated", source="storyline", text=text)
+        assert find_loaded_terms(nlp(text), generated, include_quoted=True) == [], text
+
+
+def test_the_fact_matrix_shows_what_only_one_outlet_reported(seeds, seed_articles):
+    result, _ = seeds
+    texts = {a.id: a.text for a in seed_articles[1]}
+
+    def evidence(fact):
+        return " ".join(texts[e["article_id"]][e["start"]:e["end"]]
+                        for cell in fact["cells"].values() for e in cell["evidence"])
+
+    facts = result.stories[0].facts
+    children = [f for f in facts if f["kind"] == "claim" and "320,000" in f["label"]]
+    charges = [f for f in facts if "drop a suite of corruption charges" in evidence(f)]
+    assert children and all(len(f["reported_by"]) == 1 for f in children)
+    assert charges and all(len(f["reported_by"]) == 1 for f in charges)
