@@ -137,7 +137,31 @@ def main() -> int:
           f"per CPU second (target >= 200; F1 target >= 0.93)")
     for f1, stem, (p, r, _) in sorted(per_page)[: args.worst]:
         print(f"  worst {stem}: F1 {f1:.2f} (P {p:.2f} R {r:.2f})")
+    scrape_speed(extract_text, RawDocument)
     return 0
+
+
+def scrape_speed(extract_text, RawDocument, seconds: float = 5.0) -> None:
+    """Speed on scrape-shaped inputs (news-length .txt scrapes: the seeds and the example corpus),
+    beside the cost of only reading the same texts into documents, measured in the same run."""
+    paths = sorted((REPO.parent / "shared" / "corpus" / "seeds").glob("*.txt"))
+    paths += sorted((REPO / "src" / "storyline" / "examples" / "corpus").glob("*/*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    if not texts:
+        return
+
+    def rate(work) -> float:
+        n, start = 0, time.process_time()
+        while time.process_time() - start < seconds:
+            for text in texts:
+                work(text)
+                n += 1
+        return n / (time.process_time() - start)
+
+    baseline = rate(lambda t: RawDocument(source="x", content=t, format="text").content.split("\n"))
+    ours = rate(lambda t: extract_text(RawDocument(source="x", content=t, format="text")))
+    print(f"scrape-shaped inputs ({len(texts)} .txt scrapes): extract_text {ours:.0f} articles per CPU "
+          f"second (target >= 200); baseline, splitting the same texts into lines: {baseline:.0f}/s")
 
 
 if __name__ == "__main__":
