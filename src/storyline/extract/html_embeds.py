@@ -7,11 +7,11 @@ the attribution line reads "— Name (@handle) Month D, YYYY".
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from lxml.html import HtmlElement
 
 from ..model import Embed, Removed
+from .embeds import parse_month_date
 from .html_cleanup import Block
 
 _EMBED_CLASSES = {
@@ -23,16 +23,7 @@ _EMBED_CLASSES = {
     "bluesky-embed": "bluesky",
     "reddit-embed-bq": "reddit",
 }
-_ATTRIBUTION = re.compile(r"[\u2014-]\s*(?P<author>[^(@\n]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})?")
-
-
-def _date(text: str | None) -> str | None:
-    if not text:
-        return None
-    try:
-        return datetime.strptime(text, "%B %d, %Y").date().isoformat()
-    except ValueError:
-        return None
+_ATTRIBUTION = re.compile(r"[\u2014-]\s*(?P<author>[^(@\n]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})?")
 
 
 def find_embeds(tree: HtmlElement) -> list[Embed]:
@@ -54,7 +45,7 @@ def find_embeds(tree: HtmlElement) -> list[Embed]:
                 kind=kind,
                 author=attribution["author"].strip() if attribution else None,
                 handle=attribution["handle"] if attribution else None,
-                date=_date(attribution["date"]) if attribution else None,
+                date=parse_month_date(attribution["date"] or "") if attribution else None,
                 url=links[-1] if links else element.get("cite"),
             )
         )
