@@ -147,7 +147,7 @@ class Entity:
     name: str
     label: str
     aliases: list[str] = field(default_factory=list)  # other names the text uses
-    roles: list[str] = field(default_factory=list)  # role nouns used for it ("the border czar")
+    roles: list[str] = field(default_factory=list)  # role nouns used for it ("the transit chief")
 
 
 @dataclass

@@ -682,7 +682,7 @@ def _valid_words(kind: str, groups: dict) -> bool:
 
 
 def _month_in_context(groups: dict, month: str) -> bool:
-    """A bare month name needs a date word in front: "April Ryan", "Trump and May" are people."""
+    """A bare month name needs a date word in front: "April Ryan", "Smith and May" are people."""
     lead = (groups.get("lead") or "").lower()
     if month.rstrip(".").lower() in {"may", "march", "mar"}:
         return lead not in {"", "and", "or", "to", "of", "that", "between"} or bool(groups.get("edge_only"))

@@ -3,8 +3,8 @@
 spaCy's NER gives the named spans; on top of it this module adds acronyms the text defines
 ("Long Name Of Agency (LNOA)"), street addresses and buildings, and merges within the article:
 a surname after a full name, a title before a name ("Mayor X"), role nouns introduced for a person
-by apposition or title ("X, the border czar", "border czar X") and later definite role nouns
-("the border czar", "the former captain", "The Democrat"). A role noun resolves to whoever holds
+by apposition or title ("X, the transit chief", "transit chief X") and later definite role nouns
+("the transit chief", "the former captain", "The Republican"). A role noun resolves to whoever holds
 that role at that point of the article, so an earlier holder spoken of in the past does not take
 over "the mayor".
 """
@@ -169,7 +169,7 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
 
 
 def _acronym_definitions(text: str) -> list[_Candidate]:
-    """"Immigration and Customs Enforcement (ICE)": the long form, and the acronym it defines."""
+    """"Department of Transit Planning (DTP)": the long form, and the acronym it defines."""
     found = []
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1)
@@ -193,7 +193,7 @@ def _addresses(text: str) -> list[_Candidate]:
 
 
 def _organisation_names(text: str, ner: list[_Candidate]) -> list[_Candidate]:
-    """Capitalised names ending in an organisation word ("Immigrant Defense Project") where the
+    """Capitalised names ending in an organisation word ("Tenant Defense Project") where the
     NER found nothing."""
     found = []
     for m in _ORG_NAME.finditer(text):
@@ -378,7 +378,7 @@ def _title_role(book: _EntityBook, idx: int, title, doc) -> None:
 
 
 def _title_before(book: _EntityBook, idx: int, doc, first_i: int, token_starts) -> None:
-    """Role words written right before a name: "border czar Tom Homan", "spokeswoman Ann Lee"."""
+    """Role words written right before a name: "transit chief Dana Ruiz", "spokeswoman Ann Lee"."""
     taken = {m.start for r in book.records for m in r.mentions}
     j = first_i - 1
     words = []
@@ -414,7 +414,7 @@ def _mention_at(book: _EntityBook, start: int, end: int) -> int | None:
 
 
 def _appositions(book: _EntityBook, doc, token_starts) -> None:
-    """"X, the border czar," and "Trump's border czar, X": the role NP names person X."""
+    """"X, the transit chief," and "the governor's transit chief, X": the role NP names person X."""
     for idx, rec in enumerate(list(book.records)):
         if rec.entity.label != "PERSON":
             continue
@@ -496,7 +496,7 @@ def _resolve_role_chunk(book: _EntityBook, chunk, doc, topic: int | None) -> Non
 
 def _nickname_subject(book: _EntityBook, sent, quoted: bytearray, topic: int | None) -> None:
     """A one-word name seen once, as a subject that "he"/"she" then picks up, names the person
-    the text is about ("Hizzoner also said he ..."): a nickname, not a new organisation."""
+    the text is about ("The Boss also said he ..."): a nickname, not a new organisation."""
     if topic is None or book.records[topic].entity.label != "PERSON":
         return
     for t in sent:

@@ -79,7 +79,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
 
 def _with_single_quoted(text: str, spans: list[MarkedSpan]) -> list[MarkedSpan]:
     """Add quotations in single marks ('...' or ‘...’, as in headlines and British style) that
-    lie outside double ones. An apostrophe (it's, the Adams' car) never opens one; a quotation
+    lie outside double ones. An apostrophe (it's, the Jones' car) never opens one; a quotation
     must close within its paragraph."""
     inside = quoted_mask(spans, len(text))
     extra: list[MarkedSpan] = []

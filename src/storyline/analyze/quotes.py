@@ -370,7 +370,7 @@ def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
 
 
 def _neighbours(art: _Article, cue, start: int, end: int):
-    """Tokens that may name the speaker when the parse missed it: "said Adams", "Adams said"."""
+    """Tokens that may name the speaker when the parse missed it: "said Ruiz", "Ruiz said"."""
     doc = cue.doc
     after = []
     for t in doc[cue.i + 1: min(len(doc), cue.i + 6)]:
@@ -528,7 +528,7 @@ def _indirect(art: _Article, quotes: list[Quote]) -> list[Quote]:
 
 
 def _noun_report(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:
-    """"Trump's claim that there were “thousands of shootings”": whose words, and which."""
+    """"The senator's claim that there were “thousands of shootings”": whose words, and which."""
     owners = [c for c in noun.children if c.dep_ == "poss"]
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]

@@ -41,7 +41,7 @@ SPEECH_VERBS = _verb_forms(
     "according",
 })
 
-# Nouns that carry someone's words in a "that" clause: Trump's claim that ..., her warning that ...
+# Nouns that carry someone's words in a "that" clause: the senator's claim that ..., her warning that ...
 SPEECH_NOUNS = frozenset({
     "claim", "claims", "statement", "assertion", "remark", "remarks", "comment", "comments",
     "warning", "promise", "pledge", "accusation", "allegation", "argument", "suggestion",

@@ -2,11 +2,11 @@
 
 Target-dependent, from the parse: only the sentences that mention the person are read, and in them
 only the words that bear on that person count:
-- words in the person's own clause, at most two arcs below its head ("Adams *failed*", "X is
-  *corrupt*", "faces *charges*"), in a clause attached to the mention ("Adams, who was
-  *indicted*", "the *embattled* mayor"), or nouns the mention hangs from ("*charges* against Adams");
-- a directed verb ("accuse", "praise") counts toward its object, never its subject: "Homan accused
-  Adams" is negative for Adams and says nothing about Homan;
+- words in the person's own clause, at most two arcs below its head ("Ruiz *failed*", "X is
+  *corrupt*", "faces *charges*"), in a clause attached to the mention ("Ruiz, who was
+  *indicted*", "the *embattled* mayor"), or nouns the mention hangs from ("*charges* against Ruiz");
+- a directed verb ("accuse", "praise") counts toward its object, never its subject: "Lee accused
+  Ruiz" is negative for Ruiz and says nothing about Lee;
 - words inside quotation marks are someone's own words, not the outlet's tone, and never count;
 - a negator on the word or its head flips it ("not happy").
 A person is rated negative (positive) when their unfavourable (favourable) sentences outnumber the

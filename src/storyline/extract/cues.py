@@ -37,7 +37,7 @@ BY_LINE = re.compile(
     rf"^(?i:(?:written |reported |posted |story )?by|authors?:)\s+(?P<names>{NAMES})"
     rf"(?:\s*(?:,|\||•|·|⋅|-|–|—|for|of)\s*(?P<outlet>[A-Z][\w.&'’ ]{{1,50}}?))?\s*\.?$"
 )
-# "NEW YORK, New York - ", "WASHINGTON (Reuters) — ", "PARIS, Jan. 5 (AFP) - " opening the first paragraph.
+# "SPRINGFIELD, Illinois - ", "WASHINGTON (Reuters) — ", "PARIS, Jan. 5 (AFP) - " opening the first paragraph.
 DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}})"
     rf"(?P<region>, [A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}})?"

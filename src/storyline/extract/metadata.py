@@ -1,7 +1,7 @@
 """Article metadata read from the text itself: authors, stated or inferred date, outlet.
 
 Everything here reads patterns of news writing ("(Name, Outlet)" bylines, "X and Y contributed to
-this report", "sources told The Post", "date 2025-02-14" headers, a dated embedded post plus "said
+this report", "sources told The Herald", "date 2024-06-01" headers, a dated embedded post plus "said
 Tuesday"), never a list of known outlets or people.
 """
 
@@ -32,7 +32,7 @@ SELF_REFERENCE = [
 ]
 _KEYWORDS = [re.compile(k) for k in (r"listen to", r"for comment", r"from (?:The |the )?[A-Z]", r"\btold\b",
                                         r"reached out|contacted")]
-# Words that end an outlet name read from running text ("The Post Wednesday").
+# Words that end an outlet name read from running text ("The Herald Wednesday").
 _NOT_OUTLET = set(WEEKDAYS) | {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Digital", "Online", "on", "of", "and", "&", "Monday's", "Today", "Tonight",
@@ -54,7 +54,7 @@ def split_names(names: str) -> list[str]:
 
 
 def clean_outlet(name: str) -> str | None:
-    """Trim words running text glues onto an outlet name ("The Post Wednesday", "X News Digital")."""
+    """Trim words running text glues onto an outlet name ("The Herald Wednesday", "X News Digital")."""
     words = name.strip().rstrip(".,;:").split()
     while words and words[-1].strip("’'") in _NOT_OUTLET:
         words.pop()
@@ -182,7 +182,7 @@ def _self_references(text: str) -> list[tuple[str, float, str]]:
 
 
 def _short_form_of(name: str, site: str) -> bool:
-    """'The Post' for a site named 'Evening Post' (a name, not a bare domain): papers call themselves so."""
+    """'The Herald' for a site named 'Evening Herald' (a name, not a bare domain): papers call themselves so."""
     words = name.split()
     return (len(words) == 2 and words[0] == "The" and "." not in site and name != site
             and words[1].lower() in site.lower().split())
