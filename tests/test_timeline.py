@@ -132,3 +132,15 @@ def test_a_short_sentence_on_its_own_line_is_an_event_but_a_bare_date_line_is_no
                                                dated(text, "on Sunday", "2024-03-03")])
     event, = build_timeline([article], {"a": analysis})
     assert event.summary == "The bridge closed on Sunday"
+
+
+def test_history_an_article_recalls_is_not_an_event_of_the_story():
+    text = ("The council voted on Monday to repair the bridge, which opened in 1958. "
+            "Its last repair was in 2021. Work starts next spring.")
+    article = Article(id="c", source="t", text=text, published="2025-03-05")
+    analysis = Analysis(article_id="c", dates=[dated(text, "Monday", "2025-03-03"),
+                                               dated(text, "1958", "1958", "year", relative=False),
+                                               dated(text, "2021", "2021", "year", relative=False)])
+    dates = [e.date for e in build_timeline([article], {"c": analysis})]
+    assert "2025-03-03" in dates
+    assert "1958" not in dates and "2021" not in dates

@@ -2,13 +2,18 @@
 articles as one entry with evidence from each.
 
 An event is a sentence holding a resolved date (day, week, month or year precision). Dates that
-only stamp the article itself ("Updated: 2017-09-15", a dateline opening the text) are left out.
+only stamp the article itself ("Updated: 2017-09-15", a dateline opening the text) are left out, and
+so is background: a period that ended more than BACKGROUND_DAYS before the reporting article
+("the bridge opened in 1958") is history the article recalls, not an event of the story. Both stay
+in the article's own dates.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from ..model import Analysis, Article, DateExpression, Event, Evidence, Span
 from .features import terms_of
@@ -16,6 +21,7 @@ from .features import terms_of
 EVENT_PRECISIONS = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 SAME_EVENT = 0.25  # content-term overlap for two sentences with the same date to be one event
 SUMMARY_WORDS = 24
+BACKGROUND_DAYS = 400  # a period over this long before its article is background ("last year" is not)
 _STAMP_WORDS = re.compile(r"\b(updated|published|posted|modified|copyright)\b|©", re.I)
 _SPEECH = r"(?:said|says|told [\w ]{1,40}?|added|noted|explained|announced|stated|wrote|reported)"
 _ATTRIBUTION_TAIL = re.compile(
@@ -94,6 +100,32 @@ def summarise(sentence: str, neutral: dict[str, str]) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
+def _period_end(resolved: str) -> date | None:
+    """The last day of a resolved date's period: 2014 -> 2014-12-31, 2024-12 -> 2024-12-31."""
+    last = resolved.split("/")[-1]
+    try:
+        parts = [int(x) for x in last.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        return date(parts[0], parts[1], parts[2])
+    except (ValueError, IndexError):
+        return None
+
+
+def is_background(article: Article, d: DateExpression) -> bool:
+    """History the article recalls rather than an event of the story (see module docstring)."""
+    if not article.anchor_date or not d.resolved:
+        return False
+    end = _period_end(d.resolved)
+    try:
+        anchor = date.fromisoformat(article.anchor_date)
+    except ValueError:
+        return False
+    return end is not None and end < anchor - timedelta(days=BACKGROUND_DAYS)
+
+
 def _period_start(resolved: str) -> str:
     first = resolved.split("/")[0]
     return (first + "-01-01")[:10] if len(first) == 4 else (first + "-01")[:10]
@@ -120,7 +152,7 @@ def build_timeline(articles: list[Article], analyses: dict[str, Analysis]) -> li
             if not d.resolved or d.precision not in EVENT_PRECISIONS:
                 continue
             sentence = sentence_around(article, analysis, d.start)
-            if is_publication_stamp(article, d, sentence):
+            if is_publication_stamp(article, d, sentence) or is_background(article, d):
                 continue
             text = article.text[sentence.start : sentence.end]
             terms = set(terms_of(text)) - set(terms_of(d.text))
