@@ -291,7 +291,8 @@ class Store:
                 outlets = {
                     r[0]
                     for r in db.execute(
-                        f"SELECT DISTINCT COALESCE(outlet, '') FROM articles WHERE id IN "
+                        # an article of unknown outlet is an outlet of its own, as in the comparison
+                        f"SELECT DISTINCT COALESCE(outlet, 'unknown:' || id) FROM articles WHERE id IN "
                         f"({','.join('?' * len(s.article_ids))})",
                         s.article_ids,
                     )
@@ -301,7 +302,7 @@ class Store:
                     " outlet_count, independent_sources, record) VALUES (?,?,?,?,?,?,?,?)",
                     (
                         s.id, s.title, s.first_date, s.last_date, len(s.article_ids),
-                        len(outlets - {""}), s.independent_sources, _dumps(s),
+                        len(outlets), s.independent_sources, _dumps(s),
                     ),
                 )
                 db.executemany(

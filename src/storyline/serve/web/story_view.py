@@ -159,7 +159,7 @@ class StoryView:
 
     @property
     def outlet_count(self) -> int:
-        return len({a.outlet for a in self.articles if a.outlet})
+        return len({a.outlet or f"unknown:{a.id}" for a in self.articles})  # as the store counts
 
 
 def build_story_view(store: Store, story: Story) -> StoryView:
