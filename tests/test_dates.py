@@ -247,3 +247,23 @@ def test_calendar_edges(anchor):
     for expression in ["last week", "next month", "last year", "Feb. 29", "last winter", "this summer", "next Sunday"]:
         resolved, _ = resolve_date_expression(expression, anchor)
         assert resolved is not None, (expression, anchor)
+
+
+def test_deadlines_plans_and_starts_point_months_forward_but_recalled_months_stay_past():
+    anchor = "2025-03-20"
+    forward = [
+        ("in late April", "Bids are due in late April, the city said."),
+        ("in May", "The city hopes to award a contract in May."),
+        ("in June", "The council voted to close the bridge for repairs beginning in June."),
+        ("by early October", "She has said the hospital must submit a plan by early October."),
+        ("in November", "The department would post the figures online, starting in November."),
+    ]
+    for expression, sentence in forward:
+        assert resolve_date_expression(expression, anchor, sentence)[0] > anchor[:7], sentence
+    backward = [
+        ("in December", "The pair's first sit-down was in December."),
+        ("December", "The council met at the beginning of December."),
+        ("in March", "The report, released in March, said costs would rise."),
+    ]
+    for expression, sentence in backward:
+        assert resolve_date_expression(expression, anchor, sentence)[0] <= anchor[:7], sentence

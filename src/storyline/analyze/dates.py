@@ -215,7 +215,8 @@ _CLOCK = re.compile(r"(?i)\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d
 _FUTURE_MARKERS = re.compile(
     r"(?i)(?<![A-Za-z])(?:will|'ll|’ll|shall|won't|won’t|going\s+to|set\s+to|scheduled|slated|"
     r"expected\s+to|plans?\s+to|planning\s+to|upcoming|ahead\s+of|next|"
-    r"due\s+(?:on|by)|in\s+the\s+coming)(?![A-Za-z])"
+    r"must|would|(?:hopes?|aims?|intends?|wants?)\s+to|(?:starting|beginning)(?!\s+of)|"
+    r"due(?:\s+(?:on|by|in))?|in\s+the\s+coming)(?![A-Za-z])"
 )
 _IRREGULAR_PAST = frozenset(
     """said told met went came saw made took gave held left spoke wrote began won lost found got
