@@ -17,6 +17,14 @@ PARAGRAPHS = [
     "statement, adding that fares would stay the same for at least another year.",
 ]
 BODY = "\n\n".join(PARAGRAPHS)
+MORE_PARAGRAPHS = [
+    "Drivers for the new routes will be hired over the winter, and the union said it welcomed the "
+    "extra jobs but wanted a say in how the new timetables would be drawn up.",
+    "Residents of the northern suburbs have asked for a direct link to the centre for more than a "
+    "decade, and several of them spoke in favour of the plan at the public hearing.",
+    "The council will review the routes after their first year of service and may add more stops "
+    "if the number of passengers grows faster than the transport office expects.",
+]
 
 
 def extract(content: str, **hints) -> object:
@@ -223,3 +231,45 @@ def test_closing_author_box_is_cut():
 def test_a_malformed_url_names_no_site():
     article = extract(BODY, url="http://[not-a-host")
     assert article.text == BODY and article.host is None
+
+
+def test_caption_closed_by_its_credit_is_cut():
+    caption = "Riders wait for the first bus on the new northern route. Credit: Jane Roe"
+    article = extract(f"{PARAGRAPHS[0]}\n\n{caption}\n\n{PARAGRAPHS[1]}")
+    assert article.text == f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}"
+    assert reasons(article) == {caption: "caption"}
+
+
+def test_a_paragraph_shown_twice_is_kept_once():
+    signup = "Get the day's transport news sent to you every morning, free of charge and without adverts."
+    article = extract("\n\n".join([PARAGRAPHS[0], signup, PARAGRAPHS[1], signup, PARAGRAPHS[2]]))
+    assert article.text == "\n\n".join([PARAGRAPHS[0], signup, PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert reasons(article) == {signup: "duplicate"}
+
+
+def test_table_figures_inside_the_body_stay():
+    rows = [f"Route {n}\n{n},{n}50 riders\n+{n}.5%" for n in range(1, 13)]
+    article = extract("\n".join([PARAGRAPHS[0], "Route\nRiders per day\nChange", *rows, *PARAGRAPHS[1:]]))
+    assert article.text.startswith(PARAGRAPHS[0]) and article.text.endswith(PARAGRAPHS[2])
+    assert "12,1250 riders" in article.text and "+7.5%" in article.text
+
+
+def test_a_notes_heading_early_in_the_article_does_not_end_it():
+    later = MORE_PARAGRAPHS
+    content = "\n".join([*PARAGRAPHS[:2], "Notes", "Weekday service only", PARAGRAPHS[2], *later])
+    article = extract(content)
+    assert article.text.endswith(later[2])
+    assert "Notes" not in reasons(article)
+
+
+def test_teaser_list_after_most_of_the_article_ends_it():
+    body = PARAGRAPHS + MORE_PARAGRAPHS
+    teasers = ["Related Articles", "Council approves new cycle lanes downtown",
+               "Rail strike called off after late-night talks", "Ferry fares to rise in the new year"]
+    reviews = [
+        "Great service and friendly drivers, we use the bus every single day and it is always on time.",
+        "The app is easy to use and the buses are clean, I would recommend it to anyone in the city.",
+    ]
+    article = extract("\n".join([*body, *teasers, *reviews]))
+    assert article.text == "\n\n".join(body)
+    assert reasons(article)[reviews[0]] == "end_matter"

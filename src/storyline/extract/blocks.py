@@ -14,6 +14,7 @@ TERMINAL = re.compile(r"[.!?]\s*\(\w+\)$")  # "... the end. (AP)"
 TERMINALS = (".", "!", "?")
 CLOSERS = "\"'”’)]"
 ELLIPSES = ("…", "...")
+FIGURE_MARKS = frozenset("%$€£¥.,/")  # what a number in a table carries besides its digits
 
 # Function words: prose is full of them, menus, titles and credits are not.
 STOPWORDS = frozenset(
@@ -51,6 +52,14 @@ class Block:
         if self.words >= 30 and self.stop_ratio >= 0.2:
             return True
         return self.words >= 8 and self.terminal and self.stop_ratio >= 0.2
+
+    @property
+    def figure(self) -> bool:
+        """A table cell or chart value ("+13.1%", "$75,000 – $100,000", "94.4% (1542/1633)"): a few
+        tokens, most of them numbers."""
+        if not 1 <= self.words <= 6 or not any(c in FIGURE_MARKS for c in self.text):
+            return False  # a bare "4" is as likely a rating, a page number or a comment count
+        return 2 * sum(1 for t in self.tokens if t[:1].isdigit()) > self.words
 
     @property
     def title_like(self) -> bool:

@@ -80,10 +80,13 @@ END_OF_ARTICLE = re.compile(
     r"(?:reply|comment|review)|join the (?:discussion|conversation)|thoughts? on\b.*|responses? to\b.*|"
     r"about the authors?|about the writer|author bio|(?:more )?articles by\b.*|tags?|filed under|categories|"
     r"comments? (?:are )?closed|show comments|view comments|what do you think\??|discussion about this \w+|"
-    r"(?:article )?sources|references|footnotes|notes|bibliography|was this (?:\w+ )?helpful\??|back to top|"
+    r"(?:article )?sources|references|footnotes|notes|bibliography|was this (?:\w+ )?helpful\??|"
     r"\d+ (?:replies|comments|responses)\b.*)\W*(?:\d+)?\W*$",
     re.IGNORECASE,
 )
+# End headings that also title a section or a table column inside an article ("Notes", "Sources").
+SECTION_END = re.compile(r"^(?:(?:article )?sources|references|footnotes|notes|bibliography)\W*$",
+                         re.IGNORECASE)
 # "Jane says:", "Reply", "December 18, 2025 at 9:59 pm": the furniture of a comment thread.
 COMMENT_MARK = re.compile(
     rf"^(?:[\w.’' -]{{1,40}} (?:says:?|(?:said|wrote|replied):)|reply|(?:{ANY_DATE})"
@@ -93,12 +96,13 @@ COMMENT_MARK = re.compile(
 )
 RELATED_HEADING = re.compile(
     r"^(?:you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|related(?: \w+){0,2}|"
-    r"read (?:more|next|also|this next)(?: \w+){0,2}|more (?:from|stories|on|in|like this|news|to read)"
-    r"(?: [\w&'’ ]{1,30})?|recommended(?: \w+){0,3}|trending(?: \w+){0,2}|most (?:popular|read|viewed|shared)"
+    r"read (?:more|next|also|this next)(?: \w+){0,2}|"
+    r"more (?:from|stories|on|in|like this|news|to read|videos|articles|posts)(?: [\w&'’ ]{1,30})?|"
+    r"recommended(?: \w+){0,3}|trending(?: \w+){0,2}|most (?:popular|read|viewed|shared)"
     r"(?: \w+){0,2}|popular(?: \w+){0,2}|see also|also read|also on [\w ]+|up next|what to read next|"
     r"don['’]t miss(?: \w+){0,2}|further reading|latest(?: \w+){0,2}|top stories|editor['’]s picks?|"
     r"around the web|sponsored stories|from (?:our|the) (?:partners?|network)|keep reading|"
-    r"other stories|in case you missed it|recent posts|similar (?:posts|articles|stories))\W*$",
+    r"other stories|in case you missed it|recent (?:posts|articles|stories)|similar (?:posts|articles|stories))\W*$",
     re.IGNORECASE,
 )
 # "READ MORE: Some other headline", ">> Check out: ..." dropped into the body.
@@ -163,6 +167,14 @@ CREDIT = re.compile(
     r"(?: credit)?\s*(?::|by\b)|"
     r"\b(?:getty images|ap photo|shutterstock|istock(?:photo)?|file photo)\b|"
     r"^[\w .&'’-]{2,40} ?/ ?(?-i:[A-Z]{2,}\b|Getty)[\w .&/-]{0,40}$",
+    re.IGNORECASE,
+)
+# "... on the trail. Credit: Jane Doe", "... the harbour. | Photo by Jane Doe", "... (Photo: Agency)": a photo
+# caption closed by its credit.
+CREDIT_TAIL = re.compile(
+    r"(?:\b(?:photo(?:graph)?|image|picture|illustration)s?(?: credit)?\s*:|\bcredits?\s*:|"
+    r"(?:^|[.!?|]\s*)(?:photo(?:graph)?|image|picture|illustration)s? by\s+(?-i:[A-Z]))\s*[^.!?:]{2,80}\.?$|"
+    r"\((?:photo|image|picture|credit|courtesy)\b[^()]{2,60}\)\s*$",
     re.IGNORECASE,
 )
 CAPTION_MARK = re.compile(
@@ -252,6 +264,8 @@ def cue_reason(block: Block) -> str | None:
         return "caption" if block.words > 8 and not text.lstrip().startswith("©") else "credit"
     if block.words <= 20 and "credit" in keys and CREDIT.search(text):
         return "credit"
+    if block.words <= 60 and "credit" in keys and CREDIT_TAIL.search(text):
+        return "caption"
     if block.words <= 40 and "banner" in keys and BANNER.search(text):
         return "banner"
     if "notice" in keys and NOTICE.search(text):

@@ -10,7 +10,8 @@ Four passes over the blocks:
 3. the body is the contiguous run of blocks with the best score, prose counting for and furniture
    against it (a maximum-sum segment), so menus, footers and sidebars around it fall away; a
    second run nearly as strong joins it (an article split by a gallery or a large advert);
-4. the run is cut where the page's tail begins (comments, author box, tags, sources).
+4. the run is cut where the page's tail begins (comments, author box, tags, sources, or a teaser list
+   once nearly all of the article has gone by); a paragraph shown twice is kept once.
 """
 
 from __future__ import annotations
@@ -20,13 +21,18 @@ from dataclasses import dataclass, field
 
 from ..model import Embed, Removed
 from .blocks import Block, measure, split_blocks
-from .cues import AUTHOR_BIO, COMMENT_MARK, DATELINE, END_OF_ARTICLE, HEADER, PAREN_BYLINE, cue_reason
+from .cues import (AUTHOR_BIO, COMMENT_MARK, DATELINE, END_OF_ARTICLE, HEADER, PAREN_BYLINE, SECTION_END,
+                   cue_reason)
 from .embeds import parse_embed
 
 TEASER_MAX_WORDS = 60
+IN_BODY_FURNITURE = frozenset({"caption", "credit"})
+MIN_DUPLICATE_WORDS = 9  # a body paragraph this long that repeats word for word is shown twice, not said twice
 ZONE_HEADINGS = {"related_heading": "related_links", "toc_heading": "navigation"}  # heading -> its list
 MIN_BODY_WORDS_BEFORE_END = 50  # an "end of article" marker only counts once some body has gone by
 SECOND_RUN_SHARE = 0.5  # a second run joins the body when it scores at least this share of the first
+MIN_TEASER_LIST = 3  # lines of a related-links zone in a row that show the article has ended
+TEASER_END_SHARE = 0.25  # ...once what prose is left in the run is under this share of what went by
 
 
 @dataclass
@@ -62,10 +68,14 @@ def _peel_head(block: Block) -> tuple[list[Removed], Block]:
 
 def _block_score(block: Block, reason: str | None, repeated: bool) -> float:
     """How much a block argues for being inside the body run (positive) or outside it."""
+    if reason in IN_BODY_FURNITURE:
+        return -2.0  # photos and their captions stand inside the article as often as beside it
     if reason:
         return -(3.0 + block.words)
     if repeated:
         return -5.0
+    if block.figure:
+        return 0.0  # numbers in a table are neither body prose nor page furniture
     if block.prose:
         return float(block.words)
     if block.title_like:
@@ -80,20 +90,27 @@ def _end_of_article(blocks: list[Block], reasons: list[str | None], start: int, 
     (``end`` if nowhere)."""
     marks_left = sum(1 for i in range(start, end) if reasons[i] == "comment" or _timestamp(blocks[i]))
     body_words = 0
-    enough = max(MIN_BODY_WORDS_BEFORE_END, 0.2 * sum(
-        b.words for b, r in zip(blocks[start:end], reasons[start:end]) if r is None and b.prose))
+    run_words = sum(b.words for b, r in zip(blocks[start:end], reasons[start:end]) if r is None and b.prose)
+    enough = max(MIN_BODY_WORDS_BEFORE_END, 0.2 * run_words)
     for i in range(start, end):
         block = blocks[i]
         is_mark = reasons[i] == "comment" or _timestamp(block)
         if body_words >= enough:
-            if block.words <= 12 and reasons[i] in (None, "header") and END_OF_ARTICLE.match(block.text):
-                return i, "end_matter"
+            words_left = run_words - body_words
+            if _end_heading(block, reasons[i]) and not (SECTION_END.match(block.text) and words_left > body_words):
+                return i, "end_matter"  # "Notes" with most of the article still to come titles a section
             if is_mark and marks_left >= 2:
                 return i, "comments"
+            if words_left < TEASER_END_SHARE * body_words and _teaser_list(reasons, i, i + MIN_TEASER_LIST):
+                return i, "end_matter"
         marks_left -= is_mark
         if reasons[i] is None and block.prose:
             body_words += block.words
     return end, "end_matter"
+
+
+def _end_heading(block: Block, reason: str | None) -> bool:
+    return block.words <= 12 and reason in (None, "header") and bool(END_OF_ARTICLE.match(block.text))
 
 
 def _closing_author_bios(blocks: list[Block], reasons: list[str | None], start: int, end: int) -> list[int]:
@@ -127,6 +144,16 @@ def _tail_begins(blocks: list[Block], reasons: list[str | None], start: int, end
     """Comments or an end-of-article heading somewhere in blocks[start:end]."""
     return any(reasons[i] == "comment" or _timestamp(blocks[i])
                or blocks[i].words <= 12 and END_OF_ARTICLE.match(blocks[i].text) for i in range(start, end))
+
+
+def _teaser_list(reasons: list[str | None], start: int, end: int) -> bool:
+    """A related-links zone (its heading and teasers, several lines in a row) in reasons[start:end]."""
+    streak = 0
+    for i in range(start, min(end, len(reasons))):
+        streak = streak + 1 if reasons[i] == "related_links" else 0
+        if streak >= MIN_TEASER_LIST:
+            return True
+    return False
 
 
 def _best_run(scores: list[float]) -> tuple[int, int]:
@@ -182,12 +209,13 @@ def segment(content: str) -> Segmentation:
     reasons = [known[block.text] for block in blocks]
     _mark_related_zones(blocks, reasons)
     counts = Counter(b.text for b in blocks if b.words <= 8)
-    repeated = [b.words <= 8 and counts[b.text] > 1 and not b.prose for b in blocks]
+    repeated = [b.words <= 8 and counts[b.text] > 1 and not b.prose and not b.figure for b in blocks]
     in_run = _choose_body_runs(blocks, reasons, repeated)
 
     result = Segmentation(body=[])
     first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
     title_at = _title_index(blocks, reasons, in_run, first_body)
+    kept: set[str] = set()
     for i, block in enumerate(blocks):
         result.removed.extend(peeled_at.get(i, []))
         reason = reasons[i]
@@ -199,9 +227,12 @@ def segment(content: str) -> Segmentation:
             reason = "navigation"
         elif reason is None and not in_run[i]:
             reason = "boilerplate"
+        elif reason is None and block.words >= MIN_DUPLICATE_WORDS and block.text in kept:
+            reason = "duplicate"  # a pull quote, a glossary pop-up or a sign-up box shown twice
         if reason:
             result.removed.append(Removed(text=block.text, reason=reason))
         else:
+            kept.add(block.text)
             result.body.append(_peel_dateline(block.text, result.removed) if i == first_body else block.text)
     result.removed.extend(peeled_at.get(len(blocks), []))
     return result
