@@ -130,3 +130,12 @@ def test_related_links_at_the_foot_of_an_article_do_not_pull_other_stories_in():
     stories = stories_of(link(docs))
     assert frozenset({"fraud0", "fraud1"}) in stories
     assert frozenset({"bridge0", "bridge1"}) in stories
+
+
+def test_an_article_left_alone_joins_the_story_of_its_one_close_neighbour():
+    from storyline.link.stories import attach_orphans, average_link
+
+    scores = {("a1", "a2"): 0.5, ("a1", "a3"): 0.5, ("a2", "a3"): 0.5, ("a3", "late"): 0.2, ("other", "a1"): 0.05}
+    clusters = average_link(["a1", "a2", "a3", "late", "other"], scores, threshold=0.13)
+    assert ["late"] in clusters  # its average over the three story-mates is under the threshold
+    assert attach_orphans(clusters, scores, threshold=0.13) == [["a1", "a2", "a3", "late"], ["other"]]

@@ -24,7 +24,7 @@ from .compare import compare_story
 from .aliases import entity_id_for, merge_corpus_entities, story_entities
 from .duplicates import DuplicateIndex, copy_groups, copy_kind, jaccard, lineage
 from .features import LinkFeatures, link_features
-from .stories import StoryIndex, StorySettings, average_link
+from .stories import StoryIndex, StorySettings, attach_orphans, average_link
 from .timeline import build_timeline
 from .undated import infer_date, reresolve, working_anchor
 
@@ -135,7 +135,8 @@ class StoryLinker:
         copies.update({k: v for k, v in self.story_copy_pairs(scores).items() if k not in copies})
         forced.update({k: COPY_SCORE for k in copies})
         scores.update(forced)
-        clusters = average_link(sorted(self.features), scores, self.settings.threshold)
+        clusters = attach_orphans(average_link(sorted(self.features), scores, self.settings.threshold),
+                                  scores, self.settings.threshold)
         story_of = {a: i for i, members in enumerate(clusters) for a in members}
         totals: Counter = Counter()
         for (a, b), s in scores.items():

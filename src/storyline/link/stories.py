@@ -1,5 +1,6 @@
 """Story clustering: candidates from an inverted index, pair scores from the pair's features,
-average-link clustering over the scored pairs.
+average-link clustering over the scored pairs, then each article left alone joins the story of its
+closest neighbour when that one pair reaches the threshold.
 
 Every decision is a function of the final set of features (IDF is recomputed at clustering time,
 ties are broken by article id), so ingesting in five batches gives the same stories as one.
@@ -205,3 +206,28 @@ def average_link(items: list[str], scores: dict[tuple[str, str], float], thresho
             x, y = (keep, c) if keep < c else (c, keep)
             heapq.heappush(heap, (-s / (size * len(members[c])), x, y))
     return sorted(members.values(), key=lambda m: m[0])
+
+
+def attach_orphans(clusters: list[list[str]], scores: dict[tuple[str, str], float], threshold: float) -> list[list[str]]:
+    """Each article average-link left alone joins the story of its best-scoring neighbour when that
+    pair alone reaches ``threshold``.
+
+    A late or narrow report of a story told from many angles scores high with one of its
+    story-mates but low on average over all of them; an article that really stands alone has no
+    such neighbour. Orphans are placed from the clusters as they were (no chaining), ties go to
+    the smallest id, so the result still depends on the scores only.
+    """
+    story_of = {a: i for i, members in enumerate(clusters) for a in members}
+    best: dict[str, tuple[float, str]] = {}
+    for (a, b), s in scores.items():
+        for x, y in ((a, b), (b, a)):
+            if x in story_of and y in story_of and len(clusters[story_of[x]]) == 1 and s >= threshold:
+                if x not in best or (-s, y) < (-best[x][0], best[x][1]):
+                    best[x] = (s, y)
+    grown = [list(members) for members in clusters]
+    for orphan, (_, neighbour) in best.items():
+        target = story_of[neighbour]
+        if len(clusters[target]) > 1:
+            grown[target].append(orphan)
+            grown[story_of[orphan]] = []
+    return sorted((sorted(m) for m in grown if m), key=lambda m: m[0])
