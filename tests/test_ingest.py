@@ -105,6 +105,15 @@ def test_rss_entries_carry_title_date_author_and_feed_title_as_outlet():
     assert err.source == "courier.xml#2"
 
 
+def test_a_feed_titled_with_its_section_gives_the_outlet_alone():
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>The Example Courier - Local News</title>
+    <item><title>Bridge closes</title><link>https://example.org/bridge</link>
+      <description>The bridge closed on Monday. Drivers were told to detour.</description></item>
+    </channel></rss>"""
+    [doc] = docs(read_bytes(feed, "courier-local.xml"))
+    assert doc.outlet == "The Example Courier"
+
+
 def test_directories_globs_and_missing_paths(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_text("One article.")

@@ -453,11 +453,12 @@ def _role_chunks(book: _EntityBook, doc, token_starts, quoted: bytearray) -> Non
     chunks = {c.start: c for c in doc.noun_chunks}
     topic: int | None = None
     for sent in doc.sents:
+        subjects = _subjects(sent, quoted)
         for c in [chunks[i] for i in range(sent.start, sent.end) if i in chunks]:
-            topic = _sentence_topic(book, doc[sent.start:c.start], quoted, topic)
+            topic = _sentence_topic(book, [t for t in subjects if t.i < c.start], topic)
             _resolve_role_chunk(book, c, doc, topic)
         _nickname_subject(book, sent, quoted, topic)
-        topic = _sentence_topic(book, sent, quoted, topic)
+        topic = _sentence_topic(book, subjects, topic)
 
 
 def _resolve_role_chunk(book: _EntityBook, chunk, doc, topic: int | None) -> None:
@@ -521,11 +522,14 @@ def _nickname_subject(book: _EntityBook, sent, quoted: bytearray, topic: int | N
         return
 
 
-def _sentence_topic(book: _EntityBook, sent, quoted: bytearray, topic: int | None) -> int | None:
-    """The person a sentence is about: its first subject outside quotation marks that names one."""
-    for t in sent:
-        if t.dep_ not in ("nsubj", "nsubjpass") or quoted[t.idx]:
-            continue
+def _subjects(sent, quoted: bytearray) -> list:
+    """The sentence's subjects outside quotation marks, in order."""
+    return [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not quoted[t.idx]]
+
+
+def _sentence_topic(book: _EntityBook, subjects: list, topic: int | None) -> int | None:
+    """The person a sentence is about: its first subject (outside quotation marks) that names one."""
+    for t in subjects:
         if t.lower_ in PERSON_PRONOUNS:
             if topic is not None and book.records[topic].gender is None:
                 book.records[topic].gender = gender_of_word(t.lower_)

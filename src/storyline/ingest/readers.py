@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from ..extract.outlet import outlet_from_site_name
 from ..model import IngestError, RawDocument
 from .sniff import sniff
 
@@ -273,7 +274,8 @@ def read_feed(data: bytes, source: str) -> Iterator[Item]:
     import feedparser
 
     parsed = feedparser.parse(data)
-    outlet = (parsed.feed.get("title") or "").strip() or None
+    # a feed's title names the outlet and often its section too ("Courier - Local News")
+    outlet = outlet_from_site_name(parsed.feed.get("title"))
     if not parsed.entries:
         reason = f"feed has no entries ({parsed.get('bozo_exception', 'empty feed')})"
         yield IngestError(source, reason)
