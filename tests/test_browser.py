@@ -15,8 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_web import build_sample_store
-from test_web_security import hostile_records
+from web_samples import build_sample_store, hostile_records
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
-from test_web import LEDGER_TEXT, SENTINEL_TEXT, build_sample_store, sample_records, span
+from web_samples import LEDGER_TEXT, SENTINEL_TEXT, build_sample_store, sample_records, span
 
 from storyline.link.compare import compare_story
 from storyline.model import Article, Story

@@ -7,46 +7,12 @@ from urllib.parse import unquote
 
 import pytest
 from fastapi.testclient import TestClient
-from test_web import build_sample_store, local_links
 
-from storyline.model import Analysis, Article, Claim, Entity, Mention, Quote, Removed, Story
+from web_samples import IMG, PAYLOAD, RAW_MARKERS, SCRIPT, build_sample_store, hostile_records, local_links
+
 from storyline.serve.report import render_report
 from storyline.serve.web.app import create_app
 from storyline.store.sqlite import Store
-
-SCRIPT = '<script>alert("x")</script>'
-IMG = "<img src=x onerror=alert(1)>"
-PAYLOAD = f"{SCRIPT} {IMG}"
-RAW_MARKERS = ("<script", "<img", "onerror=alert(1)>")
-
-
-def hostile_records() -> tuple[Article, Analysis, Story, Entity]:
-    text = f'Intro {PAYLOAD} and then "{PAYLOAD}" said {PAYLOAD}, citing 12 {PAYLOAD}.'
-    q_start = text.index('"') + 1
-    q_end = text.index('"', q_start)
-    article = Article(
-        id="x1evil", source=f"feed/{IMG}.html", text=text, url=f"javascript:alert(1)//{SCRIPT}",
-        outlet=f"Outlet {PAYLOAD}", authors=[PAYLOAD, "Plain Author"], title=f"Title {PAYLOAD}",
-        published="2025-05-05", outlet_basis=PAYLOAD, host=PAYLOAD, original_outlet=PAYLOAD,
-        removed=[Removed(PAYLOAD, f"reason {IMG}")],
-    )
-    name_at = text.index(SCRIPT)
-    analysis = Analysis(
-        article_id="x1evil",
-        entities=[Entity("x1evil:e1", f"Name {PAYLOAD}", "PERSON", aliases=[PAYLOAD])],
-        mentions=[Mention("x1evil:e1", SCRIPT, name_at, name_at + len(SCRIPT), f"PERSON{IMG}")],
-        quotes=[Quote(text[q_start:q_end], q_start, q_end, "direct", speaker=f'{PAYLOAD}"', cue=IMG)],
-        claims=[Claim("12", text.index("12"), text.index("12") + 2, 12.0, unit=IMG, subject=PAYLOAD,
-                      qualifier=SCRIPT)],
-    )
-    story = Story(
-        id="x-story", title=f"Story {PAYLOAD}", article_ids=["x1evil"],
-        outlets=[{"outlet": PAYLOAD, PAYLOAD: [PAYLOAD, {"nested": PAYLOAD}]}],
-        entity_ids=["x-ent"], first_date="2025-05-05", last_date="2025-05-05",
-    )
-    entity = Entity("x-ent", f"Entity {PAYLOAD}", "PERSON", aliases=[PAYLOAD], roles=[PAYLOAD])
-    return article, analysis, story, entity
-
 
 @pytest.fixture
 def db_path(tmp_path):
@@ -70,7 +36,7 @@ def assert_inert(html: str) -> None:
 
 
 PAGES = ["/", "/stories/x-story", "/articles/x1evil", "/articles", "/entities", "/entities/x-ent",
-         f"/search?q=alert", "/articles/x1evil?hl=0-30"]
+         "/search?q=alert", "/articles/x1evil?hl=0-30"]
 
 
 @pytest.mark.parametrize("path", PAGES)
