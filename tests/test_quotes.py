@@ -92,6 +92,33 @@ def test_unnamed_spokesman_is_not_the_organisation_before_him(nlp):
     assert q.speaker_entity_id is None
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“The ferry will run all night,” prosecutors in Lisbon said on Monday.", "prosecutors in Lisbon"),
+    ("“The ferry will run all night,” a Portuguese newspaper reported.", "a Portuguese newspaper"),
+])
+def test_a_place_or_nationality_qualifies_the_speakers_but_does_not_speak(nlp, text, speaker):
+    _, quotes = quotes_of(text, nlp)
+    q = quote_starting(quotes, "The ferry will run")
+    assert q.speaker == speaker and q.speaker_entity_id is None
+
+
+def test_an_unnamed_speaker_is_named_without_the_clause_that_follows(nlp):
+    _, quotes = quotes_of(
+        "A railing broke on Sunday. A zoo visitor who was at the exhibit when it happened said the crowd "
+        "“heard a crash” first.", nlp)
+    assert quote_starting(quotes, "heard a crash").speaker == "A zoo visitor"
+
+
+@pytest.mark.parametrize("text", [
+    "“The vote stands,” the council's spokesman, Daniel Mbeki, said.",
+    "“The vote stands,” a spokesman for the council, Daniel Mbeki, said.",
+    "“The vote stands,” council chairman and chief executive Daniel Mbeki said.",
+])
+def test_a_role_set_beside_a_name_is_that_person(nlp, text):
+    _, quotes = quotes_of(text, nlp)
+    assert quote_starting(quotes, "The vote stands").speaker == "Daniel Mbeki"
+
+
 def test_organisation_as_speaker_in_a_statement(nlp):
     _, quotes = quotes_of(
         "The Harbor Workers Alliance said in a statement that the deal was “a betrayal of every "

@@ -40,6 +40,7 @@ _LEAD_PUNCT = ",:;—–-"
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by",
                           "with", "from", "is", "it"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SPEAKING_LABELS = frozenset({"PERSON", "ORG"})  # entity kinds that speak through a group ("Google executives said")
 _SUBORDINATORS = frozenset({"when", "because", "while", "after", "before", "if", "since",
                             "although", "though", "whereas", "unless", "until"})
 
@@ -416,19 +417,71 @@ def _speaker_from_token(art: _Article, token, start: int, end: int, cue: str) ->
     mentions = [m for m in art.mentions_in(np_start, np_end) if m.entity_id in art.entities]
     on_head = [m for m in mentions if m.start <= token.idx < m.end]
     if not on_head:
+        named = _person_in_apposition(art, token)
+        if named is not None:  # "a spokesperson for the council, Ana Ruiz, said"
+            entity = art.entities[named.entity_id]
+            return Speaker(entity.name, entity.id, named.start, named.end, cue)
         if token.lower_ in ANONYMOUS_HEADS and _is_anonymous(token):
             return Speaker(ANONYMOUS, None, np_start, np_end, cue)
         if token.lower_ in ROLE_NOUNS:  # "a White House spokesman": not the White House
-            phrase = art.text[np_start:np_end].strip()
-            return Speaker(phrase, None, np_start, np_start + len(phrase), cue)
+            return _phrase_speaker(art, token, np_start, np_end, cue)
+    if not on_head and token.pos_ == "NOUN":
+        # "prosecutors in Taiwan", "a South Korean newspaper": a place or nationality only
+        # qualifies the people who speak; an organisation ("Google executives") speaks through them
+        mentions = [m for m in mentions if art.entities[m.entity_id].label in _SPEAKING_LABELS]
     if mentions:
         best = _best_mention(art, mentions, token)
         entity = art.entities[best.entity_id]
         return Speaker(entity.name, entity.id, best.start, best.end, cue)
     if token.pos_ in ("NOUN", "PROPN"):
-        phrase = art.text[np_start:np_end].strip()
-        return Speaker(phrase, None, np_start, np_start + len(phrase), cue)
+        return _phrase_speaker(art, token, np_start, np_end, cue)
     return None
+
+
+def _person_in_apposition(art: _Article, head) -> Mention | None:
+    """The person an unnamed head is set beside: "its CEO, Ana Ruiz," "chairman and CEO Ana Ruiz",
+    "a spokesperson for the council, Ana Ruiz," (where the parser often hangs the name on "council"),
+    "Ana Ruiz, the council's leader,"."""
+    role = head.lower_ in ROLE_NOUNS
+    beside = [c for c in head.rights if c.dep_ in ("appos", "conj")]
+    if head.dep_ == "appos":  # "Ana Ruiz, now the council's leader, who said ..."
+        beside.append(head.head)
+    if role:
+        beside += [c for p in head.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                   for c in o.rights if c.dep_ == "appos"]
+    for child in beside:
+        if child.dep_ == "conj" and child.pos_ != "PROPN":
+            continue
+        words = list(child.subtree)
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        for m in art.mentions_in(start, end):
+            entity = art.entities.get(m.entity_id)
+            if entity is None or not m.start <= child.idx < m.end:
+                continue
+            # a role's apposition names a person even where the tagger called the name an organisation
+            if entity.label == "PERSON" or (role and child.pos_ == "PROPN" and entity.label == "ORG"):
+                return m
+    return None
+
+
+_NAMING_ATTACHMENTS = frozenset({"prep", "pobj", "compound", "amod", "nummod", "poss", "case", "det", "nmod", "cc", "conj"})
+_MAX_ATTACHMENT = 6
+
+
+def _phrase_speaker(art: _Article, head, np_start: int, np_end: int, cue: str) -> Speaker:
+    """An unnamed speaker in the words that name it: the noun phrase up to its head, plus short
+    attachments after it ("prosecutors in Taiwan", "parents and grandfather"), not a relative
+    clause or an aside."""
+    end = head.idx + len(head.text)
+    for child in head.rights:
+        words = list(child.subtree)
+        if (child.dep_ not in ("prep", "compound", "nummod", "cc", "conj") or len(words) > _MAX_ATTACHMENT
+                or any(w.dep_ not in _NAMING_ATTACHMENTS or w.is_punct for w in words)):
+            break
+        end = words[-1].idx + len(words[-1].text)
+    end = max(min(np_end, end), min(np_end, head.idx + len(head.text)))
+    phrase = art.text[np_start:end].strip()
+    return Speaker(phrase, None, np_start, np_start + len(phrase), cue)
 
 
 def _best_mention(art: _Article, mentions: list[Mention], head) -> Mention:
