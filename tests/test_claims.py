@@ -215,3 +215,26 @@ def test_finding_claims_in_number_heavy_text_with_the_real_pipeline(nlp, text):
     for claim in find_claims(nlp(text), article(text)):
         assert text[claim.start : claim.end] == claim.text
         assert claim.value is not None
+
+
+# --------------------------------------------------------------------------- read from real pages
+
+
+def test_over_after_a_noun_is_a_preposition_not_a_qualifier(nlp):
+    assert claims_in("The agency has power over 12 programs.", nlp) == [("12", 12, None, "exact")]
+    assert claims_in("Over 138 domains were seized.", nlp) == [("Over 138", 138, None, "at least")]
+
+
+def test_a_minus_sign_touching_the_number_makes_it_negative(blank):
+    assert claims_in("The low reached -14 degrees overnight.", blank) == [("-14 degrees", -14, "degrees", "exact")]
+    assert claims_in("Scores ranged 10-14 points.", blank) == [("10-14", [10, 14], None, "range")]
+
+
+def test_gallery_counters_and_emergency_numbers_are_not_claims(blank):
+    assert claims_in("Hide Caption 16 of 30\n\nPhotos: crowds at the fair.", blank) == []
+    assert claims_in("A woman shouted for someone to call 911.", blank) == []
+
+
+def test_the_phrase_around_an_amount_is_not_its_subject(nlp):
+    text = "The offer takes the form of $60 in cash and $22 in shares."
+    assert [c.subject for c in find_claims(nlp(text), article(text))] == [None, None]

@@ -130,6 +130,12 @@ _IDENTIFIER_BEFORE = re.compile(
     r"suite|floor|amendment|proposition|measure|title|table|figure|step|volume|issue|lap|aisle|row|seat|"
     r"pier|bus|train|hole|inning|mile\s+marker|jersey|no)\s+$"
 )
+_DIALLED_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing|ling)?|phoned)\s+(?:to\s+)?$")
+_COUNTER_BEFORE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:photo|image|picture|slide|page|caption|item|video|story|result)s?\s+\d+\s+of\s+$"
+)
+_MONEY_IN = re.compile(r"[$€£¥₹]\s?\d")
+_PREPOSITION_QUALIFIERS = frozenset({"over", "under", "above", "below"})
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z][A-Za-z’'-]*)")
 _PLURALISH = re.compile(r"(?i)^(?:[a-z-]+s|people|men|women|children|police|staff|personnel|feet|mice|geese|teeth|troops|cattle|crew|data)$")
 _STOP_WORDS = frozenset(
@@ -272,8 +278,11 @@ def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -
         return True
     if _IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
         return True
-    if re.match(r"(?i)\s+(?:call|dispatch|operator|emergency)", after) and text[start:end] in {"911", "999", "112"}:
+    if text[start:end] in {"911", "999", "112"} and (
+            re.match(r"(?i)\s+(?:call|dispatch|operator|emergency)", after) or _DIALLED_BEFORE.search(before)):
         return True  # an emergency number
+    if _COUNTER_BEFORE.search(before):
+        return True  # the total of a gallery or pager counter: "Photo 3 of 12", "Page 1 of 4"
     if _STREET_SUFFIX.match(after):
         return True
     if before.endswith("(") and after.startswith(")"):
@@ -313,7 +322,10 @@ def _quantities(text: str) -> list[_Quantity]:
         if _skip(text, m.start(), n_end, after, cur):
             continue
         value = float(number.replace(",", ""))
-        q = _extend(text, m.start(), n_end, value, cur, spelled=False)
+        start = m.start()
+        if not cur and _is_minus_sign(text, start):
+            value, start = -value, start - 1
+        q = _extend(text, start, n_end, value, cur, spelled=False)
         q.number_start = n_start
         found.append(q)
         blocked[q.start : q.end] = b"\x02" * (q.end - q.start)  # spelled scales ("million") stay part of it
@@ -331,6 +343,12 @@ def _quantities(text: str) -> list[_Quantity]:
         found.append(q)
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _is_minus_sign(text: str, start: int) -> bool:
+    """"at -14", "(-3.5)": a hyphen or minus touching the number after a space or bracket, not a
+    range ("10-14"), a code ("COVID-19") or a list dash at the start of a line."""
+    return start >= 2 and text[start - 1] in "-−" and text[start - 2] in " ("
 
 
 def _attach_qualifier(text: str, q: _Quantity) -> None:
@@ -548,6 +566,26 @@ def _subject(doc, annotations: set[str], text: str, found: _Found) -> str | None
     return _subject_from_words(text, found)
 
 
+def _names_an_amount(subject: str, number: str) -> bool:
+    return bool(_MONEY_IN.search(subject) or re.search(rf"(?<![\w.,]){re.escape(number)}(?!\w)", subject))
+
+
+def _drop_prepositional_qualifier(doc, text: str, found: _Found) -> None:
+    """"control over 138 domains": "over" belongs to the noun before it, so it is no qualifier."""
+    if found.qualifier not in ("at least", "at most") or isinstance(found.value, list):
+        return
+    span = doc.char_span(found.start, found.last.number_start, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return
+    word = span[0]
+    if word.lower_ in _PREPOSITION_QUALIFIERS and word.dep_ == "prep" and word.head.i < word.i \
+            and word.head.pos_ in ("NOUN", "PROPN"):
+        start = word.idx + len(word.text)
+        while start < found.end and text[start].isspace():
+            start += 1
+        found.start, found.qualifier = start, "exact"
+
+
 def _annotations(doc, text: str) -> set[str]:
     """Which of the parse and the tags ``doc`` carries (none when it is not a parse of ``text``)."""
     if not doc_matches_text(doc, text):
@@ -576,7 +614,11 @@ def find_claims(doc, article) -> list[Claim]:
     quantities = _quantities(text)
     annotations = _annotations(doc, text) if quantities else set()
     for found in _claims_from(text, quantities):
+        if "DEP" in annotations:
+            _drop_prepositional_qualifier(doc, text, found)
         subject = _subject(doc, annotations, text, found)
+        if subject and _names_an_amount(subject, text[found.last.number_start:found.last.number_end]):
+            subject = None  # "the form of $60": the phrase around an amount, not what it counts
         if not _counts_something(text, found, subject):
             continue
         value = [_as_number(v) for v in found.value] if isinstance(found.value, list) else _as_number(found.value)
