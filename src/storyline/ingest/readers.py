@@ -16,7 +16,7 @@ from ..extract.outlet import outlet_from_site_name
 from ..model import IngestError, RawDocument
 from .sniff import sniff
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = 64_000_000  # 64 MB, as --max-size counts them
 Item = RawDocument | IngestError
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
