@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
@@ -300,7 +300,9 @@ def _adapter(cls: type) -> Any:
 
 
 def to_dict(record: Any) -> dict[str, Any]:
-    return asdict(record)
+    """Plain dicts and lists all the way down, as ``dataclasses.asdict`` gives them, built by
+    pydantic's compiled serializer (several times faster than asdict on a story or an analysis)."""
+    return _adapter(type(record)).dump_python(record, warnings=False)
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
