@@ -17,7 +17,7 @@ from typing import Any
 from ..analyze import analyze_many
 from ..analyze.nlp import load_nlp
 from ..extract import extract
-from ..model import Analysis, Article, IngestError, RawDocument
+from ..model import Analysis, Article, IngestError, RawDocument, to_dict
 from ..store import Store
 
 Processed = tuple[Article, Analysis, Any]
@@ -68,12 +68,12 @@ def extract_one(raw: RawDocument) -> Article | IngestError:
 
 def features_for(article: Article, analysis: Analysis) -> Any:
     """Per-article link features (kept in the store so linking never re-analyses)."""
-    from dataclasses import asdict, is_dataclass
+    from dataclasses import is_dataclass
 
     from ..link import link_features
 
     features = link_features(article, analysis)
-    return asdict(features) if is_dataclass(features) else features
+    return to_dict(features) if is_dataclass(features) else features
 
 
 def process_documents(raws: list[RawDocument], model: str | None = None) -> list[Outcome]:
