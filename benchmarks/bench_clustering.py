@@ -5,8 +5,9 @@
 Runs the real pipeline (extract -> analyze -> link_features -> StoryLinker) and prints, from the
 same run, two baselines (every article alone; title TF-IDF cosine threshold), F1 on the two halves
 of the events split by hash (tune on half A only, report half B), and whether ingesting in five
-batches gives the same stories as one batch. Analyses are cached under benchmarks/out/, keyed by
-the source of extract/ and analyze/, so a re-run after an upstream change re-analyses.
+batches gives the same stories as one batch. Articles and analyses are cached under benchmarks/out/,
+keyed by everything that shapes them (see ``cache_key``), so a re-run after any upstream change
+re-extracts and re-analyses.
 """
 
 from __future__ import annotations
@@ -43,11 +44,42 @@ def load_news_cluster(limit: int | None = None):
     return docs
 
 
-def _source_key() -> str:
+CACHED_STAGES = ("ingest", "extract", "analyze")  # packages whose files shape the cached records
+PACKAGES = ("spacy", "trafilatura", "dateparser", "htmldate", "lxml")
+
+
+def _version(distribution: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "absent"
+
+
+def cache_key(docs, with_analysis: bool) -> str:
+    """Fingerprint of everything the cached articles and analyses depend on.
+
+    The inputs, the source and data files of ingest/, extract/, analyze/ and model.py, the spaCy
+    pipeline's name and version, and the versions of the packages extraction and analysis call.
+    """
+    from storyline.analyze.nlp import model_name
+
+    package = REPO / "src" / "storyline"
+    files = [package / "model.py"] + sorted(
+        p for stage in CACHED_STAGES for p in (package / stage).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
     h = hashlib.sha1()
-    for sub in ("extract", "analyze"):
-        for p in sorted((REPO / "src" / "storyline" / sub).glob("*.py")):
-            h.update(p.read_bytes())
+    for p in files:
+        h.update(str(p.relative_to(package)).encode() + b"\0" + p.read_bytes() + b"\0")
+    model = model_name()
+    versions = {name: _version(name) for name in PACKAGES}
+    versions[model] = _version(model)
+    h.update(json.dumps({"model": model, "versions": versions, "analysis": with_analysis}, sort_keys=True).encode())
+    for raw, event in docs:
+        h.update(json.dumps([raw.source, raw.content, raw.url, raw.title, raw.published, raw.outlet,
+                             raw.authors, event]).encode())
     return h.hexdigest()[:12]
 
 
@@ -57,8 +89,9 @@ def articles_and_analyses(docs, with_analysis: bool = True):
     from storyline.extract import extract
     from storyline.model import Analysis, Article, from_dict, to_dict
 
-    key = _source_key()
+    key = cache_key(docs, with_analysis)
     cache = OUT / f"news_cluster_{key}_{len(docs)}_{int(with_analysis)}.json"
+    print(f"extraction/analysis cache key {key} ({'hit' if cache.exists() else 'miss'}: {cache.name})")
     if cache.exists():
         data = json.loads(cache.read_text(encoding="utf-8"))
         return [from_dict(Article, a) for a in data["articles"]], [from_dict(Analysis, a) for a in data["analyses"]]
@@ -136,22 +169,33 @@ def assignment(result) -> dict[str, str]:
     return {a: s.id for s in result.stories for a in s.article_ids}
 
 
-def report_reprints(articles, result, threshold: float = 0.8) -> None:
-    """Pairs with exact word-shingle Jaccard >= threshold, and how many the linker calls copies."""
+def report_reprints(articles, result, gold: dict[str, str], threshold: float = 0.8) -> None:
+    """Pairs with exact word-shingle Jaccard >= threshold, and how many the linker calls copies.
+
+    Pairs of one gold event are reprints; pairs as alike from different events are pages extraction
+    cut to the same widget text, which must not be copies.
+    """
     from itertools import combinations
 
     from storyline.link.features import shingles, words_of
 
     sets = {a.id: set(shingles(words_of(a.text))) for a in articles}
-    expected = [(a, b) for a, b in combinations(sorted(sets), 2)
-                if sets[a] and sets[b] and len(sets[a] & sets[b]) / len(sets[a] | sets[b]) >= threshold]
+    alike = [(a, b) for a, b in combinations(sorted(sets), 2)
+             if sets[a] and sets[b] and len(sets[a] & sets[b]) / len(sets[a] | sets[b]) >= threshold]
     root = {}
     for s in result.stories:
         for c in s.copies:
             root[c.article_id] = c.copy_of
             root.setdefault(c.copy_of, c.copy_of)
-    found = sum(1 for a, b in expected if a in root and root[a] == root.get(b))
-    print(f"reprint pairs (exact shingle Jaccard >= {threshold}): {len(expected)}, found as copies: {found}")
+
+    def copied(pairs):
+        return sum(1 for a, b in pairs if a in root and root[a] == root.get(b))
+
+    reprints = [(a, b) for a, b in alike if gold[a] == gold[b]]
+    furniture = [(a, b) for a, b in alike if gold[a] != gold[b]]
+    print(f"reprint pairs (exact shingle Jaccard >= {threshold}, same gold event): {len(reprints)}, "
+          f"found as copies: {copied(reprints)}; as alike across gold events (widget text): "
+          f"{len(furniture)}, called copies: {copied(furniture)}")
 
 
 def report_inferred_dates(articles, analyses, result) -> None:
@@ -229,7 +273,7 @@ def main() -> int:
         print(f"{name:<28}{p:>7.3f}{r:>7.3f}{f:>7.3f}{fa:>11.3f}{fb:>11.3f}")
     copies = sum(len(s.copies) for s in result.stories)
     print(f"copies found: {copies} ({dict(Counter(c.kind for s in result.stories for c in s.copies))})")
-    report_reprints(articles, result)
+    report_reprints(articles, result, gold)
     report_inferred_dates(articles, analyses, result)
     five = assignment(link(articles, analyses, batches=5))
     same = {frozenset(a for a in five if five[a] == s) for s in five.values()} == {

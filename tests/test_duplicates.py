@@ -79,3 +79,29 @@ def test_lineage_marks_the_earliest_article_as_the_original():
         ("mirror", "wire", "identical"),
     }
     assert story.independent_sources == 1
+
+
+WIDGET = "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds."
+BRIEF = (
+    "Harbour officials in Portvale said on Monday that the main container terminal would close for three weeks "
+    "after a crane collapsed during a storm, stranding 14 cargo ships offshore. The collapse injured two dock "
+    "workers, who were taken to the regional hospital."
+)
+
+
+def test_two_pages_extraction_cut_to_the_same_widget_text_are_not_copies():
+    a = link_features(article("a", WIDGET, title="Oil reached the North anyway", outlet="news.example"))
+    b = link_features(article("b", WIDGET, title="The first shots fired", outlet="news.example"))
+    assert copy_kind(a, b) is None
+    linker = StoryLinker()
+    for f in (a, b):
+        linker.add_features(f)
+    assert linker.copy_pairs() == {}
+    assert sorted(s.article_ids for s in linker.result().stories) == [["a"], ["b"]]
+
+
+def test_a_short_wire_brief_copied_word_for_word_is_still_identical():
+    a = link_features(article("a", BRIEF, outlet="wire.example"))
+    b = link_features(article("b", BRIEF, outlet="daily.example"))
+    assert a.words < 60
+    assert copy_kind(a, b) == "identical"

@@ -9,7 +9,7 @@ from storyline.link.aliases import story_entities
 from storyline.link.features import link_features
 from storyline.link.timeline import build_timeline, summarise
 from storyline.link.undated import infer_date, weekday_on_or_before
-from storyline.model import Analysis, Article, DateExpression, Entity
+from storyline.model import Analysis, Article, DateExpression, Entity, Mention
 
 
 def dated(text: str, phrase: str, resolved: str, precision: str = "day", relative: bool = True) -> DateExpression:
@@ -144,3 +144,62 @@ def test_history_an_article_recalls_is_not_an_event_of_the_story():
     dates = [e.date for e in build_timeline([article], {"c": analysis})]
     assert "2025-03-03" in dates
     assert "1958" not in dates and "2021" not in dates
+
+
+MEETING = ("Mayor Ana Ruiz said Thursday that she wanted to work more closely with Governor Ben Okafor on transit "
+           "funding, even at the risk of losing state grants.")
+MEETING_RETOLD = ("Okafor will make Ruiz come to his office in the capitol for the Thursday morning meeting on "
+                  "funding, the pair's second face-to-face, aides told reporters. "
+                  "The city's chief prosecutor in charge of the fraud case resigned Thursday.")
+
+
+def mention(text: str, words: str, entity_id: str, label: str = "PERSON") -> Mention:
+    start = text.index(words)
+    return Mention(entity_id=entity_id, text=words, start=start, end=start + len(words), label=label)
+
+
+def retold_meeting():
+    """One meeting told by two outlets in their own words, and a resignation the same day."""
+    title = "Mayor Ruiz and Governor Okafor meet again on transit funding"
+    a = Article(id="a", source="t", title=title, text=MEETING, outlet="Courier", published="2025-02-14")
+    b = Article(id="b", source="t", title=title, text=MEETING_RETOLD, outlet="Herald", published="2025-02-14")
+    analyses = {
+        "a": Analysis(article_id="a", dates=[dated(MEETING, "Thursday", "2025-02-13")],
+                      entities=[Entity(id="a:1", name="Ana Ruiz", label="PERSON"),
+                                Entity(id="a:2", name="Ben Okafor", label="PERSON")],
+                      mentions=[mention(MEETING, "Ana Ruiz", "a:1"), mention(MEETING, "Ben Okafor", "a:2")]),
+        "b": Analysis(article_id="b", dates=[dated(MEETING_RETOLD, "Thursday", "2025-02-13"),
+                                             dated(MEETING_RETOLD, "resigned Thursday", "2025-02-13")],
+                      entities=[Entity(id="b:1", name="Ruiz", label="PERSON"),
+                                Entity(id="b:2", name="Okafor", label="PERSON")],
+                      mentions=[mention(MEETING_RETOLD, "Ruiz", "b:1"), mention(MEETING_RETOLD, "Okafor", "b:2")]),
+    }
+    return [a, b], analyses
+
+
+def test_one_event_told_in_different_words_by_two_outlets_is_one_entry():
+    articles, analyses = retold_meeting()
+    _, where = story_entities(articles, analyses)
+    timeline = build_timeline(articles, analyses, {key: group.canonical for key, group in where.items()})
+    assert len(timeline) == 2
+    meeting, = [e for e in timeline if "resigned" not in e.summary]
+    texts = {"a": MEETING, "b": MEETING_RETOLD}
+    assert sorted((ev.article_id, texts[ev.article_id][ev.start:ev.end].strip()) for ev in meeting.evidence) == [
+        ("a", MEETING), ("b", MEETING_RETOLD[: MEETING_RETOLD.index("reporters.") + len("reporters.")])]
+
+
+def test_a_different_thing_that_happened_the_same_day_stays_its_own_entry():
+    articles, analyses = retold_meeting()
+    _, where = story_entities(articles, analyses)
+    timeline = build_timeline(articles, analyses, {key: group.canonical for key, group in where.items()})
+    resignation, = [e for e in timeline if "resigned" in e.summary]
+    assert [ev.article_id for ev in resignation.evidence] == ["b"]
+
+
+def test_the_linker_merges_the_retold_event_in_the_story_timeline():
+    articles, analyses = retold_meeting()
+    linker = StoryLinker()
+    for article in articles:
+        linker.add(article, analyses[article.id])
+    story, = linker.result(articles, analyses).stories
+    assert sorted(len(e.evidence) for e in story.timeline) == [1, 2]

@@ -37,8 +37,11 @@ class LinkResult:
     stories: list[Story] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     entity_map: dict[str, str] = field(default_factory=dict)  # article-level entity id -> corpus entity id
-    inferred_dates: dict[str, InferredDate] = field(default_factory=dict)  # article id -> inferred date
-    analyses: list[Analysis] = field(default_factory=list)  # those articles' analyses, relative dates re-resolved
+    inferred_dates: dict[str, InferredDate] = field(default_factory=dict)  # article id -> date linking inferred
+    # every article stating no date -> the inferred date it should carry now: linking's, else extraction's
+    # (None clears a date an earlier run inferred)
+    published_inferred: dict[str, InferredDate | None] = field(default_factory=dict)
+    analyses: list[Analysis] = field(default_factory=list)  # undated articles' analyses, relative dates re-resolved
 
 
 def _by_id(records, key: str) -> dict:
@@ -150,12 +153,13 @@ class StoryLinker:
         result = LinkResult()
         groups_all = []
         for i, members in enumerate(clusters):
-            story, inferred, analyses_of, groups, where = self._story(
+            story, inferred, dates_of, reresolved, groups, where = self._story(
                 members, copies_of.get(i, {}), scores, totals, articles_by_id, analyses_by_id
             )
             result.stories.append(story)
             result.inferred_dates.update(inferred)
-            result.analyses.extend(analyses_of[a] for a in sorted(inferred) if a in analyses_of)
+            result.published_inferred.update(dates_of)
+            result.analyses.extend(reresolved)
             groups_all.append((story, groups, where))
         corpus = merge_corpus_entities([g for _, groups, _ in groups_all for g in groups])
         for story, groups, where in groups_all:
@@ -177,8 +181,9 @@ class StoryLinker:
             copy_list.extend(lineage(group, feats, story_copies)[1])
         copy_ids = {c.article_id for c in copy_list}
         known = [articles_by_id[a] for a in members if a in articles_by_id]
-        inferred, analyses = self._date_undated(known, scores, analyses_by_id)
-        dated = [replace(a, published_inferred=inferred.get(a.id, a.published_inferred)) for a in known]
+        inferred, analyses, reresolved = self._date_undated(known, scores, analyses_by_id)
+        dates_of = {a.id: inferred.get(a.id, self._ingest_inferred(a)) for a in known if not a.published}
+        dated = [replace(a, published_inferred=dates_of[a.id]) if a.id in dates_of else a for a in known]
         groups, where = story_entities(dated, analyses)
         days = sorted(d for d in (_day_of(self.features[a], inferred.get(a)) for a in members) if d)
         originals = [a for a in members if a not in copy_ids]
@@ -188,7 +193,7 @@ class StoryLinker:
             title=story_title(self.features[central], [self.features[a] for a in members], analyses.values()),
             article_ids=sorted(members, key=lambda a: (_day_of(self.features[a], inferred.get(a)) or "9999", a)),
             copies=sorted(copy_list, key=lambda c: (c.copy_of, c.article_id)),
-            timeline=build_timeline(dated, analyses),
+            timeline=build_timeline(dated, analyses, {key: group.canonical for key, group in where.items()}),
             original_article_id=min(originals, key=lambda a: (_day_of(self.features[a], inferred.get(a)) or "9999", a)),
             independent_sources=len({self.features[a].original_outlet or self.features[a].outlet or a for a in originals}),
             first_date=days[0] if days else None,
@@ -198,7 +203,7 @@ class StoryLinker:
         story.outlets = comparison["outlets"]
         story.facts = comparison["facts"]
         story.number_conflicts = comparison["number_conflicts"]
-        return story, inferred, analyses, groups, where
+        return story, inferred, dates_of, reresolved, groups, where
 
     @staticmethod
     def _central(members: list[str], totals: Counter) -> str:
@@ -208,26 +213,42 @@ class StoryLinker:
     def _date_undated(self, known: list[Article], scores, analyses_by_id):
         """Infer dates for the story's undated articles and re-resolve their relative dates.
 
-        Whether an article is dated is read from its features (taken at ingest, before linking),
-        so a date inferred by an earlier run never anchors a later one: the result stays the same
-        whatever the batches were.
+        Whether an article is dated, and what extraction inferred for it, is read from its features
+        (taken at ingest, before linking), so a date inferred by an earlier run never anchors or
+        survives a later one: the result is the same whatever the batches were. Returns the dates
+        linking inferred, the story's analyses with those re-resolved, and the re-resolved ones
+        (every undated article's, against its inferred day or, with none, against no anchor).
         """
         inferred: dict[str, InferredDate] = {}
         analyses = {a.id: analyses_by_id[a.id] for a in known if a.id in analyses_by_id}
+        reresolved: list[Analysis] = []
         dated = [self.features[a.id] for a in known if self.features[a.id].published]
-        for article in known:
+        for article in sorted(known, key=lambda a: a.id):
             features = self.features[article.id]
-            if features.published or not dated:
+            if features.published:
                 continue
-            neighbour = _choose_neighbour(features, dated, scores)
-            guess = infer_date(article, analyses.get(article.id), features, neighbour)
-            if guess is None or (guess.precision != "day" and article.published_inferred is not None):
-                continue  # a coarse story guess does not replace a date inferred before
-            inferred[article.id] = guess
-            anchor = working_anchor(guess)
-            if anchor and article.id in analyses:
+            guess = None
+            if dated:
+                neighbour = _choose_neighbour(features, dated, scores)
+                guess = infer_date(article, analyses.get(article.id), features, neighbour)
+            if guess is not None and guess.precision != "day" and self._ingest_inferred(article) is not None:
+                guess = None  # a coarse story guess does not replace what extraction inferred
+            if guess is not None:
+                inferred[article.id] = guess
+            if article.id in analyses:
+                anchor = working_anchor(guess) if guess is not None else None
                 analyses[article.id] = reresolve(article, analyses[article.id], anchor)
-        return inferred, analyses
+                reresolved.append(analyses[article.id])
+        return inferred, analyses, reresolved
+
+    def _ingest_inferred(self, article: Article) -> InferredDate | None:
+        """The inferred date an article had before any linking (from its features)."""
+        features = self.features[article.id]
+        if article.published:
+            return article.published_inferred
+        if features.ingest_inferred is None and features.published:
+            return article.published_inferred  # features stored before they kept the extraction date
+        return features.ingest_inferred
 
 
 def _choose_neighbour(

@@ -2,6 +2,9 @@
 
 identical: the same words (exact or MinHash Jaccard >= 0.95); reprint: a syndicated or wire copy
 with edits (Jaccard >= 0.5); rewrite: few shared shingles but the same quotes, numbers and people.
+Only articles of COPY_MIN_WORDS or more can be copies: shorter "articles" are what extraction left of
+a page it could not read (a messenger widget, a subscription notice), and two unrelated pages of the
+same site leave the same few words.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ CONTAINED = 0.8  # a shortened reprint: most of the shorter article's shingles a
 CONTAINED_MIN_JACCARD = 0.2
 REWRITE_MIN_QUOTES = 2
 REWRITE_NAME_OVERLAP = 0.5
+# In news-cluster the pages extraction cut to a widget or notice have 4-21 words and the shortest
+# article of a true reprint pair has 98; 40 words is a two-sentence wire brief.
+COPY_MIN_WORDS = 40
 
 
 def lean_minhash(features: LinkFeatures) -> LeanMinHash:
@@ -71,8 +77,10 @@ def copy_kind(a: LinkFeatures, b: LinkFeatures, similarity: float | None = None)
     """identical / reprint / rewrite for a pair of articles, or None when neither copies the other.
 
     A reprint may be cut short (a wire story trimmed to its first paragraphs): high containment
-    counts as well as high Jaccard.
+    counts as well as high Jaccard. Too little text (under COPY_MIN_WORDS) is no evidence of copying.
     """
+    if min(a.words, b.words) < COPY_MIN_WORDS:
+        return None
     if a.text_hash and a.text_hash == b.text_hash:
         return "identical"
     sim = jaccard(a, b) if similarity is None else similarity

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from datasketch import MinHash
 
-from ..model import Analysis, Article, normalise_text
+from ..model import Analysis, Article, InferredDate, normalise_text
 
 NUM_PERM = 128
 SHINGLE_SIZE = 4
@@ -75,6 +75,7 @@ class LinkFeatures:
     dates: list[str] = field(default_factory=list)  # resolved dates stated in the text
     lead_weekday: str | None = None  # first weekday named in the lead ("said Tuesday")
     embed_dates: list[str] = field(default_factory=list)
+    ingest_inferred: InferredDate | None = None  # the date extraction inferred, before any linking
 
 
 def words_of(text: str) -> list[str]:
@@ -197,7 +198,10 @@ def first_weekday(text: str) -> str | None:
 
 
 def link_features(article: Article, analysis: Analysis | None = None) -> LinkFeatures:
-    """Compute the linking features of one article (pure; cheap next to analysis)."""
+    """Compute the linking features of one article (pure; cheap next to analysis).
+
+    Call it on the article as extracted: its dates are what linking starts from on every run.
+    """
     text = article.text or ""
     words = words_of(text)
     prose = prose_lines(text)
@@ -232,4 +236,5 @@ def link_features(article: Article, analysis: Analysis | None = None) -> LinkFea
         dates=sorted(set(dates)),
         lead_weekday=first_weekday(text),
         embed_dates=sorted({e.date for e in article.embeds if e.date}),
+        ingest_inferred=None if article.published else article.published_inferred,
     )

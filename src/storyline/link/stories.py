@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from .duplicates import COPY_MIN_WORDS
 from .features import LinkFeatures
 
 TITLE_WEIGHT = 3.0
@@ -48,6 +49,11 @@ def _day(value: str | None) -> date | None:
 
 def _is_link_list(f: LinkFeatures) -> bool:
     return f.prose_words is not None and f.prose_words < MIN_PROSE_WORDS
+
+
+def _same_furniture(a: LinkFeatures, b: LinkFeatures) -> bool:
+    """Two pages extraction cut to the same few words (a widget, a notice): their text is no evidence."""
+    return bool(a.text_hash) and a.text_hash == b.text_hash and min(a.words, b.words) < COPY_MIN_WORDS
 
 
 def raw_terms(f: LinkFeatures) -> dict[str, float]:
@@ -143,7 +149,7 @@ class StoryIndex:
     def pair_score(self, a: str, b: str, va: dict[str, float], vb: dict[str, float]) -> float:
         """Same-story score of two articles from their features alone."""
         fa, fb = self.features[a], self.features[b]
-        if _is_link_list(fa) or _is_link_list(fb):
+        if _is_link_list(fa) or _is_link_list(fb) or _same_furniture(fa, fb):
             return 0.0
         cos = math.fsum(va[t] * vb[t] for t in va.keys() & vb.keys())  # exact: order of terms cannot matter
         shared_quotes = len(set(fa.quotes) & set(fb.quotes))

@@ -110,11 +110,23 @@ def working_anchor(inferred: InferredDate) -> str | None:
     return inferred.latest
 
 
-def reresolve(article: Article, analysis: Analysis, anchor: str) -> Analysis:
-    """A copy of the analysis with its relative dates resolved against ``anchor`` (dates.py, when present)."""
+def reresolve(article: Article, analysis: Analysis, anchor: str | None) -> Analysis:
+    """A copy of the analysis with its relative dates resolved against ``anchor`` (dates.py, when present).
+
+    Without an anchor the relative dates go back to unresolved, as analysis left them for an
+    article with no date: a date inferred by an earlier link run leaves no trace.
+    """
     try:
-        from ..analyze.dates import reresolve_dates
+        from ..analyze.dates import reresolve_dates, resolve_date_expression
     except ImportError:
         return analysis
-    dates: list[DateExpression] = reresolve_dates([replace(d) for d in analysis.dates], anchor, article.text)
-    return replace(analysis, dates=list(dates))
+    if anchor is not None:
+        dates = reresolve_dates([replace(d) for d in analysis.dates], anchor, article.text)
+        return replace(analysis, dates=list(dates))
+    unresolved: list[DateExpression] = []
+    for d in analysis.dates:
+        if d.relative:
+            _, precision = resolve_date_expression(d.text, None)
+            d = replace(d, resolved=None, precision=precision, anchor=None)
+        unresolved.append(d)
+    return replace(analysis, dates=unresolved)
