@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _MARKS = frozenset('"“”„«»')
@@ -50,6 +51,11 @@ def _closer_for(opener: str) -> frozenset[str]:
 
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Every quotation in ``text``: offsets of the quoted words, trimmed of surrounding spaces."""
+    return list(_marked_spans(text))
+
+
+@lru_cache(maxsize=4)  # entities, quotes, loaded terms and tone all ask for the same article's spans
+def _marked_spans(text: str) -> tuple[MarkedSpan, ...]:
     spans: list[MarkedSpan] = []
     for para in _PARAGRAPH.finditer(text):
         p_start, p_end = para.start(), para.end()
@@ -100,8 +106,8 @@ def _with_single_quoted(text: str, spans: list[MarkedSpan]) -> list[MarkedSpan]:
                 _add(extra, text, open_at, i, i, p_start, p_end, single=True)
                 open_at = None
     if not extra:
-        return spans
-    return sorted(spans + extra, key=lambda s: s.open_at)
+        return tuple(spans)
+    return tuple(sorted(spans + extra, key=lambda s: s.open_at))
 
 
 def _add(spans, text, open_at, end, close_at, p_start, p_end, single: bool = False) -> None:
