@@ -1,5 +1,6 @@
 import gzip
 import json
+import re
 
 import pytest
 
@@ -156,7 +157,6 @@ def test_malformed_or_empty_pages_give_empty_text_without_raising(content):
 
 def test_wcxb_pages_reach_the_measured_body_f1_floor(shared_dir):
     """The first 20 WCXB dev pages: mean body F1 measured at 0.977; the floor leaves room for library updates."""
-    import re
     from collections import Counter
 
     data = shared_dir / "data" / "wcxb-dev-articles"
@@ -171,3 +171,99 @@ def test_wcxb_pages_reach_the_measured_body_f1_floor(shared_dir):
         common = sum((gold & got).values())
         scores.append(2 * common / (sum(gold.values()) + sum(got.values())) if common else 0.0)
     assert sum(scores) / len(scores) >= 0.95
+
+
+def _json_ld_page(author) -> str:
+    json_ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council expands night buses",
+               "author": author}
+    return page(head=f'<script type="application/ld+json">{json.dumps(json_ld)}</script>')
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ({"@type": "Person", "name": "Jane Example and John Sample"}, ["Jane Example", "John Sample"]),
+        ({"@type": "Person", "name": "Jane Example, John Sample and Ann Other"},
+         ["Jane Example", "John Sample", "Ann Other"]),
+        ({"@type": "Person", "name": "By Jane Example & John Sample"}, ["Jane Example", "John Sample"]),
+        ({"@type": "Person", "name": "Sandra Anderson"}, ["Sandra Anderson"]),
+        ({"@type": "Organization", "name": "Procter and Gamble"}, ["Procter and Gamble"]),
+        ({"@type": "Person", "name": "Jane Example, MD"}, ["Jane Example, MD"]),
+        ({"@type": "Person", "name": "Jane Example, Senior Editor"}, ["Jane Example, Senior Editor"]),
+        ({"@type": "Person", "name": "Jane Example, MD and John Sample, PhD"}, ["Jane Example, MD", "John Sample, PhD"]),
+    ],
+)
+def test_a_byline_naming_several_people_gives_one_author_each(author, expected):
+    assert extract_html(raw(_json_ld_page(author))).authors == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Jane Example and John Sample", ["Jane Example", "John Sample"]),
+        ("By Jane Example, John Sample and Ann Other", ["Jane Example", "John Sample", "Ann Other"]),
+        ("By Sandra Anderson", ["Sandra Anderson"]),
+        ("By Jane Example, Example Courier", ["Jane Example"]),
+    ],
+)
+def test_a_visible_byline_gives_one_author_per_person(byline, expected):
+    article = extract_html(raw(page(body=f"<p>{byline}</p>" + BODY)))
+    assert article.authors == expected
+    assert article.text.startswith("The city council voted")
+
+
+def test_the_date_in_the_permalink_wins_over_a_utc_timestamp_of_the_next_day():
+    head = '<meta property="article:published_time" content="2024-03-06T02:30:00+00:00">'
+    article = extract_html(raw(page(head=head), url="https://www.examplecourier.com/2024/03/05/night-buses/"))
+    assert article.published == "2024-03-05"
+
+
+def test_the_date_written_under_the_headline_is_read_when_nothing_states_one():
+    body = "<p>March 5, 2024</p>" + BODY
+    assert extract_html(raw(page(body=body))).published == "2024-03-05"
+
+
+def test_the_author_box_closing_the_page_is_cut():
+    bio = ("<p>Jane Example is a transport reporter who covers city hall and has written for the paper "
+           "since 2015.</p>")
+    article = extract_html(raw(page(extra=bio)))
+    assert "transport reporter" not in article.text
+    assert "author_bio" in {r.reason for r in article.removed}
+
+
+def test_a_run_of_cut_off_teasers_is_cut():
+    teasers = ("<p>Every January, companies promise themselves that this year...</p>"
+               "<p>Letting technology do the heavy lifting for certain monotonous tasks...</p>")
+    article = extract_html(raw(page(extra=teasers)))
+    assert "Every January" not in article.text and "heavy lifting" not in article.text
+    assert article.text.endswith("across the whole of the network.")
+
+
+def test_click_here_inside_the_articles_own_prose_stays():
+    prose = ("<p>The council has put the full timetable online, and riders who want the details of each "
+             "route can click here to read the whole plan before the service starts next month.</p>")
+    article = extract_html(raw(page(extra=prose)))
+    assert "click here to read the whole plan" in article.text
+
+
+def test_the_html_and_text_paths_share_their_furniture_patterns():
+    from storyline.extract.text import extract_text
+
+    pitch = "Sign up for our newsletter to get the day's top stories delivered to your inbox."
+    plain_body = "\n\n".join(" ".join(p.split()) for p in re.findall(r"<p>(.*?)</p>", BODY, re.S))
+    html_article = extract_html(raw(page(extra=f"<p>{pitch}</p><p>Back to top</p>")))
+    text_article = extract_text(RawDocument(source="t.txt", content=f"{plain_body}\n\n{pitch}\n\nBack to top",
+                                            format="text"))
+    for article in (html_article, text_article):
+        assert "newsletter" not in article.text and "Back to top" not in article.text
+        assert {"newsletter", "navigation"} <= {r.reason for r in article.removed}
+
+
+def test_a_paragraph_shown_twice_is_kept_once_but_repeated_list_items_stay():
+    pull_quote = "<p>Supporters argued that shift workers had been left without a safe way home for years.</p>"
+    plan = "<ul><li>Week one: ride the new route twice and note the times.</li><li>Rest day.</li>" \
+           "<li>Week one: ride the new route twice and note the times.</li></ul>"
+    article = extract_html(raw(page(body=pull_quote + BODY + pull_quote, extra=plan)))
+    assert article.text.count("without a safe way home for years.") == 1
+    assert article.text.count("ride the new route twice") == 2
+    assert "duplicate" in {r.reason for r in article.removed}

@@ -273,3 +273,10 @@ def test_teaser_list_after_most_of_the_article_ends_it():
     article = extract("\n".join([*body, *teasers, *reviews]))
     assert article.text == "\n\n".join(body)
     assert reasons(article)[reviews[0]] == "end_matter"
+
+
+def test_a_sentence_length_newsletter_pitch_and_a_tag_list_are_cut():
+    pitch = "Sign up for our free morning newsletter and get the day's biggest local stories delivered to your inbox."
+    article = extract(f"{BODY}\n\n{pitch}\n\nTags: transport, council, buses")
+    assert article.text == BODY
+    assert reasons(article)[pitch] == "newsletter"

@@ -105,10 +105,12 @@ RELATED_HEADING = re.compile(
     r"other stories|in case you missed it|recent (?:posts|articles|stories)|similar (?:posts|articles|stories))\W*$",
     re.IGNORECASE,
 )
-# "READ MORE: Some other headline", ">> Check out: ..." dropped into the body.
+# "READ MORE: Some other headline", ">> Check out: ...", "Related | ..." dropped into the body.
 INLINE_PROMO = re.compile(
-    r"^(?:>>|»|►|▶)?\s*(?:check (?:it )?out|read|see|also read|related|read more|read next|more|watch|listen|compare|"
-    r"don['’]t miss|recommended|trending|up next|must read)\s*:\s*\S",
+    r"^(?:>>|»|►|▶)?\s*(?:check (?:it )?out|read|see|also read|also see|see also|related(?: (?:article|story|stories|"
+    r"content|coverage|reading))?|read (?:more|next|also|the full story)|more|more from|more on this|watch(?: now)?|"
+    r"listen|compare|don['’]t miss|recommended(?: reading)?|you (?:may|might) also like|trending|up next|must read)"
+    r"\s*(?::|>|»|\||\s[\u2013\u2014-])\s*\S",
     re.IGNORECASE,
 )
 ADVERTISEMENT = re.compile(
@@ -134,11 +136,29 @@ NOTICE = re.compile(
     r"\bcontent provided by\b|\bprovided by our sponsors?\b|\bsponsored content\b|\bpaid partnership\b",
     re.IGNORECASE,
 )
+# "By Jane Doe", "Posted by Jane Doe · 5 min read": a byline line opening the article (names not parsed).
+BYLINE_OPENING = re.compile(r"^(?:by|written by|words by|reporting by|story by|posted by|author:?)\s+[A-Z][\w.'’-]+",
+                            re.IGNORECASE)
+# "Updated 5 March 2024 at 10:14": a short line that only dates the page.
+UPDATED_LINE = re.compile(r"^(?:published|updated|posted|last updated|modified)\b.{0,60}\d{4}.{0,20}$", re.IGNORECASE)
 # "Jane Doe is a freelance writer who covers ...": the author box closing a page.
 AUTHOR_BIO = re.compile(
     rf"^(?:About the author:?\s*)?{NAME} (?:is|was|has been|covers|covered|writes|wrote|joined)\b"
     r"(?=.{0,200}\b(?:writer|editor|journalist|author|reporter|contributor|correspondent|columnist|"
     r"freelance|writes|covers|covered|has written|articles?)\b)"
+)
+# "Skip to content", "Back to top", "Jump to recipe": in-page navigation controls.
+NAVIGATION = re.compile(
+    r"^(?:skip to (?:main )?content|back to top|jump to (?:recipe|section|comments)|toggle(?: navigation| menu)?)\W*$",
+    re.IGNORECASE,
+)
+# "Tags: budget, transport", "Filed under: Politics": the label-led list closing a page.
+TAG_LIST = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*[:|]", re.IGNORECASE)
+# "Sign up for our newsletter to get ... delivered to your inbox": a pitch, even at sentence length.
+NEWSLETTER = re.compile(
+    r"\b(?:sign up|subscribe|join|register)\b.{0,40}\b(?:newsletters?|mailing list|inbox|e-?mail (?:updates|alerts))\b|"
+    r"\benter your e-?mail\b|\bdelivered (?:straight |directly )?to your inbox\b",
+    re.IGNORECASE,
 )
 READING_TIME = re.compile(r"^(?:\d+|one|two|three|four|five)[ -]?min(?:ute)?s?\.?(?: read(?:ing time)?)?\W*$",
                           re.IGNORECASE)
@@ -154,7 +174,10 @@ SHORT_BANNER = re.compile(
     r"\bterms (?:of|and) (?:use|service|conditions)\b|\bdownload (?:the|our) app\b|\b(?:sign|log) (?:in|out)\b|"
     r"\bcreate (?:an|a free) account\b|\bsupport (?:our|independent|local) (?:journalism|reporting)\b|"
     r"\byour (?:inbox|email address)\b|\breport (?:an?|this) (?:error|ad|typo)\b|\breader-supported\b|"
-    r"\bto receive new posts\b|\bsupport (?:my|our) work\b",
+    r"\bto receive new posts\b|\bsupport (?:my|our) work\b|"
+    r"\b(?:book|request|schedule|get) (?:a |your |our )?(?:free |personali[sz]ed )?demo\b|\bfill out the form\b|"
+    r"\brequest (?:a|our) (?:free )?(?:quote|e-?book|copy|consultation)\b|\bstart (?:your|a) free trial\b|"
+    r"\bfree trial available\b|^learn more\W*$|\blearn more about our editorial\b",
     re.IGNORECASE,
 )
 REPUBLISHED = re.compile(
@@ -174,7 +197,8 @@ CREDIT = re.compile(
 CREDIT_TAIL = re.compile(
     r"(?:\b(?:photo(?:graph)?|image|picture|illustration)s?(?: credit)?\s*:|\bcredits?\s*:|"
     r"(?:^|[.!?|]\s*)(?:photo(?:graph)?|image|picture|illustration)s? by\s+(?-i:[A-Z]))\s*[^.!?:]{2,80}\.?$|"
-    r"\((?:photo|image|picture|credit|courtesy)\b[^()]{2,60}\)\s*$",
+    r"\((?:photo|image|picture|credit|courtesy)\b[^()]{2,60}\)\s*$|"
+    r"\b(?:getty images|shutterstock|istock(?:photo)?|associated press|ap photo|afp|reuters|epa|alamy)\s*\)?\s*$",
     re.IGNORECASE,
 )
 CAPTION_MARK = re.compile(
@@ -190,6 +214,7 @@ NAME_AND_DATE = re.compile(rf"^{NAMES},? (?:{ANY_DATE})$")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.IGNORECASE)
 
 
+_TAG_LABELS = ("tag", "topic", "filed under", "categor", "keyword")
 _BYLINE_STARTS = ("by", "written by", "reported by", "posted by", "story by", "author")
 # Words without which a pattern cannot match: one scan of a block for all of them spares most blocks
 # the full patterns.
@@ -198,10 +223,12 @@ _KEY_WORDS = {
     "share": ("share", "follow", "tweet", "email", "print", "copy", "save", "bookmark", "comment"),
     "embed": ("pic.", "post shared", "instagram", "status/"),
     "credit": ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "source", "courtesy",
-               "getty", "shutterstock", "istock", "/"),
+               "getty", "shutterstock", "istock", "/", "press", "afp", "reuters", "epa", "alamy"),
+    "newsletter": ("newsletter", "mailing list", "inbox", "email", "e-mail"),
     "banner": ("click", "site", "listen", "audio", "reserved", "skip to", "javascript", "published"),
     "short_banner": ("sign", "subscri", "newsletter", "cookie", "privacy", "terms", "download", "log ", "account",
-                     "support", "inbox", "email", "report", "reader-supported", "receive new posts"),
+                     "support", "inbox", "email", "report", "reader-supported", "receive new posts", "demo",
+                     "fill out", "request", "trial", "learn more"),
 }
 _GROUPS_OF: dict[str, set[str]] = {}
 for _group, _words in _KEY_WORDS.items():
@@ -244,6 +271,12 @@ def cue_reason(block: Block) -> str | None:
         return "related_heading"
     if block.words <= 25 and INLINE_PROMO.match(text):
         return "related_links"
+    if block.words <= 30 and "newsletter" in keys and NEWSLETTER.search(text):
+        return "newsletter"
+    if block.words <= 6 and NAVIGATION.match(text):
+        return "navigation"
+    if 1 < block.words <= 30 and lowered.startswith(_TAG_LABELS) and TAG_LIST.match(text):  # a bare "Tags:" heads a list
+        return "tags"
     if block.words <= 5 and READING_TIME.match(text):
         return "header"
     if block.words <= 6 and TOC_HEADING.match(text):

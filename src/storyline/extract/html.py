@@ -21,13 +21,15 @@ from trafilatura.xml import xmltotxt
 from ..model import Article, RawDocument, article_id_for
 from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
-from .html_metadata import PageMetadata, clean_name, iso_date, read_page_metadata
+from .html_metadata import PageMetadata, clean_name, iso_date, read_page_metadata, split_authors
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 _RETRY_BELOW_SHARE = 0.6  # extracted/visible text; measured on the even half of the WCXB dev pages
+_FLAT_MIN_CHARS, _FLAT_SHARE = 1500, 0.8  # about 250 words, 80% of them in one block
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)")
 _HAS_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014·•»:-]\s+|\s+[|\u2013\u2014·•»-]$")
 _BYLINE_TAIL = re.compile(r"\s+(?:[•|·]|(?:last )?updated\b|published\b|posted\b|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
@@ -58,15 +60,26 @@ def extract_html(raw: RawDocument) -> Article:
 
 
 def _main_blocks(tree: HtmlElement, url: str | None, visible_chars: int) -> list[Block]:
-    """Trafilatura's main text; when it covers little of the page, a recall-oriented second pass
-    is tried and kept if it finds more (list-heavy and card-layout pages defeat the default)."""
+    """Trafilatura's main text; a recall-oriented second pass is tried when the first covers little
+    of the page (list-heavy and card-layout pages defeat the default) or came back flat (one run-on
+    block: trafilatura's last-resort fallback), and kept when it finds more or restores the paragraphs."""
     blocks = _extract_blocks(tree, url)
     extracted = sum(len(b.text) for b in blocks)
-    if visible_chars and extracted < _RETRY_BELOW_SHARE * visible_chars:
+    flat = _flat(blocks)
+    if flat or (visible_chars and extracted < _RETRY_BELOW_SHARE * visible_chars):
         retry = _extract_blocks(tree, url, favor_recall=True, fast=True)
-        if sum(len(b.text) for b in retry) > extracted:
+        if _flat(retry) and not flat:
+            return blocks
+        if sum(len(b.text) for b in retry) > extracted or (flat and retry and not _flat(retry)):
             return retry
     return blocks
+
+
+def _flat(blocks: list[Block]) -> bool:
+    """A long extraction that is nearly all one block: the page's text run together, not paragraphs."""
+    total = sum(len(b.text) for b in blocks)
+    longest = max((len(b.text) for b in blocks), default=0)
+    return total >= _FLAT_MIN_CHARS and longest >= _FLAT_SHARE * total
 
 
 def _extract_blocks(tree: HtmlElement, url: str | None, **options) -> list[Block]:
@@ -173,7 +186,10 @@ def _overlap(a: str, b: str) -> float:
 
 def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
     """JSON-LD authors, else <meta name=author>, else a "By ..." line near the headline, else
-    trafilatura's reading of the page's author markup (tidied)."""
+    trafilatura's reading of the page's author markup (tidied); "A and B" becomes two authors.
+
+    Passing over an author that only names the site itself (in favour of a later source naming a
+    person) was tried on the WCXB dev pages: it fixed 6 pages and broke 8, so the order stays."""
     for candidates in (meta.authors, meta.meta_authors, meta.byline):
         if candidates:
             return list(dict.fromkeys(candidates))
@@ -181,15 +197,23 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
     if not found:
         return []
     names = [clean_name(_BYLINE_TAIL.split(name)[0]) for name in found.split(";")]
-    return [n for n in dict.fromkeys(names) if n and not _NOT_A_NAME.match(n)]
+    people = [person for n in names if n and not _NOT_A_NAME.match(n) for person in split_authors(n)]
+    return list(dict.fromkeys(people))
 
 
 def _choose_published(meta: PageMetadata, tree: HtmlElement | None, url: str | None) -> str | None:
-    """The publication date the page states (JSON-LD, <meta>, <time>), else htmldate's reading of it.
+    """The day in the article's permalink (``/2024/03/05/``: the CMS's local date, where structured
+    timestamps in UTC can fall on the next day), else the publication date the page states (JSON-LD,
+    <meta>, <time>), else the date written under the headline, else htmldate's reading of the page.
 
-    Preferring a displayed "Updated ..." date instead was tried: it helped one half of the WCXB dev
-    pages and hurt the other, so the publication date stays the rule."""
-    stated = meta.published or meta.meta_published or meta.time_published
+    Preferring a displayed "Updated ..." date over the stated publication date was tried: it helped
+    one half of the WCXB dev pages and hurt the other, so the publication date stays the rule."""
+    in_url = _URL_DATE.search(url or "")
+    if in_url:
+        found = iso_date("-".join(in_url.groups()))
+        if found:
+            return found
+    stated = meta.published or meta.meta_published or meta.time_published or meta.shown_date
     if stated or tree is None:
         return stated
     try:

@@ -1,8 +1,9 @@
 """News-specific cleanup of the blocks trafilatura keeps: what is cut, and why.
 
 Each rule looks at a block's shape (a label at its start, its length, its neighbours, what the
-page's metadata says), never at particular sites. Every cut block is returned as ``Removed``
-with its reason so a reader can check what went.
+page's metadata says), never at particular sites. The furniture patterns are cues.py's, shared with
+the plain-text path; this module adds what only markup tells (the head of the article, captions the
+page marked as such, list items). Every cut block is returned as ``Removed`` with its reason.
 """
 
 from __future__ import annotations
@@ -13,51 +14,20 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from ..model import Removed
+from .blocks import measure
+from .segment import MIN_DUPLICATE_WORDS
+from .cues import AUTHOR_BIO, BYLINE_OPENING, HEADER, NOTICE, RELATED_HEADING, TAG_LIST, UPDATED_LINE, cue_reason
 
-_READ_MORE = re.compile(
-    r"^(?:read (?:more|next|also|the full story)|related(?: (?:article|story|stories|content|coverage|reading))?|"
-    r"see also|more from|more on this|also read|also see|recommended(?: reading)?|you (?:may|might) also like|"
-    r"don'?t miss|watch(?: now)?|listen)\s*[:>»|\u2013\u2014-]",
-    re.I,
-)
-_RELATED_HEADING = re.compile(
-    r"^(?:related(?: articles?| stories| posts?| content| reading| coverage| news)?|read (?:more|next)|"
-    r"more (?:stories|articles|news|from (?:\S+ ?){1,3}|like this|to read|on this topic)|you (?:may|might) also (?:like|enjoy)|"
-    r"recommended(?: for you| articles| stories| reading)?|popular (?:posts|articles|stories)|most (?:read|popular)|"
-    r"trending(?: now| stories)?|latest (?:news|stories|articles|posts)|further reading|see also|keep reading|"
-    r"top stories|editor'?s picks)\s*:?$",
-    re.I,
-)
-_NEWSLETTER = re.compile(
-    r"\b(?:sign up|subscribe|join|register)\b.{0,40}\b(?:newsletters?|mailing list|inbox|e-?mail (?:updates|alerts))\b|"
-    r"\benter your e-?mail\b|\bdelivered (?:straight |directly )?to your inbox\b",
-    re.I,
-)
-_SHARE = re.compile(
-    r"^(?:(?:share|tweet|email|e-mail|print|copy link|copy|link|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|"
-    r"flipboard|comments?|save|gift (?:this )?article|share (?:this|on|via) ?(?:article|story|page|post)?)[\s,:|/]*)+$",
-    re.I,
-)
-_CAPTION = re.compile(
-    r"(?:^(?:photo|image|picture|video|illustration|graphic|credit|photograph|source|file photo)s?(?: credit)?\s*[:|]|"
-    r"\((?:photo|image|picture|credit)s?\b[^)]*\)\s*$|"
-    r"\b(?:photo|image|picture) (?:by|courtesy of|credit)\b[^.]{0,80}$|"
-    r"\b(?:getty images|shutterstock|istock(?:photo)?|associated press|ap photo|afp|reuters|epa|alamy)\s*\)?\s*$)",
-    re.I,
-)
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by|posted by|author:?)\s+[A-Z][\w.'’-]+", re.I)
-_DATELINE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated|modified|first published)(?: on| at)?:?\s+)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
-    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
-    re.I,
-)
-_UPDATED_LINE = re.compile(r"^(?:published|updated|posted|last updated|modified)\b.{0,60}\d{4}.{0,20}$", re.I)
-_NAVIGATION = re.compile(r"^(?:skip to (?:main )?content|back to top|jump to (?:recipe|section|comments)|table of contents|toggle)$", re.I)
-_TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*[:|]", re.I)
-_READING_TIME = re.compile(r"^\d+\s*(?:-\s*)?min(?:ute)?s?\s+read$", re.I)
+_SHORT_WORDS = 12
+_PROSE_TAGS = ("p", "quote")
+_TEASER_WORDS = 60
+_ELLIPSES = ("...", "…")
+_MAX_CLOSING_BIOS = 3  # an author box runs to a few paragraphs at most
+_INTRODUCES_SOMEONE = re.compile(r"^[\w.'’ -]{2,40} (?:is|was) an? ")
+# the furniture that looks like content when it stands in a list the page marked up as content
+_NOT_IN_LISTS = frozenset({"banner", "credit", "caption"})
+# a heading that only goes when the link list it announces follows (clean_blocks decides)
+_HEADINGS_ONLY_WITH_A_LIST = frozenset({"related_heading", "toc_heading"})
 
 
 @dataclass
@@ -77,31 +47,31 @@ def _top_rule(block: Block, authors: list[str], title: str | None) -> str | None
     text = block.text
     if title and text.casefold().strip(" .") == title.casefold().strip(" ."):
         return "title"
-    if _short(text, 14) and (_BYLINE.match(text) or any(a and text.casefold().startswith(a.casefold()) for a in authors)):
+    if _short(text, 14) and (BYLINE_OPENING.match(text) or any(a and text.casefold().startswith(a.casefold()) for a in authors)):
         return "byline"
-    if _DATELINE.match(text) or (_short(text, 14) and _UPDATED_LINE.match(text) and not text.endswith(":")):
-        return "dateline"
-    if _READING_TIME.match(text):
+    if _dateline(text) or (_short(text, 14) and UPDATED_LINE.match(text) and not text.endswith(":")):
         return "dateline"
     return None
+
+
+def _dateline(text: str) -> bool:
+    header = HEADER.match(text)
+    return bool(header) and header.end() >= len(text.rstrip()) and _short(text, 14)
 
 
 def _line_rule(block: Block, captions: set[str]) -> str | None:
     """Reason to cut a block wherever it appears."""
-    text = block.text
-    if text in captions:
+    if block.text in captions:
         return "caption"
-    if _SHARE.match(text):
-        return "share_widget"
-    if _NAVIGATION.match(text):
-        return "navigation"
-    if _short(text, 25) and _READ_MORE.match(text):
-        return "read_more"
-    if _short(text, 30) and _NEWSLETTER.search(text):
-        return "newsletter"
-    if _short(text, 30) and _CAPTION.search(text) and not text.endswith((".\"", "?", "!")):
-        return "caption"
-    return None
+    measured = measure(block.text)
+    reason = cue_reason(measured)
+    if reason in _HEADINGS_ONLY_WITH_A_LIST:
+        return None
+    if reason in _NOT_IN_LISTS and block.tag == "item":
+        return None  # a list the page marked up as content ("- Email/SMS campaigns") is content
+    if reason == "banner" and measured.words > _SHORT_WORDS and not NOTICE.search(block.text):
+        return None  # "click here", "originally published" inside a paragraph of the article's own prose
+    return reason
 
 
 def _text(element: HtmlElement) -> str:
@@ -128,7 +98,7 @@ def prune_tree(tree: HtmlElement) -> list[Removed]:
     for heading in list(tree.iter("h2", "h3", "h4", "h5", "h6")):
         label = _text(heading)
         following = heading.getnext()
-        if following is None or not _short(label, 8) or not _RELATED_HEADING.match(label):
+        if following is None or not _short(label, 8) or not RELATED_HEADING.match(label):
             continue
         if _is_link_list(following):
             removed.append(Removed(text="\n".join([label, *(_text(li) for li in following.findall("li"))]), reason="related_links"))
@@ -154,7 +124,7 @@ def clean_blocks(
         reason = (_top_rule(block, authors, title) if in_head else None) or _line_rule(block, captions)
         if in_related and _link_like(block):
             reason = "related_links"
-        elif block.tag in ("head", "p") and _short(block.text, 8) and _RELATED_HEADING.match(block.text):
+        elif block.tag in ("head", "p") and _short(block.text, 8) and RELATED_HEADING.match(block.text):
             following = blocks[index + 1 : index + 4]
             in_related = bool(following) and all(_link_like(b) for b in following)
             reason = "related_links" if in_related else reason
@@ -165,10 +135,58 @@ def clean_blocks(
         else:
             kept.append(block)
             in_head = in_head and _short(block.text, 14)
-    return _drop_trailing_tags(kept, removed)
+    kept = _drop_teaser_runs(_drop_repeats(kept, removed), removed)
+    return _drop_page_tail(kept, removed, authors)
 
 
-def _drop_trailing_tags(kept: list[Block], removed: list[Removed]) -> tuple[list[Block], list[Removed]]:
-    while kept and (_TAGS.match(kept[-1].text) and _short(kept[-1].text, 30)):
-        removed.append(Removed(text=kept.pop().text, reason="tags"))
+def _drop_repeats(kept: list[Block], removed: list[Removed]) -> list[Block]:
+    """A paragraph shown twice (a pull quote, a sign-up box, a tab and its mobile copy) is kept once;
+    list items and code lines repeat on purpose (a training plan, a query and its output)."""
+    seen: set[str] = set()
+    result = []
+    for block in kept:
+        if block.text in seen and block.tag in _PROSE_TAGS and not _short(block.text, MIN_DUPLICATE_WORDS - 1):
+            removed.append(Removed(text=block.text, reason="duplicate"))
+            continue
+        seen.add(block.text)
+        result.append(block)
+    return result
+
+
+def _teaser(block: Block) -> bool:
+    return block.text.rstrip().endswith(_ELLIPSES) and _short(block.text, _TEASER_WORDS)
+
+
+def _drop_teaser_runs(kept: list[Block], removed: list[Removed]) -> list[Block]:
+    """Two or more cut-off excerpts in a row ("Every January, companies promise...") are teasers for
+    other articles, not the article's own paragraphs."""
+    teaser = [_teaser(b) for b in kept]
+    result = []
+    for i, block in enumerate(kept):
+        if teaser[i] and ((i > 0 and teaser[i - 1]) or (i + 1 < len(kept) and teaser[i + 1])):
+            removed.append(Removed(text=block.text, reason="related_links"))
+        else:
+            result.append(block)
+    return result
+
+
+def _drop_page_tail(kept: list[Block], removed: list[Removed], authors: list[str]) -> tuple[list[Block], list[Removed]]:
+    """Tag lists and the author box ("Jane Doe is a freelance writer who covers ...") closing the page."""
+    bios = 0
+    while len(kept) > 1:
+        text = kept[-1].text
+        if TAG_LIST.match(text) and _short(text, 30):
+            removed.append(Removed(text=kept.pop().text, reason="tags"))
+        elif bios < _MAX_CLOSING_BIOS and _author_bio(text, authors):
+            removed.append(Removed(text=kept.pop().text, reason="author_bio"))
+            bios += 1
+        else:
+            break
     return kept, removed
+
+
+def _author_bio(text: str, authors: list[str]) -> bool:
+    """A paragraph introducing a writer: cues' general shape, or "<the byline's first name> ... is a ..."."""
+    if AUTHOR_BIO.match(text):
+        return True
+    return any(name and text.startswith(name.split()[0]) and _INTRODUCES_SOMEONE.match(text) for name in authors)

@@ -58,6 +58,7 @@ class PageMetadata:
     language: str | None = None
     visible_chars: int = 0  # length of the page's visible text
     byline: list[str] = field(default_factory=list)  # "By Jane Doe" shown near the headline
+    shown_date: str | None = None  # the first date written out around the headline ("March 5, 2024")
 
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -65,12 +66,21 @@ _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|octob
 # title-case words a byline runs into on the page ("By Jane Doe Published ...", "... Table of contents")
 _LAYOUT_WORDS = r"(?:published|updated|posted|last|table|view|content|contents|share|read|follow|reviewed|edited|in|on|at|and|the|contributor|editor|writer|reporter|staff|author|team)\b"
 _NAME_TOKEN = r"(?!(?i:" + _MONTH + r"\b|" + _LAYOUT_WORDS + r"))(?:[A-Z][\w'’-]*\.?|[A-Z]\.)"
+# "Jane Doe", and lists of such names closed by "and"/"&" ("A, B and C"); "Jane Doe, Some Outlet" stays one
+_PERSON = _NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|van|de|der|von|da|la|le)){1,3}"
 _BYLINE_TEXT = re.compile(
     r"(?:\bBy|\bBY|\bWritten by|\bArticle by|\bAuthor):?\s+"
-    r"(?P<name>" + _NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|van|de|der|von|da|la|le)){1,3})"
+    r"(?P<name>" + _PERSON + r"(?:(?:\s*,\s*" + _PERSON + r"){0,2}(?:,?\s+and\s+|\s*&\s*)" + _PERSON + r")?)"
     r"(?P<suffix>\s*,\s*[A-Z]{2,4}\b\.?)?(?!\s*[A-Z]{2,}\b)"
 )
 _BYLINE_BEFORE, _BYLINE_AFTER, _BYLINE_NO_HEADLINE = 300, 1500, 3000
+_DATE_BEFORE, _DATE_AFTER = 300, 800  # where a page shows its date: just above or under the headline
+_MONTH_NUMBER = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_WRITTEN_DATE = re.compile(
+    r"\b(?:(?P<m1>" + _MONTH + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH + r"),?\s+(?P<y2>\d{4}))\b",
+    re.IGNORECASE,
+)
 
 
 def visible_text(tree: HtmlElement) -> str:
@@ -89,7 +99,48 @@ def visible_byline(text: str, headline: str | None) -> list[str]:
     match = _BYLINE_TEXT.search(window)
     if not match or any(len(word) > 2 and word.isupper() for word in match["name"].split()):
         return []  # shouted labels ("USE CASE"), not names
-    return [match["name"] + (match["suffix"] or "")]
+    names = split_authors(match["name"])
+    names[-1] += match["suffix"] or ""
+    return names
+
+
+_NAME_LIST_SEPARATOR = re.compile(r"\s*;\s*|,?\s+and\s+|\s*&\s*|\s*,\s*")
+_LIST_CLOSER = re.compile(r"\s+and\s+|\s*[&;]\s*")  # what makes commas separate people, not a name from a role
+_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{1,3}\.?|[JS]r\.?|I{2,3}|IV)$")  # "MD", "PhD", "Jr."
+
+
+def split_authors(names: str) -> list[str]:
+    """ "Jane Doe and John Roe", "A, B and C", "By A & B" -> one entry per person. A string is only
+    split when "and", "&" or ";" joins it and every part is a full name (two words or more), so
+    "Procter and Gamble", "Sandra Anderson" and "Jane Doe, Senior Editor" stay whole; a credential
+    after a comma ("Jane Doe, MD and John Roe, PhD") stays with its name."""
+    text = _BY.sub("", " ".join(names.split())).strip(" ,;")
+    if not _LIST_CLOSER.search(text):
+        return [text] if text else []  # "Jane Doe, Senior Editor, Some Outlet": one person and their role
+    parts = [p for p in _NAME_LIST_SEPARATOR.split(text) if p]
+    people: list[str] = []
+    for part in parts:
+        if people and _CREDENTIAL.match(part):
+            people[-1] = f"{people[-1]}, {part}"
+        else:
+            people.append(part)
+    if len(people) < 2 or any(len(p.split(",")[0].split()) < 2 for p in people):
+        return [text] if text else []
+    return people
+
+
+def shown_date(text: str, headline: str | None) -> str | None:
+    """The first date written out in words just above or under the headline (``YYYY-MM-DD``)."""
+    at = text.find(headline) if headline else -1
+    window = text[max(0, at - _DATE_BEFORE) : at + _DATE_AFTER] if at >= 0 else text[:_DATE_AFTER]
+    for match in _WRITTEN_DATE.finditer(window):
+        month = match["m1"] or match["m2"]
+        day, year = match["d1"] or match["d2"], match["y1"] or match["y2"]
+        try:
+            return date(int(year), _MONTH_NUMBER[month[:3].lower()], int(day)).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def iso_date(value: Any) -> str | None:
@@ -157,7 +208,7 @@ def json_ld_objects(tree: HtmlElement) -> list[dict]:
 
 def _names(value: Any) -> list[str]:
     values = value if isinstance(value, list) else [value]
-    return [n for n in (clean_name(v) for v in values) if n]
+    return [person for n in (clean_name(v) for v in values) if n for person in split_authors(n)]
 
 
 def _read_json_ld(objects: list[dict], meta: PageMetadata) -> None:
@@ -222,5 +273,6 @@ def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     text = visible_text(tree)
     meta.visible_chars = len(text)
     meta.byline = visible_byline(text, meta.h1[0] if meta.h1 else None)
+    meta.shown_date = shown_date(text, meta.h1[0] if meta.h1 else None)
     meta.language = (tree.get("lang") or "").split("-")[0].lower() or None
     return meta
