@@ -108,3 +108,13 @@ def test_mentions_point_at_their_words(nlp):
     assert a.mentions
     for m in a.mentions:
         assert article.text[m.start:m.end] == m.text
+
+
+def test_a_name_set_beside_a_persons_role_is_a_person_even_if_tagged_an_organisation(nlp):
+    # the small model reads "Mallam Tunde Bakari" as an organisation; the apposition says otherwise
+    _, analysis = analysis_of(
+        "The spokesman, Mallam Tunde Bakari, said the schools would reopen. Bakari added that "
+        "teachers would be paid.", nlp)
+    person = entity_named(analysis, "Mallam Tunde Bakari")
+    assert person.label == "PERSON"
+    assert "Bakari" in mentions_of(analysis, person)

@@ -123,7 +123,7 @@ def find_entities(doc, article) -> tuple[list[Entity], list[Mention]]:
     quoted = quoted_mask(find_marked_spans(text), len(text))
     token_starts = [t.idx for t in doc]
     book = _EntityBook(article.id, text)
-    ner = _ner_candidates(doc, text)
+    ner = _people_named_by_role(_ner_candidates(doc, text), doc, token_starts)
     candidates = _select(_acronym_definitions(text) + _addresses(text) + ner
                          + _organisation_names(text, ner))
     _register_people(book, candidates, doc, token_starts)
@@ -166,6 +166,33 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
                 break
         found.append(_Candidate(tokens[0].idx, end, ent.label_, "ner"))
     return found
+
+
+# Role nouns that only people hold: a name set beside one is a person's even when the tagger read
+# it as an organisation ("the spokesman, Garba Shehu," / "Ana Ruiz, a former executive,").
+# Left out: roles an organisation can hold too ("owner", "host", "leader", "player", "author"...).
+_PERSON_ROLES = ROLE_NOUNS - frozenset({
+    "owner", "host", "leader", "player", "star", "independent", "head", "general", "anchor", "author",
+    "democrat", "republican", "conservative", "liberal", "progressive", "socialist", "incumbent",
+    "challenger", "frontrunner", "boss", "manager",
+})
+
+
+def _people_named_by_role(candidates: list[_Candidate], doc, token_starts) -> list[_Candidate]:
+    """An organisation the NER found that the parse sets beside a person's role is that person."""
+    for cand in candidates:
+        if cand.label != "ORG":
+            continue
+        span = _tokens(doc, token_starts, cand.start, cand.end)
+        if not 2 <= len(span) <= 4 or not all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() and t.is_alpha for t in span):
+            continue
+        root = span.root
+        beside = [root.head] if root.dep_ == "appos" else []
+        beside += [c for c in root.children if c.dep_ == "appos"]
+        if any(t.lower_ in _PERSON_ROLES and t.pos_ == "NOUN" for t in beside):
+            cand.label = "PERSON"
+    return candidates
 
 
 def _acronym_definitions(text: str) -> list[_Candidate]:
