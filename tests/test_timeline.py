@@ -146,6 +146,19 @@ def test_history_an_article_recalls_is_not_an_event_of_the_story():
     assert "1958" not in dates and "2021" not in dates
 
 
+def test_a_limit_set_far_ahead_is_a_condition_not_an_event():
+    text = ("The team signed a 30-year lease on Monday. It must repay the county if it leaves before 2050, "
+            "and the stadium must open by March 2026. The first pitch is planned for April 2027.")
+    article = Article(id="d", source="t", text=text, published="2025-08-05")
+    analysis = Analysis(article_id="d", dates=[dated(text, "Monday", "2025-08-04"),
+                                               dated(text, "2050", "2050", "year", relative=False),
+                                               dated(text, "March 2026", "2026-03", "month", relative=False),
+                                               dated(text, "April 2027", "2027-04", "month", relative=False)])
+    dates = [e.date for e in build_timeline([article], {"d": analysis})]
+    assert "2050" not in dates  # "before 2050", decades ahead: a condition of the lease
+    assert {"2025-08-04", "2026-03", "2027-04"} <= set(dates)  # a near deadline and a planned event stay
+
+
 MEETING = ("Mayor Ana Ruiz said Thursday that she wanted to work more closely with Governor Ben Okafor on transit "
            "funding, even at the risk of losing state grants.")
 MEETING_RETOLD = ("Okafor will make Ruiz come to his office in the capitol for the Thursday morning meeting on "

@@ -4,8 +4,9 @@ articles as one entry with evidence from each.
 An event is a sentence holding a resolved date (day, week, month or year precision). Dates that
 only stamp the article itself ("Updated: 2017-09-15", a dateline opening the text) are left out, and
 so is background: a period that ended more than BACKGROUND_DAYS before the reporting article
-("the bridge opened in 1958") is history the article recalls, not an event of the story. Both stay
-in the article's own dates.
+("the bridge opened in 1958") is history the article recalls, not an event of the story, and a
+limit set as far ahead ("if the team leaves before 2050") is a condition, not an event. All of
+these stay in the article's own dates.
 
 Two statements with the same resolved date and precision are the same event when they share enough
 content words (SAME_EVENT), or when they are worded alike (rapidfuzz token-set similarity of their
@@ -142,6 +143,26 @@ def is_background(article: Article, d: DateExpression) -> bool:
     return end is not None and end < anchor - timedelta(days=BACKGROUND_DAYS)
 
 
+_BOUND_BEFORE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:before|by|until|till|through|no\s+later\s+than)\s+(?:the\s+(?:end|start)\s+of\s+)?$"
+)
+
+
+def is_far_bound(article: Article, d: DateExpression) -> bool:
+    """A limit set far ahead ("if it leaves before 2050", "by 2040"): a condition or a target, not an
+    event of the story. Bounds within BACKGROUND_DAYS of the article ("by Friday") stay events."""
+    if not article.anchor_date or not d.resolved:
+        return False
+    if not _BOUND_BEFORE.search(article.text[max(0, d.start - 40):d.start]):
+        return False
+    try:
+        start = date.fromisoformat(_period_start(d.resolved))
+        anchor = date.fromisoformat(article.anchor_date)
+    except ValueError:
+        return False
+    return start > anchor + timedelta(days=BACKGROUND_DAYS)
+
+
 def _period_start(resolved: str) -> str:
     first = resolved.split("/")[0]
     return (first + "-01-01")[:10] if len(first) == 4 else (first + "-01")[:10]
@@ -210,7 +231,7 @@ def build_timeline(articles: list[Article], analyses: dict[str, Analysis],
             if not d.resolved or d.precision not in EVENT_PRECISIONS:
                 continue
             sentence = sentence_around(article, analysis, d.start)
-            if is_publication_stamp(article, d, sentence) or is_background(article, d):
+            if is_publication_stamp(article, d, sentence) or is_background(article, d) or is_far_bound(article, d):
                 continue
             text = article.text[sentence.start : sentence.end]
             terms = set(terms_of(text)) - set(terms_of(d.text))
