@@ -69,6 +69,15 @@ def test_undated_article_is_dated_by_its_weekday_cue_and_a_dated_neighbour():
     assert "Wednesday" in guess.basis and "n" in guess.basis
 
 
+def test_a_weekday_far_from_the_rest_of_the_story_gives_way_to_its_median_date():
+    undated = Article(id="u", source="t", text="Officials said on Wednesday that the dam inspection found cracks. " * 3)
+    neighbour = link_features(Article(id="n", source="t", text="x", published="2025-02-14"))
+    near = infer_date(undated, None, link_features(undated), neighbour, story_day=date(2025, 2, 14))
+    assert near.date == "2025-02-12"  # two days from the story's centre: the weekday stands
+    far = infer_date(undated, None, link_features(undated), neighbour, story_day=date(2025, 3, 20))
+    assert (far.date, far.precision) == ("2025-03-20", "day") and "median" in far.basis
+
+
 def test_weekday_on_or_before_counts_the_day_itself():
     assert weekday_on_or_before(date(2025, 2, 12), "wednesday") == date(2025, 2, 12)
 

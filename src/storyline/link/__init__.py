@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from ..model import Analysis, Article, Copy, Entity, InferredDate, Story, from_dict
 from .compare import compare_story
@@ -223,6 +224,7 @@ class StoryLinker:
         analyses = {a.id: analyses_by_id[a.id] for a in known if a.id in analyses_by_id}
         reresolved: list[Analysis] = []
         dated = [self.features[a.id] for a in known if self.features[a.id].published]
+        story_day = _median_day(dated)
         for article in sorted(known, key=lambda a: a.id):
             features = self.features[article.id]
             if features.published:
@@ -230,7 +232,7 @@ class StoryLinker:
             guess = None
             if dated:
                 neighbour = _choose_neighbour(features, dated, scores)
-                guess = infer_date(article, analyses.get(article.id), features, neighbour)
+                guess = infer_date(article, analyses.get(article.id), features, neighbour, story_day)
             if guess is not None and guess.precision != "day" and self._ingest_inferred(article) is not None:
                 guess = None  # a coarse story guess does not replace what extraction inferred
             if guess is not None:
@@ -256,6 +258,15 @@ def _choose_neighbour(
 ) -> LinkFeatures:
     """The dated story-mate an undated article is anchored on: the most similar one."""
     return min(dated, key=lambda o: (-scores.get(_pair(features.article_id, o.article_id), 0.0), o.article_id))
+
+
+def _median_day(dated: list[LinkFeatures]) -> date | None:
+    """The median publication day of a story's dated articles (the later one of an even pair)."""
+    days = sorted(f.published[:10] for f in dated if f.published and len(f.published) >= 10)
+    try:
+        return date.fromisoformat(days[len(days) // 2]) if days else None
+    except ValueError:
+        return None
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
