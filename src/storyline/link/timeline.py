@@ -216,7 +216,7 @@ def build_timeline(articles: list[Article], analyses: dict[str, Analysis],
     """Merged, dated events of one story, ordered by date (coarser periods at their start).
 
     ``entity_names`` maps (article id, article-level entity id) to the entity's name in the story
-    (from ``aliases.story_entities``), so "Adams" and "Eric Adams" count as one shared entity.
+    (from ``aliases.story_entities``), so "Ruiz" and "Ana Ruiz" count as one shared entity.
     """
     entity_names = entity_names or {}
     buckets: dict[tuple[str, str], list[_Statement]] = {}
