@@ -267,3 +267,18 @@ def test_deadlines_plans_and_starts_point_months_forward_but_recalled_months_sta
     ]
     for expression, sentence in backward:
         assert resolve_date_expression(expression, anchor, sentence)[0] <= anchor[:7], sentence
+
+
+def test_a_sentence_that_opens_with_an_earlier_year_places_its_months_and_days_in_that_year():
+    anchor = "2026-11-20"
+    assert resolve_date_expression("March 5", anchor, "In 2019, the council voted on March 5 to close it.") == ("2019-03-05", "day")
+    assert resolve_date_expression("April 2", anchor, "On Jan. 5, 2019, the board met, and on April 2 it voted.") == ("2019-04-02", "day")
+    assert resolve_date_expression("March", anchor, "In 2019, the board met in March and approved it.") == ("2019-03", "month")
+    assert resolve_date_expression("March 5", anchor, "Last year, on March 5, the council voted.") == ("2025-03-05", "day")
+
+
+def test_a_year_named_mid_sentence_or_a_future_sentence_does_not_move_the_date():
+    anchor = "2026-11-20"
+    assert resolve_date_expression("March 1", anchor, "The law, passed in 2019, takes effect March 1.") == ("2027-03-01", "day")
+    assert resolve_date_expression("March 5", anchor, "The council voted on March 5.") == ("2026-03-05", "day")
+    assert resolve_date_expression("March", anchor, "In 2019, the board said it will meet next March.")[0] == "2027-03"

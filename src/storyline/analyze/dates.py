@@ -351,6 +351,29 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# A sentence that opens by setting its time ("In 2019, ...", "On Jan. 5, 2019, ...", "Last year, ...")
+# places a month or month-day later in it, given without a year, in that year.
+_SENTENCE_YEAR = re.compile(
+    rf"^\W*(?:(?:[Ii]n|[Dd]uring|[Oo]n|[Bb]y)\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?"
+    rf"(?:{_MONTH}\s+(?:{_DAY},?\s+)?)?(?P<year>{_YEAR})\s*,|^\W*(?P<last>[Ll]ast year)\s*,"
+)
+
+
+def _sentence_year(left: str, anchor: date) -> int | None:
+    """The earlier year the expression's sentence opened with, if it opened with one."""
+    match = _SENTENCE_YEAR.match(left)
+    if match is None:
+        return None
+    year = anchor.year - 1 if match["last"] else int(match["year"])
+    return year if year < anchor.year else None
+
+
+def _framed_year(left: str, expression: str, right: str, anchor: date) -> int | None:
+    """``_sentence_year``, unless the sentence speaks of the future ("In 2019, it said it will ...")."""
+    year = _sentence_year(left, anchor)
+    return year if year is not None and _tense(left, expression, right) != "future" else None
+
+
 def _year_for_month_day(anchor: date, month: int, day: int, tense: str | None) -> date | None:
     candidates = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := _safe_date(y, month, day))]  # Feb 29
     if not candidates:
@@ -422,6 +445,8 @@ def _resolve_match(match: _Match, anchor: date | None, left: str, expression: st
             found = _safe_date(int(g["year"]), month, day)
         elif anchor is None:
             return None, "day", True
+        elif (year := _framed_year(left, expression, right, anchor)) is not None:
+            found = _safe_date(year, month, day)
         else:
             found = _year_for_month_day(anchor, month, day, tense)
         relative = not g.get("year")
@@ -461,7 +486,12 @@ def _resolve_match(match: _Match, anchor: date | None, left: str, expression: st
     if kind == "weekday":
         return _resolve_weekday(g["weekday"], (g.get("mod") or "").lower(), anchor, tense), "day", True
     if kind == "month":
-        return _resolve_month(g["month"], (g.get("lead") or "").lower(), anchor, tense), "month", True
+        lead = (g.get("lead") or "").lower()
+        if lead not in {"last", "next", "this", "coming", "past"} and (
+            year := _framed_year(left, expression, right, anchor)
+        ) is not None:
+            return _month(year, _month_number(g["month"])), "month", True
+        return _resolve_month(g["month"], lead, anchor, tense), "month", True
     return None, None, False
 
 
