@@ -115,3 +115,23 @@ def test_a_date_extraction_inferred_is_kept_when_the_story_offers_only_a_coarser
     assert [sorted(s.article_ids) for s in result.stories] == [["protest", "vote"]]
     assert "protest" not in result.inferred_dates
     assert result.published_inferred["protest"] == week
+
+
+def test_relink_reads_articles_and_analyses_from_the_store_only_when_linking_asks(tmp_path, monkeypatch):
+    with Store(tmp_path / "s.db") as store:
+        add(store, [VOTE, PROTEST, VOTE_AGAIN, PROTEST_AGAIN])
+        monkeypatch.setattr(Store, "iter_articles", lambda self: (_ for _ in ()).throw(AssertionError("bulk read")))
+        monkeypatch.setattr(Store, "iter_analyses", lambda self: (_ for _ in ()).throw(AssertionError("bulk read")))
+        relink(store)  # one story at a time: no read of the whole corpus
+        assert store.count_stories() >= 1
+
+
+def test_stored_records_is_a_mapping_over_the_ids_it_was_given():
+    from storyline.engine.relink import StoredRecords
+
+    reads = []
+    records = StoredRecords(["a", "b"], lambda i: reads.append(i) or (None if i == "b" else f"record {i}"))
+    assert list(records) == ["a", "b"] and len(records) == 2 and "a" in records and "z" not in records
+    assert reads == []  # membership needs no read
+    assert records["a"] == "record a" and records.get("b") is None and records.get("z") is None
+    assert reads == ["a", "b"]

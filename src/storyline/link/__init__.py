@@ -45,11 +45,12 @@ class LinkResult:
     analyses: list[Analysis] = field(default_factory=list)  # undated articles' analyses, relative dates re-resolved
 
 
-def _by_id(records, key: str) -> dict:
+def _by_id(records, key: str) -> Mapping:
+    """Records by id; a Mapping is used as given, so one that reads lazily (relink) stays lazy."""
     if records is None:
         return {}
     if isinstance(records, Mapping):
-        return dict(records)
+        return records
     return {getattr(r, key): r for r in records}
 
 

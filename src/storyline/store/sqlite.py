@@ -374,6 +374,12 @@ class Store:
             (limit, offset),
         ).fetchall()
 
+    def article_ids(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def analysed_ids(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT article_id FROM analyses ORDER BY article_id")]
+
     def iter_articles(self) -> Iterator[Article]:
         for (record,) in self.db.execute("SELECT record FROM articles ORDER BY id"):
             yield from_json(Article, record)
