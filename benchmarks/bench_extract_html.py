@@ -1,6 +1,6 @@
 """HTML extraction on the WCXB dev pages: storyline's pipeline beside trafilatura and htmldate.
 
-    python benchmarks/bench_extract_html.py [--limit N] [--only MODE,...] [--worst K]
+    python benchmarks/bench_extract_html.py [--limit N] [--only MODE,...] [--worst K] [--date-misses]
 
 Body: token-level precision/recall/F1 (bag of lowercased word tokens, averaged over pages; an empty
 extraction scores 0) against ``ground_truth.main_content``. Title/author/date: exact match over the
@@ -140,6 +140,7 @@ def score_mode(pages: list[dict], run: Callable[[str, str], tuple]) -> tuple[lis
             row["author"] = norm_authors(author) == norm_authors(page["author"])
         if page.get("publish_date"):
             row["date"] = norm_date(date) == norm_date(page["publish_date"])
+            row["date_given"] = date
         rows.append(row)
     return rows, elapsed
 
@@ -174,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     parser.add_argument("--only", default=",".join(MODES), help="comma-separated modes to run")
     parser.add_argument("--worst", type=int, default=0, help="list the K pages where storyline's F1 is lowest")
+    parser.add_argument("--date-misses", action="store_true", help="list storyline's date misses on even pages with every candidate date")
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"skipped: {DATA} is absent (../shared is only beside a developer checkout)")
@@ -189,7 +191,44 @@ def main(argv: list[str] | None = None) -> int:
     if args.worst and "storyline" in results:
         worst = sorted((r for r in results["storyline"][0] if "f1" in r), key=lambda r: r["f1"])[: args.worst]
         print("lowest storyline F1:", " ".join(f"{r['id']}:{r['f1']:.2f}(P{r['p']:.2f}/R{r['r']:.2f})" for r in worst))
+    if args.date_misses and "storyline" in results:
+        print_date_misses(pages, results["storyline"][0])
     return 0
+
+
+def print_date_misses(pages: list[dict], rows: list[dict]) -> None:
+    """For each date miss on an even page: the gold date, storyline's, and every date the page offers."""
+    by_id = {page["id"]: page for page in pages}
+    misses = [r for r in rows if r.get("date") is False and int(r["id"]) % 2 == 0]
+    print(f"storyline date misses on even pages: {len(misses)}")
+    for row in misses:
+        page = by_id[row["id"]]
+        print(f"{row['id']} gold={norm_date(page['publish_date'])} storyline={row['date_given']} {page['url']}")
+        print("    " + "  ".join(f"{k}={v}" for k, v in date_candidates(page["html"], page["url"]).items() if v))
+
+
+def date_candidates(html: str, url: str) -> dict[str, str | None]:
+    from htmldate import find_date
+    from storyline.extract.html import _parse, _url_date
+    from storyline.extract.html_metadata import read_page_metadata, shown_dates, visible_text
+
+    tree = _parse(html)
+    if tree is None:
+        return {}
+    meta = read_page_metadata(tree)
+    headline = meta.h1[0] if meta.h1 else None
+    shown = shown_dates(visible_text(tree), headline)
+    found = {
+        "url": _url_date(url), "ld_published": meta.published, "ld_modified": meta.modified,
+        "meta_published": meta.meta_published, "time": meta.time_published, "byline": meta.shown_date,
+        "shown": ",".join(f"{d.iso}{'(updated)' if d.updated else ''}@{d.offset}" for d in shown[:4]),
+    }
+    for name, original in (("htmldate_original", True), ("htmldate_updated", False)):
+        try:
+            found[name] = find_date(html, url=url, original_date=original, extensive_search=True)
+        except Exception:  # htmldate on odd markup: leave the candidate out
+            found[name] = None
+    return found
 
 
 if __name__ == "__main__":

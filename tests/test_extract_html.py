@@ -223,6 +223,47 @@ def test_the_date_written_under_the_headline_is_read_when_nothing_states_one():
     assert extract_html(raw(page(body=body))).published == "2024-03-05"
 
 
+def test_a_date_in_digits_under_the_headline_is_read_when_nothing_states_one():
+    body = "<p>By Jane Example 27/05/2024</p>" + BODY
+    assert extract_html(raw(page(body=body))).published == "2024-05-27"
+
+
+def test_a_month_name_in_the_permalink_gives_the_date():
+    url = "https://www.examplecourier.com/news/2023/october/03/night-buses"
+    assert extract_html(raw(page(), url=url)).published == "2023-10-03"
+
+
+def test_a_time_element_without_an_attribute_is_read_from_its_text():
+    body = '<p>Posted <time>8 Oct 2022</time></p>' + BODY
+    assert extract_html(raw(page(body=body))).published == "2022-10-08"
+
+
+def test_a_stated_date_later_than_the_byline_date_is_an_import_stamp():
+    head = '<meta property="article:published_time" content="2024-08-07T12:00:00Z">'
+    body = "<p>By Jane Example · Dec 30, 2013</p>" + BODY
+    assert extract_html(raw(page(head=head, body=body))).published == "2013-12-30"
+
+
+def test_an_earlier_date_in_the_text_below_the_byline_does_not_replace_the_stated_one():
+    head = '<meta property="article:published_time" content="2024-03-05T09:00:00Z">'
+    first_two = "</p>".join(BODY.split("</p>")[:2]) + "</p>"
+    body = first_two + "<p>The routes were first proposed on January 6, 2021, by a group of nurses.</p>"
+    assert extract_html(raw(page(head=head, body=body))).published == "2024-03-05"
+
+
+def test_a_shown_date_one_timezone_away_does_not_replace_the_stated_one():
+    head = '<meta property="article:published_time" content="2024-03-06T02:30:00+00:00">'
+    body = "<p>By Jane Example · March 5, 2024</p>" + BODY
+    assert extract_html(raw(page(head=head, body=body))).published == "2024-03-06"
+
+
+def test_an_updated_date_under_the_headline_does_not_replace_the_publication_date():
+    head = '<meta property="article:published_time" content="2024-03-05T09:00:00Z">'
+    body = "<p>By Jane Example · Updated May 2, 2024</p>" + BODY
+    assert extract_html(raw(page(head=head, body=body))).published == "2024-03-05"
+    assert extract_html(raw(page(body=body))).published == "2024-05-02"
+
+
 def test_the_author_box_closing_the_page_is_cut():
     bio = ("<p>Jane Example is a transport reporter who covers city hall and has written for the paper "
            "since 2015.</p>")

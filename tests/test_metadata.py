@@ -118,3 +118,38 @@ def test_a_short_self_name_takes_the_sites_full_name():
 
 def test_a_bare_domain_does_not_replace_a_name_read_from_the_text():
     assert read_outlet([], "Sources told The Ledger.", "eveningledger.com").outlet == "The Ledger"
+
+
+# --------------------------------------------------------------------------- dates an HTML page shows
+
+from storyline.extract.html_metadata import byline_date, earliest_day, iso_date, shown_dates  # noqa: E402
+
+
+def test_a_lax_cms_date_in_words_or_digits_is_still_read():
+    assert iso_date("2024-03-05T09:30:00+00:00") == "2024-03-05"
+    assert iso_date("Dec 18, 2025") == "2025-12-18"
+    assert iso_date("13/11/2025 09:21:40") == "2025-11-13"
+    assert iso_date("Last week") is None
+
+
+def test_shown_dates_carry_their_place_and_their_updated_label():
+    text = "Menu Friday, March 8, 2024 Council expands night buses By Jane Example 03/05/2024 Updated March 7, 2024"
+    dates = shown_dates(text, "Council expands night buses")
+    assert [(d.iso, d.updated) for d in dates] == [("2024-03-08", False), ("2024-03-05", False), ("2024-03-07", True)]
+    assert dates[0].offset < 0 < dates[1].offset
+
+
+def test_the_byline_date_is_the_plain_date_nearest_the_headline():
+    text = "Menu Friday, March 8, 2024 News Council expands night buses By Jane Example 05.03.2024 The city council"
+    assert byline_date(shown_dates(text, "Council expands night buses", day_first=True)) == "2024-03-05"
+    text = "March 5, 2024 Council expands night buses A depot pictured on July 1, 1998, before the works."
+    assert byline_date(shown_dates(text, "Council expands night buses")) == "2024-03-05"
+    assert byline_date(shown_dates("Council expands night buses Updated May 2, 2024", "Council expands night buses")) is None
+    far = shown_dates("Council expands night buses " + "word " * 100 + "on May 2, 2024", "Council expands night buses")
+    assert byline_date(far) == "2024-05-02" and byline_date(far, reach=400) is None
+
+
+def test_the_earliest_day_a_timestamp_can_fall_on():
+    assert earliest_day("2024-03-06T02:30:00+00:00") == "2024-03-05"
+    assert earliest_day("2024-03-06T22:30:00Z") == "2024-03-06"
+    assert earliest_day("2024-03-06") == "2024-03-06"

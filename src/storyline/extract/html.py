@@ -29,7 +29,10 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 _RETRY_BELOW_SHARE = 0.6  # extracted/visible text; measured on the even half of the WCXB dev pages
 _FLAT_MIN_CHARS, _FLAT_SHARE = 1500, 0.8  # about 250 words, 80% of them in one block
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)")
+_URL_MONTH = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
+              r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d|" + _URL_MONTH + r")/(\d\d)(?:/|$)", re.I)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _HAS_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014·•»:-]\s+|\s+[|\u2013\u2014·•»-]$")
 _BYLINE_TAIL = re.compile(r"\s+(?:[•|·]|(?:last )?updated\b|published\b|posted\b|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
@@ -204,22 +207,37 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
 def _choose_published(meta: PageMetadata, tree: HtmlElement | None, url: str | None) -> str | None:
     """The day in the article's permalink (``/2024/03/05/``: the CMS's local date, where structured
     timestamps in UTC can fall on the next day), else the publication date the page states (JSON-LD,
-    <meta>, <time>), else the date written under the headline, else htmldate's reading of the page.
+    <meta>, <time>), else the date written around the headline (an "Updated ..." one last), else
+    htmldate's reading of the page.
 
-    Preferring a displayed "Updated ..." date over the stated publication date was tried: it helped
-    one half of the WCXB dev pages and hurt the other, so the publication date stays the rule."""
-    in_url = _URL_DATE.search(url or "")
+    The date written right against the headline (a byline's) wins over the stated one when it is
+    earlier than any timezone can explain: a stated date after the one the reader sees is an import or
+    re-publication stamp, not the article's.
+    Preferring a displayed "Updated ..." date (or JSON-LD dateModified where the page shows it under
+    the headline) over the stated publication date was tried: +12/-4 pages on the even half of the
+    WCXB dev pages, +8/-8 on the odd half, so the publication date stays the rule."""
+    in_url = _url_date(url)
     if in_url:
-        found = iso_date("-".join(in_url.groups()))
-        if found:
-            return found
-    stated = meta.published or meta.meta_published or meta.time_published or meta.shown_date
-    if stated or tree is None:
-        return stated
+        return in_url
+    stated = meta.published or meta.meta_published or meta.time_published
+    if stated and meta.dateline and meta.dateline < meta.earliest.get(stated, stated):
+        return meta.dateline
+    if stated or meta.shown_date or meta.shown_updated or tree is None:
+        return stated or meta.shown_date or meta.shown_updated
     try:
         return iso_date(find_date(tree, url=url, **set_date_params(True)))
     except Exception:  # htmldate on odd markup: no date rather than no article
         return None
+
+
+def _url_date(url: str | None) -> str | None:
+    """``/2024/03/05/`` or ``/2024/march/05/`` in a permalink."""
+    found = _URL_DATE.search(url or "")
+    if not found:
+        return None
+    year, month, day = found.groups()
+    month = str(_MONTHS.get(month[:3].lower(), 0)) if month.isalpha() else month
+    return iso_date(f"{year}-{int(month):02d}-{day}")
 
 
 def _choose_outlet(raw: RawDocument, meta: PageMetadata) -> tuple[str | None, float | None, str | None]:

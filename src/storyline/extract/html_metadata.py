@@ -10,7 +10,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterator
 
 from lxml.html import HtmlElement
@@ -34,6 +34,7 @@ TITLE_META = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "d
 SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher", "citation_publisher")
 
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+_TIMESTAMP = re.compile(r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?\s*(Z|[+-]\d\d:?\d\d)$")
 _BY = re.compile(r"^(?:by|written by|posted by|article by|author:?)\s+", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_LIKE = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", re.I)
@@ -50,6 +51,8 @@ class PageMetadata:
     authors: list[str] = field(default_factory=list)  # JSON-LD article authors
     meta_authors: list[str] = field(default_factory=list)
     published: str | None = None  # JSON-LD datePublished (YYYY-MM-DD)
+    modified: str | None = None  # JSON-LD dateModified of the same object
+    earliest: dict[str, str] = field(default_factory=dict)  # stated date -> earliest day its timestamp can be
     meta_published: str | None = None
     time_published: str | None = None  # <time>/itemprop="datePublished" in the page
     publisher: str | None = None  # JSON-LD publisher.name
@@ -58,7 +61,9 @@ class PageMetadata:
     language: str | None = None
     visible_chars: int = 0  # length of the page's visible text
     byline: list[str] = field(default_factory=list)  # "By Jane Doe" shown near the headline
-    shown_date: str | None = None  # the first date written out around the headline ("March 5, 2024")
+    shown_date: str | None = None  # the date written under (or over) the headline, not an "Updated" one
+    shown_updated: str | None = None  # the first "Updated ..." date written around the headline
+    dateline: str | None = None  # ``shown_date`` when it sits right against the headline (a byline's date)
 
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -81,6 +86,23 @@ _WRITTEN_DATE = re.compile(
     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH + r"),?\s+(?P<y2>\d{4}))\b",
     re.IGNORECASE,
 )
+# "2024-03-05", "03/05/2024", "05.03.2024": only with a four-digit year ("3/5/24" is too often not a date)
+_NUMERIC_DATE = re.compile(
+    r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<yy>(?:19|20)\d\d))\b"
+)
+# the words that make a shown date a revision date rather than the article's own
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|reviewed|revised|edited)\b[\s:|,-]*(?:on|at)?[\s:|,-]*$", re.I)
+_LABEL_CHARS = 40
+_DATELINE_REACH = 400  # a byline's date sits this close to the headline; farther ones may be the lede's
+
+
+@dataclass
+class ShownDate:
+    """A date written on the page near the headline: where it sits and whether it is labelled a revision."""
+
+    iso: str
+    offset: int  # characters after the end of the headline; negative: before its start
+    updated: bool = False
 
 
 def visible_text(tree: HtmlElement) -> str:
@@ -129,31 +151,94 @@ def split_authors(names: str) -> list[str]:
     return people
 
 
-def shown_date(text: str, headline: str | None) -> str | None:
-    """The first date written out in words just above or under the headline (``YYYY-MM-DD``)."""
+def shown_dates(text: str, headline: str | None, day_first: bool = False) -> list[ShownDate]:
+    """Every date written out just above or under the headline, in words ("March 5, 2024") or digits
+    ("03/05/2024"; ``day_first`` decides an ambiguous one), each with its place and "Updated" label."""
     at = text.find(headline) if headline else -1
-    window = text[max(0, at - _DATE_BEFORE) : at + _DATE_AFTER] if at >= 0 else text[:_DATE_AFTER]
-    for match in _WRITTEN_DATE.finditer(window):
-        month = match["m1"] or match["m2"]
-        day, year = match["d1"] or match["d2"], match["y1"] or match["y2"]
-        try:
-            return date(int(year), _MONTH_NUMBER[month[:3].lower()], int(day)).isoformat()
-        except ValueError:
-            continue
-    return None
+    start = max(0, at - _DATE_BEFORE) if at >= 0 else 0
+    window = text[start : at + _DATE_AFTER] if at >= 0 else text[:_DATE_AFTER]
+    top, bottom = (at, at + len(headline)) if at >= 0 and headline else (0, 0)
+    found = []
+    for match in [*_WRITTEN_DATE.finditer(window), *_NUMERIC_DATE.finditer(window)]:
+        iso = _date_from_words(match) if match.re is _WRITTEN_DATE else _date_from_digits(match, day_first)
+        if iso:
+            place = start + match.start()
+            offset = place - top if place < top else max(0, place - bottom)
+            label = window[max(0, match.start() - _LABEL_CHARS) : match.start()]
+            found.append(ShownDate(iso, offset, bool(_UPDATED_LABEL.search(label))))
+    return sorted(found, key=lambda d: d.offset)
+
+
+def byline_date(dates: list[ShownDate], reach: int | None = None) -> str | None:
+    """The article's own shown date: the one nearest the headline, above or under it (a dateline,
+    a byline), that is not labelled "Updated"; farther ones belong to captions and sidebars.
+    With ``reach``, only a date that many characters from the headline or closer counts."""
+    plain = [d for d in dates if not d.updated and (reach is None or abs(d.offset) <= reach)]
+    return min(plain, key=lambda d: abs(d.offset)).iso if plain else None
+
+
+def shown_date(text: str, headline: str | None, day_first: bool = False) -> str | None:
+    """The article's date as written around the headline (``YYYY-MM-DD``); see ``byline_date``."""
+    return byline_date(shown_dates(text, headline, day_first))
+
+
+def _date_from_words(match: re.Match) -> str | None:
+    month = match["m1"] or match["m2"]
+    return _real_date(match["y1"] or match["y2"], _MONTH_NUMBER[month[:3].lower()], match["d1"] or match["d2"])
+
+
+def _date_from_digits(match: re.Match, day_first: bool) -> str | None:
+    if match["y"]:
+        return _real_date(match["y"], match["mo"], match["d"])
+    first, second = int(match["a"]), int(match["b"])
+    if first > 12 or (day_first and second <= 12):
+        first, second = second, first
+    return _real_date(match["yy"], first, second)
+
+
+def _real_date(year: Any, month: Any, day: Any) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def iso_date(value: Any) -> str | None:
-    """``YYYY-MM-DD`` from an ISO-like date string, or None when it does not start with a real date."""
+    """``YYYY-MM-DD`` from an ISO-like date string (or one written out, "Dec 18, 2025", as some CMSs
+    fill JSON-LD), or None when it does not start with a real date."""
     if not isinstance(value, str):
         return None
-    match = _ISO_DATE.match(value.strip())
+    value = value.strip()
+    match = _ISO_DATE.match(value)
+    if match:
+        return _real_date(match[1], match[2], match[3])
+    written = _WRITTEN_DATE.match(value) or _NUMERIC_DATE.match(value)  # "Dec 18, 2025" from a lax CMS
+    if written:
+        return _date_from_words(written) if written.re is _WRITTEN_DATE else _date_from_digits(written, False)
+    return None
+
+
+def earliest_day(value: Any) -> str | None:
+    """The earliest calendar day a stated timestamp can be somewhere (at UTC-12): "2024-03-06T02:30Z"
+    is still the 5th in the Americas, where the page may show it; a bare date is itself."""
+    day = iso_date(value)
+    match = _TIMESTAMP.match(value.strip()) if day else None
     if not match:
-        return None
+        return day
     try:
-        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+        moment = datetime.fromisoformat(f"{match[1]}T{match[2]}{match[3].replace('Z', '+00:00')}")
     except ValueError:
-        return None
+        return day
+    return (moment.astimezone(timezone.utc) - timedelta(hours=12)).date().isoformat()
+
+
+def _stated_date(value: Any, meta: PageMetadata) -> str | None:
+    """``iso_date`` of a date the page states, noting how early its timestamp could fall."""
+    day = iso_date(value)
+    if day:
+        earliest = earliest_day(value) or day
+        meta.earliest[day] = min(meta.earliest.get(day, day), earliest)
+    return day
 
 
 def clean_name(value: Any) -> str | None:
@@ -230,7 +315,8 @@ def _read_json_ld(objects: list[dict], meta: PageMetadata) -> None:
         if not meta.authors:
             meta.authors = _names(resolve(obj.get("author") or obj.get("creator")))
         if meta.published is None:
-            meta.published = iso_date(obj.get("datePublished") or obj.get("dateCreated"))
+            meta.published = _stated_date(obj.get("datePublished") or obj.get("dateCreated"), meta)
+            meta.modified = iso_date(obj.get("dateModified")) if meta.published else None
         if meta.publisher is None:
             meta.publisher = clean_name(resolve(obj.get("publisher")))
     for obj in objects:
@@ -252,6 +338,24 @@ def _text(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+_DATED_ELEMENTS = './/*[@itemprop="datePublished"] | .//time'
+
+
+def _element_date(element: HtmlElement, meta: PageMetadata) -> str | None:
+    """The date a <time> or ``itemprop="datePublished"`` element carries: its attribute, else the
+    date written in its text ("On 8 Oct 2022")."""
+    stated = element.get("datetime") or element.get("content")
+    if stated:
+        return _stated_date(stated, meta)
+    written = _WRITTEN_DATE.search(_text(element))
+    return _date_from_words(written) if written else None
+
+
+def _day_first(lang: str) -> bool:
+    """Whether "03/05/2024" is the 3rd of May: not on pages in US or plain English, or that name no language."""
+    return bool(lang) and lang not in {"en", "en-us"}
+
+
 def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     """Collect the page's own statements about title, authors, dates and site (no guessing here)."""
     meta = PageMetadata()
@@ -259,20 +363,20 @@ def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     tags = _meta_tags(tree)
     meta.meta_titles = [" ".join(html.unescape(tags[k][0]).split()) for k in TITLE_META if k in tags]
     meta.meta_authors = next((names for k in AUTHOR_META if (names := _names(tags.get(k, [])))), [])
-    meta.meta_published = next((d for k in PUBLISHED_META for d in map(iso_date, tags.get(k, [])) if d), None)
+    meta.meta_published = next((d for k in PUBLISHED_META for v in tags.get(k, []) if (d := _stated_date(v, meta))), None)
     meta.site_name = next((clean_name(tags[k][0]) for k in SITE_META if k in tags and clean_name(tags[k][0])), meta.site_name)
     meta.url = (tags.get("og:url") or [None])[0]
     title = tree.find(".//title")
     meta.title_tag = _text(title) if title is not None else None
     meta.h1 = [t for t in (_text(h) for h in tree.iter("h1")) if t]
-    for element in tree.xpath('.//*[@itemprop="datePublished"] | .//time[@datetime]'):
-        found = iso_date(element.get("datetime") or element.get("content") or _text(element))
-        if found:
-            meta.time_published = found
-            break
+    meta.time_published = next(filter(None, (_element_date(e, meta) for e in tree.xpath(_DATED_ELEMENTS))), None)
     text = visible_text(tree)
     meta.visible_chars = len(text)
     meta.byline = visible_byline(text, meta.h1[0] if meta.h1 else None)
-    meta.shown_date = shown_date(text, meta.h1[0] if meta.h1 else None)
-    meta.language = (tree.get("lang") or "").split("-")[0].lower() or None
+    lang = (tree.get("lang") or "").lower()
+    shown = shown_dates(text, meta.h1[0] if meta.h1 else None, day_first=_day_first(lang))
+    meta.shown_date = byline_date(shown)
+    meta.dateline = byline_date(shown, reach=_DATELINE_REACH)
+    meta.shown_updated = next((d.iso for d in shown if d.updated), None)
+    meta.language = lang.split("-")[0] or None
     return meta
