@@ -211,3 +211,25 @@ def test_offsets_round_trip_on_random_text(nlp, text):
         assert text[q.start:q.end] == q.text
         if q.speaker_start is not None:
             assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+
+
+def test_an_ing_cue_without_a_subject_borrows_the_speaker_of_the_verb_it_hangs_on(nlp):
+    _, quotes = quotes_of(
+        "Speaking outside the clinic, where he is being treated for broken ribs, Tom Hale said people "
+        "were screaming and there was \"blood everywhere\", describing the scene as \"like something "
+        "out of a film\".", nlp)
+    for words in ("blood everywhere", "like something"):
+        assert quote_starting(quotes, words).speaker == "Tom Hale"  # never "the scene" it describes
+
+
+def test_adding_reports_the_same_speaker_as_the_verb_before_it(nlp):
+    _, quotes = quotes_of(
+        "Speaking Friday, ministry spokeswoman Lena Varga said it was \"unhelpful to blame others,\" "
+        "adding those parties directly involved \"should shoulder the responsibility.\"", nlp)
+    assert quote_starting(quotes, "should shoulder").speaker == "Lena Varga"
+
+
+def test_quoted_as_saying_names_the_one_quoted(nlp):
+    _, quotes = quotes_of(
+        "Rosa Quill is quoted in the Harbor Courier on Monday as saying the depot would close.", nlp)
+    assert quote_starting(quotes, "the depot would close").speaker == "Rosa Quill"

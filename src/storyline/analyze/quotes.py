@@ -357,8 +357,17 @@ def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
         return start <= t.idx < end and not art.is_quoted(t)
 
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
-    if not subjects and cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
-        subjects = [c for c in cue.head.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
+    if not subjects and cue.dep_ in ("conj", "advcl", "xcomp"):
+        # the verb lending its subject may lie outside the window, anywhere in the cue's sentence
+        sent = cue.sent
+        lent = _borrowed_subjects(cue, lambda t: sent.start_char <= t.idx < sent.end_char and not art.is_quoted(t))
+        for s in lent:
+            speaker = _speaker_from_token(art, s, sent.start_char, sent.end_char, cue.text)
+            if speaker is not None:
+                return speaker
+    if not subjects and cue.head.lower_ == "as" and cue.head.head.lower_ in _QUOTING:
+        # "Ruiz is quoted as saying ...", "the paper quotes Ruiz as saying ...": the one quoted
+        subjects = [c for c in cue.head.head.children if c.dep_ in ("nsubjpass", "dobj") and inside(c)]
     for s in subjects:
         speaker = _speaker_from_token(art, s, start, end, cue.text)
         if speaker is not None:
@@ -370,15 +379,39 @@ def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
     return None
 
 
+_SUBJECTLESS_LINKS = ("conj", "advcl", "xcomp", "ccomp")
+_QUOTING = frozenset({"quoted", "quotes", "quote", "quoting"})
+
+
+def _borrowed_subjects(cue, inside) -> list:
+    """The subject a subjectless cue shares with a verb it hangs on ("Ruiz said ..., adding",
+    "he said people were screaming, describing the scene"). Up the chain of clauses, a speech
+    verb's subject wins over a nearer verb's: "Ruiz said he was shocked, saying ..." is Ruiz's."""
+    head, steps, nearest = cue.head, 0, []
+    while steps < 4:
+        if head.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
+            if subjects and _is_cue(head):
+                return subjects
+            nearest = nearest or subjects
+        if head.dep_ not in _SUBJECTLESS_LINKS or head.head is head:
+            break
+        head, steps = head.head, steps + 1
+    return nearest
+
+
 def _neighbours(art: _Article, cue, start: int, end: int):
-    """Tokens that may name the speaker when the parse missed it: "said Ruiz", "Ruiz said"."""
+    """Tokens that may name the speaker when the parse missed it: "said Ruiz", "Ruiz said".
+    After an -ing form only a pronoun counts ("announcing he would retire"): a noun there is what
+    the verb acts on ("describing the scene")."""
     doc = cue.doc
     after = []
     for t in doc[cue.i + 1: min(len(doc), cue.i + 6)]:
         if t.idx >= end or art.is_quoted(t):
             break
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
-            after.append(t)
+            if cue.tag_ != "VBG" or t.pos_ == "PRON":
+                after.append(t)
             break
         if t.pos_ not in ("DET", "ADJ", "ADV", "PUNCT", "SPACE"):
             break
