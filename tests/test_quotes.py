@@ -233,3 +233,10 @@ def test_quoted_as_saying_names_the_one_quoted(nlp):
     _, quotes = quotes_of(
         "Rosa Quill is quoted in the Harbor Courier on Monday as saying the depot would close.", nlp)
     assert quote_starting(quotes, "the depot would close").speaker == "Rosa Quill"
+
+
+def test_a_clause_after_amid_fears_is_not_what_the_verb_reports(nlp):
+    _, quotes = quotes_of("The tower is safe, a leading engineer has said amid fears it could soon collapse.", nlp)
+    assert not any(q.text.startswith("it could soon collapse") for q in quotes)
+    _, quotes = quotes_of("The water board said in a statement it would raise rates in July.", nlp)
+    assert quote_starting(quotes, "it would raise rates").speaker == "The water board"

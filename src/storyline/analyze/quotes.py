@@ -658,12 +658,30 @@ def _reported_content(art: _Article, cue) -> tuple[int, int, bool] | None:
             return _trimmed(art, first, sent.end, True)
         return _trimmed(art, sent.start, cue.i, True)
     right = [c for c in cue.children if c.i > cue.i and c.dep_ in _CONTENT_DEPS]
-    clauses = [c for c in right if c.dep_ == "ccomp"]
+    clauses = [c for c in right if c.dep_ == "ccomp" and not _belongs_to_noun(c)]
     if clauses:
         return _trimmed(art, clauses[0].left_edge.i, clauses[0].right_edge.i + 1, True)
     if not right:
         return None
     return _trimmed(art, right[0].left_edge.i, right[-1].right_edge.i + 1, False)
+
+
+# nouns a clause can complete ("amid fears it could collapse"): the parser often hangs that clause
+# on the verb before them, which would make it what the verb reports
+# (not "statement" or "interview": "said in a statement it would ..." reports with the verb)
+_CLAUSE_NOUNS = frozenset({
+    "fear", "fears", "concern", "concerns", "worry", "worries", "hope", "hopes", "speculation",
+    "report", "reports", "rumor", "rumors", "rumour", "rumours", "sign", "signs", "expectation",
+    "expectations", "belief", "suspicion", "suspicions", "indication", "indications", "claim",
+    "claims", "allegation", "allegations", "warning", "warnings", "suggestion", "suggestions",
+    "accusation", "accusations",
+})
+
+
+def _belongs_to_noun(clause) -> bool:
+    """A clause right after such a noun, with no "that" or comma between: "said amid fears it ..."."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.lower_ in _CLAUSE_NOUNS
 
 
 def _trimmed(art: _Article, first: int, stop: int, clause: bool) -> tuple[int, int, bool] | None:
