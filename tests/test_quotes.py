@@ -240,3 +240,14 @@ def test_a_clause_after_amid_fears_is_not_what_the_verb_reports(nlp):
     assert not any(q.text.startswith("it could soon collapse") for q in quotes)
     _, quotes = quotes_of("The water board said in a statement it would raise rates in July.", nlp)
     assert quote_starting(quotes, "it would raise rates").speaker == "The water board"
+
+
+def test_whoever_issued_the_statement_is_its_speaker(nlp):
+    _, quotes = quotes_of('Mayor Ana Ruiz issued a statement saying, "We stand with the families."', nlp)
+    assert quote_starting(quotes, "We stand").speaker == "Ana Ruiz"
+
+
+def test_turns_of_phrase_with_say_or_tell_report_nothing(nlp):
+    _, quotes = quotes_of("It was too soon to tell whether the flood would hurt tourism. But it is safe to "
+                          "say that the plans are the most advanced.", nlp)
+    assert quotes == []

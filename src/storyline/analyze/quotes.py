@@ -357,7 +357,7 @@ def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
         return start <= t.idx < end and not art.is_quoted(t)
 
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
-    if not subjects and cue.dep_ in ("conj", "advcl", "xcomp"):
+    if not subjects and (cue.dep_ in ("conj", "advcl", "xcomp") or _describes_an_object(cue)):
         # the verb lending its subject may lie outside the window, anywhere in the cue's sentence
         sent = cue.sent
         lent = _borrowed_subjects(cue, lambda t: sent.start_char <= t.idx < sent.end_char and not art.is_quoted(t))
@@ -380,6 +380,37 @@ def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
 
 
 _SUBJECTLESS_LINKS = ("conj", "advcl", "xcomp", "ccomp")
+
+
+# what someone issues, posts or sends to say something: "issued a statement saying ..."
+_SPEECH_VEHICLES = frozenset({
+    "statement", "statements", "release", "letter", "note", "message", "post", "tweet", "tweets",
+    "video", "email", "memo", "notice", "speech", "address", "column", "editorial", "declaration",
+})
+
+
+def _describes_an_object(cue) -> bool:
+    """"issued a statement saying ...", "posted a video calling ...": the cue hangs on what the
+    speaker issued, the object of a verb whose subject is the one speaking. (Not "reports
+    alleging ...": reports speak for themselves.)"""
+    noun = cue.head
+    return cue.dep_ in ("acl", "relcl") and noun.dep_ == "dobj" and noun.lower_ in _SPEECH_VEHICLES and \
+        not any(c.dep_ in _SUBJECT_DEPS for c in cue.children)
+
+
+def _impersonal(cue) -> bool:
+    """"it is safe to say", "it was too soon to tell": a turn of phrase, nobody reports anything."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False
+    head = cue.head
+    for _ in range(3):
+        subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return subjects[0].lower_ == "it"
+        if head.head is head:
+            return False
+        head = head.head
+    return False
 _QUOTING = frozenset({"quoted", "quotes", "quote", "quoting"})
 
 
@@ -387,7 +418,7 @@ def _borrowed_subjects(cue, inside) -> list:
     """The subject a subjectless cue shares with a verb it hangs on ("Ruiz said ..., adding",
     "he said people were screaming, describing the scene"). Up the chain of clauses, a speech
     verb's subject wins over a nearer verb's: "Ruiz said he was shocked, saying ..." is Ruiz's."""
-    head, steps, nearest = cue.head, 0, []
+    head, steps, nearest = (cue.head.head if _describes_an_object(cue) else cue.head), 0, []
     while steps < 4:
         if head.pos_ in ("VERB", "AUX"):
             subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
@@ -586,6 +617,8 @@ def _indirect(art: _Article, quotes: list[Quote]) -> list[Quote]:
     found = []
     for token in art.doc:
         if art.is_quoted(token) or not (_is_cue(token, weak=True) or _frames_as(art, token)):
+            continue
+        if _impersonal(token):
             continue
         content = _reported_content(art, token)
         if content is None:
