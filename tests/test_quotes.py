@@ -243,7 +243,7 @@ def test_a_clause_after_amid_fears_is_not_what_the_verb_reports(nlp):
 
 
 def test_whoever_issued_the_statement_is_its_speaker(nlp):
-    _, quotes = quotes_of('Mayor Ana Ruiz issued a statement saying, "We stand with the families."', nlp)
+    _, quotes = quotes_of('President Ana Ruiz issued a statement saying, "We stand with the families."', nlp)
     assert quote_starting(quotes, "We stand").speaker == "Ana Ruiz"
 
 
