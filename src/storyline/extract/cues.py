@@ -87,6 +87,20 @@ END_OF_ARTICLE = re.compile(
 # End headings that also title a section or a table column inside an article ("Notes", "Sources").
 SECTION_END = re.compile(r"^(?:(?:article )?sources|references|footnotes|notes|bibliography)\W*$",
                          re.IGNORECASE)
+# "This website uses cookies to improve your experience ...": a consent notice, however long.
+COOKIE_NOTICE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b|\bcookies? (?:policy|settings|preferences|consent)\b|"
+    r"\b(?:accept|allow|reject|manage)(?: all)? cookies\b|\bconsent to (?:the use of )?(?:all )?(?:the )?cookies\b|"
+    r"\bmanage consent\b|\b(?:strictly )?necessary cookies\b|"
+    r"\bcookies? (?:is|are) (?:used|stored|set)\b.{0,80}\b(?:website|browser)\b",
+    re.IGNORECASE,
+)
+# "Follow us on Instagram", "Follow me on Pinterest to see what I'm pinning": a call to follow the outlet.
+FOLLOW_US = re.compile(
+    r"\bfollow (?:us|me|\w+) on (?:facebook|twitter|instagram|pinterest|tiktok|linkedin|youtube|social media|x|"
+    r"threads|bluesky|flipboard)\b",
+    re.IGNORECASE,
+)
 # "Jane says:", "Reply", "December 18, 2025 at 9:59 pm": the furniture of a comment thread.
 COMMENT_MARK = re.compile(
     rf"^(?:[\w.’' -]{{1,40}} (?:says:?|(?:said|wrote|replied):)|reply|(?:{ANY_DATE})"
@@ -154,10 +168,15 @@ NAVIGATION = re.compile(
 )
 # "Tags: budget, transport", "Filed under: Politics": the label-led list closing a page.
 TAG_LIST = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*[:|]", re.IGNORECASE)
-# "Sign up for our newsletter to get ... delivered to your inbox": a pitch, even at sentence length.
+# "Sign up for our newsletter to get ... delivered to your inbox", "Thanks for subscribing!", "Become a paid
+# subscriber to unlock ...": a pitch (or its thank-you), even at sentence length.
 NEWSLETTER = re.compile(
-    r"\b(?:sign up|subscribe|join|register)\b.{0,40}\b(?:newsletters?|mailing list|inbox|e-?mail (?:updates|alerts))\b|"
-    r"\benter your e-?mail\b|\bdelivered (?:straight |directly )?to your inbox\b",
+    r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|join|register)\b.{0,40}\b(?:newsletters?|mailing list|inbox|"
+    r"e-?mail (?:updates|alerts))\b|\bnewsletters?\b.{0,60}\b(?:your inbox|(?:sign up|subscribe) (?:now|today|here))\b|"
+    r"\benter your e-?mail\b|\bdelivered (?:straight |directly )?to your inbox\b|"
+    r"\bthanks? (?:you )?for subscribing\b|\byou(?:['’]re| are) (?:now )?subscribed\b|"
+    r"\bbecome a (?:paid )?subscriber\b|"
+    r"\bsupport(?:ing)? (?:our|my|independent) (?:[\w-]+ )?(?:work|journalism|reporting)\b.{0,60}\bsubscrib",
     re.IGNORECASE,
 )
 READING_TIME = re.compile(r"^(?:\d+|one|two|three|four|five)[ -]?min(?:ute)?s?\.?(?: read(?:ing time)?)?\W*$",
@@ -224,7 +243,7 @@ _KEY_WORDS = {
     "embed": ("pic.", "post shared", "instagram", "status/"),
     "credit": ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "source", "courtesy",
                "getty", "shutterstock", "istock", "/", "press", "afp", "reuters", "epa", "alamy"),
-    "newsletter": ("newsletter", "mailing list", "inbox", "email", "e-mail"),
+    "newsletter": ("newsletter", "mailing list", "inbox", "email", "e-mail", "subscri"),
     "banner": ("click", "site", "listen", "audio", "reserved", "skip to", "javascript", "published"),
     "short_banner": ("sign", "subscri", "newsletter", "cookie", "privacy", "terms", "download", "log ", "account",
                      "support", "inbox", "email", "report", "reader-supported", "receive new posts", "demo",

@@ -3,7 +3,8 @@
 Each rule looks at a block's shape (a label at its start, its length, its neighbours, what the
 page's metadata says), never at particular sites. The furniture patterns are cues.py's, shared with
 the plain-text path; this module adds what only markup tells (the head of the article, captions the
-page marked as such, list items). Every cut block is returned as ``Removed`` with its reason.
+page marked as such, list items, author boxes and comment threads its class names mark). Every cut
+block is returned as ``Removed`` with its reason.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from lxml.html import HtmlElement
 from ..model import Removed
 from .blocks import measure
 from .segment import MIN_DUPLICATE_WORDS
-from .cues import AUTHOR_BIO, BYLINE_OPENING, HEADER, NOTICE, RELATED_HEADING, TAG_LIST, UPDATED_LINE, cue_reason
+from .cues import (AUTHOR_BIO, BYLINE_OPENING, COOKIE_NOTICE, FOLLOW_US, HEADER, NOTICE, RELATED_HEADING, TAG_LIST,
+                   UPDATED_LINE, cue_reason)
 
 _SHORT_WORDS = 12
 _PROSE_TAGS = ("p", "quote")
@@ -26,8 +28,32 @@ _MAX_CLOSING_BIOS = 3  # an author box runs to a few paragraphs at most
 _INTRODUCES_SOMEONE = re.compile(r"^[\w.'’ -]{2,40} (?:is|was) an? ")
 # the furniture that looks like content when it stands in a list the page marked up as content
 _NOT_IN_LISTS = frozenset({"banner", "credit", "caption"})
-# a heading that only goes when the link list it announces follows (clean_blocks decides)
-_HEADINGS_ONLY_WITH_A_LIST = frozenset({"related_heading", "toc_heading"})
+# a heading that only goes when the link list it announces follows (clean_blocks decides); a table of
+# contents' heading goes alone: trafilatura has already dropped its list of in-page links
+_HEADINGS_ONLY_WITH_A_LIST = frozenset({"related_heading"})
+# "5 min read", "- 11 min read", "December 15, 2025 // 8 min read": the reading time under a headline
+_READING_TIME = re.compile(r"\b\d+\s*(?:-|\s)?min(?:ute)?s?\.?\s+read(?:ing)?(?: time)?\b", re.IGNORECASE)
+_READING_TIME_WORDS = 10
+_NOTICE_WORDS = 150  # a consent notice runs long; a paragraph longer than this is prose
+_FOLLOW_WORDS = 40
+# The box introducing the writer under an article: "author-box", "author_bio", "about-the-author",
+# "AuthorBio", "contributor-bio" in the class or id of its container.
+_AUTHOR_BOX = re.compile(
+    r"author[-_]?(?:box|bio|info|desc|card|profile|details|about)|about[-_]?(?:the[-_]?)?author|"
+    r"contributor[-_]?(?:short)?bio",
+    re.IGNORECASE,
+)
+_AUTHOR_BOX_WORDS = (12, 250)  # fewer is a byline (the name and a date), more is an article
+_AUTHOR_BOX_PARAGRAPHS = 5
+# A reader comment thread: a class or id token such as "comments", "comment-list", "wp-block-comments",
+# "comments-area", "comment-respond" (whole tokens: "comment-count" or "no-comments-yet" are not threads).
+_COMMENTS_TOKEN = re.compile(
+    r"^(?:[a-z]+-)*(?:comments|comment-list|commentlist|comments-(?:area|section|wrap|wrapper|container)|"
+    r"comment-section|comment-respond|comment-form|commentform)$",
+    re.IGNORECASE,
+)
+_COMMENTS_SHARE = 0.5  # a "thread" holding half the page's words is the page itself
+_FURNITURE_TAGS = ("div", "section", "aside", "ol", "ul")
 
 
 @dataclass
@@ -64,6 +90,13 @@ def _line_rule(block: Block, captions: set[str]) -> str | None:
     if block.text in captions:
         return "caption"
     measured = measure(block.text)
+    notice = _fine_print(block.text, measured.words)
+    if notice:
+        return notice
+    if block.text[:16].lower() == "about the author" and AUTHOR_BIO.match(block.text):
+        return "author_bio"  # wherever it stands: a comment prompt may follow it
+    if measured.words <= _READING_TIME_WORDS and "min" in block.text and _READING_TIME.search(block.text):
+        return "header"
     reason = cue_reason(measured)
     if reason in _HEADINGS_ONLY_WITH_A_LIST:
         return None
@@ -71,7 +104,20 @@ def _line_rule(block: Block, captions: set[str]) -> str | None:
         return None  # a list the page marked up as content ("- Email/SMS campaigns") is content
     if reason == "banner" and measured.words > _SHORT_WORDS and not NOTICE.search(block.text):
         return None  # "click here", "originally published" inside a paragraph of the article's own prose
+    if reason == "banner" and (block.tag == "table" or block.text.rstrip().endswith(":")):
+        return None  # a table row ("Privacy policy | Yes"), a line introducing what follows ("... says:")
     return reason
+
+
+def _fine_print(text: str, words: int) -> str | None:
+    """A cookie-consent notice or a "follow us on ..." line, whatever its length (up to a limit): the cue
+    patterns stop at 80 words, where a consent notice runs longer."""
+    lowered = text.lower()
+    if words <= _NOTICE_WORDS and ("cookie" in lowered or "consent" in lowered) and COOKIE_NOTICE.search(text):
+        return "consent"
+    if words <= _FOLLOW_WORDS and "follow" in lowered and FOLLOW_US.search(text):
+        return "share_widget"
+    return None
 
 
 def _text(element: HtmlElement) -> str:
@@ -88,8 +134,9 @@ def _is_link_list(element: HtmlElement) -> bool:
 
 
 def prune_tree(tree: HtmlElement) -> list[Removed]:
-    """Cut captions and headed related-link lists from the page before trafilatura reads it."""
-    removed: list[Removed] = []
+    """Cut captions, author boxes, comment threads and headed related-link lists from the page before
+    trafilatura reads it (and before the byline fallback reads it: commenters are not the authors)."""
+    removed = _prune_marked_furniture(tree)
     for caption in list(tree.iter("figcaption")):
         text = _text(caption)
         if text:
@@ -107,6 +154,50 @@ def prune_tree(tree: HtmlElement) -> list[Removed]:
     return removed
 
 
+def _prune_marked_furniture(tree: HtmlElement) -> list[Removed]:
+    """The writer's box under the article and the readers' comment thread, as the page's class or id
+    names them ("author-box", "comments-area"); trafilatura's own filters miss them when its fallback
+    extractors take over, and its byline fallback reads commenters' names as the article's authors."""
+    removed: list[Removed] = []
+    dropped: set[HtmlElement] = set()
+    page_words = 0
+    for element in list(tree.iter(*_FURNITURE_TAGS)):
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if "uthor" not in marks and "omment" not in marks and "ontributor" not in marks:
+            continue  # the quick test: "uthor" is in Author and author alike
+        if element.getparent() is None or any(a in dropped for a in element.iterancestors()):
+            continue
+        if _author_box(element, marks):
+            reason = "author_bio"
+        elif _comment_thread(element, marks):
+            page_words = page_words or len(tree.text_content().split()) or 1
+            if len(element.text_content().split()) > _COMMENTS_SHARE * page_words:
+                continue
+            reason = "comments"
+        else:
+            continue
+        text = _text(element)
+        if text:
+            removed.append(Removed(text=text, reason=reason))
+        dropped.add(element)
+        element.drop_tree()
+    return removed
+
+
+def _author_box(element: HtmlElement, marks: str) -> bool:
+    """A short block marked as the author's box: more than a byline, less than an article."""
+    if element.tag in ("ol", "ul") or not _AUTHOR_BOX.search(marks):
+        return False
+    low, high = _AUTHOR_BOX_WORDS
+    words = len(element.text_content().split())
+    return (low <= words <= high and element.find(".//h1") is None
+            and len(element.findall(".//p")) <= _AUTHOR_BOX_PARAGRAPHS)
+
+
+def _comment_thread(element: HtmlElement, marks: str) -> bool:
+    return any(_COMMENTS_TOKEN.match(token) for token in marks.split()) and element.find(".//h1") is None
+
+
 def _link_like(block: Block) -> bool:
     """A headline-sized list entry, as in a block of links to other articles."""
     return block.tag in ("item", "p") and _short(block.text, 16) and not block.text.endswith(":")
@@ -122,6 +213,8 @@ def clean_blocks(
     in_related = False
     for index, block in enumerate(blocks):
         reason = (_top_rule(block, authors, title) if in_head else None) or _line_rule(block, captions)
+        if not reason and removed and removed[-1].reason == "consent" and "cookie" in block.text.lower():
+            reason = "consent"  # the notice goes on: the kinds of cookies it sets, one paragraph each
         if in_related and _link_like(block):
             reason = "related_links"
         elif block.tag in ("head", "p") and _short(block.text, 8) and RELATED_HEADING.match(block.text):

@@ -1,0 +1,124 @@
+"""The body of an HTML page: what the cleanup cuts from trafilatura's main text, and what it keeps."""
+
+from storyline.extract.html import extract_html
+from storyline.extract.html_cleanup import Block, clean_blocks, prune_tree
+from storyline.model import RawDocument
+from trafilatura.utils import load_html
+
+PARAGRAPHS = [
+    "The harbour board approved a plan on Thursday to dredge the eastern channel, a project that will let"
+    " larger ferries dock at the old pier for the first time in two decades, board members said.",
+    "Fishermen had asked for the work for years, arguing that silt had narrowed the channel so much that"
+    " boats could only leave at high tide, and that the delays were costing them a day's catch each week.",
+    "The board expects the dredging to take four months and to cost less than the repairs the pier would"
+    " otherwise need, a spokesman said, adding that the channel would stay open to small boats throughout.",
+]
+BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+AUTHOR_BOX = """<div class="post-author-box">
+<p>Mara Quillfeather is a reporter who covers ports, shipping and the coast for the Example Gazette.
+She joined the paper in 2019 after a decade at regional radio stations.</p></div>"""
+
+COOKIE_NOTICE = [
+    "This website uses cookies to improve your experience while you navigate through the website. Out of"
+    " these, the cookies that are categorized as necessary are stored on your browser as they are essential"
+    " for the working of basic functionalities of the website. We also use third-party cookies that help us"
+    " analyze and understand how you use this website. These cookies will be stored in your browser only with"
+    " your consent. You also have the option to opt-out of these cookies. But opting out of some of these"
+    " cookies may affect your browsing experience.",
+    "Functional cookies help to perform certain functionalities like sharing the content of the website on"
+    " social media platforms, collecting feedback, and other third-party features.",
+]
+
+
+def page(body: str = BODY, extra: str = "") -> str:
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Harbour board backs channel dredging | The Example Gazette</title></head>
+<body><article><h1>Harbour board backs channel dredging</h1>{body}{extra}</article></body></html>"""
+
+
+def extract(html: str):
+    return extract_html(RawDocument(source="test.html", content=html, format="html"))
+
+
+def blocks(*texts: str, tag: str = "p") -> list[Block]:
+    return [Block(text=t, tag=tag) for t in texts]
+
+
+def clean(items: list[Block]) -> tuple[list[str], dict[str, str]]:
+    kept, removed = clean_blocks(items, authors=[], title=None, captions=set())
+    return [b.text for b in kept], {r.text: r.reason for r in removed}
+
+
+def test_the_author_box_under_the_article_is_cut_before_extraction():
+    article = extract(page(extra=AUTHOR_BOX))
+    assert "joined the paper in 2019" not in article.text
+    assert article.text.startswith("The harbour board approved")
+    assert any(r.reason == "author_bio" and "Mara Quillfeather" in r.text for r in article.removed)
+
+
+def test_a_byline_marked_as_author_info_is_no_author_box():
+    tree = load_html(page(body='<div class="author-info">By Mara Quillfeather, March 5</div>' + BODY))
+    assert prune_tree(tree) == []
+    assert "Mara Quillfeather" in tree.text_content()
+
+
+def test_a_cookie_notice_is_cut_however_long_with_the_kinds_of_cookies_after_it():
+    kept, reasons = clean(blocks(*PARAGRAPHS, "Manage consent", *COOKIE_NOTICE))
+    assert kept == PARAGRAPHS
+    assert set(reasons.values()) == {"consent"}
+
+
+def test_an_article_about_cookies_keeps_its_paragraphs():
+    story = [
+        "Browser makers will stop supporting third-party cookies next year, the company said on Monday,"
+        " a change that advertisers have fought for years.",
+        "Cookies are small files that a website stores in the browser, and trackers use them to follow"
+        " readers from one site to the next.",
+    ]
+    kept, reasons = clean(blocks(*PARAGRAPHS, *story))
+    assert kept == PARAGRAPHS + story and reasons == {}
+
+
+def test_follow_us_lines_subscription_thanks_and_reading_time_are_cut():
+    furniture = ["6 min read", "Thanks for subscribing! Look out for your first issue soon.", "You're subscribed!",
+                 "Want more harbour news? Follow us on Instagram for photos from the pier."]
+    kept, reasons = clean(blocks(furniture[0], *PARAGRAPHS, *furniture[1:]))
+    assert kept == PARAGRAPHS
+    assert reasons == {furniture[0]: "header", furniture[1]: "newsletter", furniture[2]: "newsletter",
+                       furniture[3]: "share_widget"}
+
+
+def test_an_article_that_mentions_newsletters_keeps_the_sentence():
+    line = "The board also reads the 28 shipping newsletters it subscribes to before each meeting, he said."
+    kept, _ = clean(blocks(*PARAGRAPHS, line))
+    assert kept[-1] == line
+
+
+def test_a_table_of_contents_heading_left_alone_is_cut():
+    kept, reasons = clean([Block("Table of Contents", "head"), *blocks(*PARAGRAPHS)])
+    assert kept == PARAGRAPHS and reasons == {"Table of Contents": "toc_heading"}
+
+
+def test_about_the_author_is_cut_even_when_a_comment_prompt_follows_it():
+    bio = ("About the author: Mara Quillfeather is a freelance writer who covers ports and shipping"
+           " from a small town on the coast.")
+    prompt = "Have you ever taken the ferry from the old pier? Tell us about it below."
+    kept, reasons = clean(blocks(*PARAGRAPHS, bio, prompt))
+    assert bio not in kept and reasons[bio] == "author_bio"
+    assert kept[-1] == prompt
+
+
+def test_the_comment_thread_is_cut_before_extraction():
+    thread = """<div id="comments" class="comments-area"><ol class="comment-list">
+    <li><span class="comment-author">Pell Harrowgate</span> says: About time, the channel has been a mess
+    for as long as I can remember and the ferries always run late because of it.</li></ol></div>"""
+    article = extract(page(extra=thread))
+    assert "Pell Harrowgate" not in article.text and "Pell Harrowgate" not in article.authors
+    assert article.text.startswith("The harbour board approved")
+    assert any(r.reason == "comments" and "channel has been a mess" in r.text for r in article.removed)
+
+
+def test_a_comment_count_is_no_comment_thread():
+    tree = load_html(page(body=BODY + '<div class="comment-count">3 comments</div>'))
+    assert prune_tree(tree) == []
