@@ -118,3 +118,17 @@ def test_a_name_set_beside_a_persons_role_is_a_person_even_if_tagged_an_organisa
     person = entity_named(analysis, "Mallam Tunde Bakari")
     assert person.label == "PERSON"
     assert "Bakari" in mentions_of(analysis, person)
+
+
+def test_a_titled_name_the_ner_missed_is_a_person_and_its_surname_follows_it(nlp):
+    _, a = analysis_of("Mayor Ana Ruiz issued a statement on Monday. Ruiz later left the hall.", nlp)
+    ruiz = entity_named(a, "Ana Ruiz")
+    assert ruiz.label == "PERSON"
+    assert mentions_of(a, ruiz) == ["Ana Ruiz", "Ruiz"]  # the title is a role, not part of the name
+
+
+def test_words_after_a_title_that_name_an_organisation_are_not_a_person(nlp):
+    _, a = analysis_of("Mayor Ana Ruiz wrote to the Harbor Transit Department. General Motors said "
+                       "sales fell.", nlp)
+    assert not any(e.label == "PERSON" and e.name in ("General Motors", "Transit Department")
+                   for e in a.entities)

@@ -45,6 +45,19 @@ _ORG_HEADS = (r"Project|Department|Committee|Council|Association|Institute|Found
               r"Federation|League|Campaign|Fund|Trust|Bank|Ministry|Center|Centre|Caucus|Initiative")
 _ORG_NAME = re.compile(rf"\b[A-Z][a-z]+(?:\s+(?:of|for|on|[A-Z][a-z]+))*\s+(?:{_ORG_HEADS})\b")
 _POSSESSIVE_TAIL = ("'s", "’s", "'", "’")
+# Titles that stand right before a person's name ("Mayor Ana Ruiz", "Sen. Tom Hale"). Not the ones
+# that also open other names: "General Motors", "Justice Department", "Prince Edward Island".
+_PERSONAL_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "mayor", "president",
+    "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov",
+    "judge", "secretary", "col", "colonel", "capt", "captain", "sgt", "sergeant", "lt", "detective",
+    "det", "officer", "trooper", "commissioner", "councilman", "councilwoman", "councilmember",
+    "minister", "chancellor", "ambassador", "sheriff", "assemblyman", "assemblywoman", "spokesman",
+    "spokeswoman", "rev", "reverend", "pastor", "bishop", "rabbi", "imam", "coach", "chairman",
+    "chairwoman", "director",
+})
+_NAME_WORD = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|O['’])?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*")
+_ORG_HEAD_WORDS = frozenset(w.lower().rstrip(".") for w in _ORG_HEADS.split("|"))
 
 
 @dataclass
@@ -52,7 +65,7 @@ class _Candidate:
     start: int
     end: int
     label: str
-    source: str  # "ner", "acronym", "address"
+    source: str  # "ner", "acronym", "address", "titled", "orgname"
     acronym: str | None = None
 
 
@@ -125,7 +138,7 @@ def find_entities(doc, article) -> tuple[list[Entity], list[Mention]]:
     book = _EntityBook(article.id, text)
     ner = _people_named_by_role(_ner_candidates(doc, text), doc, token_starts)
     candidates = _select(_acronym_definitions(text) + _addresses(text) + ner
-                         + _organisation_names(text, ner))
+                         + _titled_people(doc, ner) + _organisation_names(text, ner))
     _register_people(book, candidates, doc, token_starts)
     for cand in candidates:
         _assign(book, cand, doc, token_starts)
@@ -234,10 +247,40 @@ def _organisation_names(text: str, ner: list[_Candidate]) -> list[_Candidate]:
     return found
 
 
+def _is_name_word(token) -> bool:
+    return token.pos_ == "PROPN" and bool(_NAME_WORD.fullmatch(token.text)) and \
+        token.lower_ not in TITLES and token.lower_ not in ROLE_NOUNS and token.lower_ not in _ORG_HEAD_WORDS
+
+
+def _titled_people(doc, ner: list[_Candidate]) -> list[_Candidate]:
+    """"Mayor Ana Ruiz" where the NER found nothing (the small model misses many a name opening a
+    sentence behind its title): a personal title, any further titles, then one to three proper nouns."""
+    found = []
+    for token in doc:
+        if token.lower_.rstrip(".") not in _PERSONAL_TITLES or not token.text[:1].isupper():
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.lower_.rstrip(".") in TITLES and before.text[:1].isupper():
+            continue  # inside a run of titles: read from its first one
+        i = token.i + 1
+        while i < len(doc) and doc[i].lower_.rstrip(".") in TITLES and doc[i].text[:1].isupper():
+            i += 1
+        names = []
+        while i < len(doc) and len(names) < 3 and _is_name_word(doc[i]):
+            names.append(doc[i])
+            i += 1
+        if not names or (i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()):
+            continue  # a longer run of capitalised words names something else
+        start, end = token.idx, names[-1].idx + len(names[-1].text)
+        if not any(c.start < end and start < c.end for c in ner):
+            found.append(_Candidate(start, end, "PERSON", "titled"))
+    return found
+
+
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, the earliest and then the longest first."""
     chosen: list[_Candidate] = []
-    order = {"acronym": 0, "address": 1, "ner": 2, "orgname": 3}
+    order = {"acronym": 0, "address": 1, "ner": 2, "titled": 3, "orgname": 4}
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), order[c.source])):
         if chosen and cand.start < chosen[-1].end:
             continue
@@ -353,7 +396,9 @@ def _bare_surnames(book: _EntityBook, doc) -> None:
                 book.mention(idx, m.start(), m.end())
                 covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for t in doc:
-        if t.pos_ != "PROPN" or not t.text[:1].isupper() or covered[t.idx]:
+        # a surname opening a sentence is often tagged a common noun ("Ruiz later left.")
+        if covered[t.idx] or not (t.pos_ == "PROPN" and t.text[:1].isupper()
+                                  or t.pos_ == "NOUN" and _NAME_WORD.fullmatch(t.text)):
             continue
         if t.lower_ not in book.surnames or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
             continue
