@@ -132,3 +132,8 @@ def test_words_after_a_title_that_name_an_organisation_are_not_a_person(nlp):
                        "sales fell.", nlp)
     assert not any(e.label == "PERSON" and e.name in ("General Motors", "Transit Department")
                    for e in a.entities)
+
+
+def test_spans_without_a_capitalised_word_are_no_names(nlp):
+    _, a = analysis_of("MUST WATCH Rosa Quill interviews the mayor 02:39\nThe max speed fell. The moon rose.", nlp)
+    assert all(any(w[:1].isupper() for w in e.name.split()) for e in a.entities)

@@ -167,8 +167,8 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
         while tokens and (tokens[-1].text in _POSSESSIVE_TAIL or tokens[-1].is_punct or
                           tokens[-1].is_space):
             tokens = tokens[:-1]
-        if not tokens:
-            continue
+        if not tokens or not any(t.text[:1].isupper() for t in tokens):
+            continue  # "02:39" under a video, "the weather": no name at all
         if ent.label_ == "NORP" and len(tokens) == 1 and tokens[0].i > 0 and \
                 doc[tokens[0].i - 1].lower_ == "the" and not tokens[0].text.endswith("s"):
             continue  # "the Democrat": a role noun, resolved with the others
