@@ -225,3 +225,14 @@ def test_the_linker_merges_the_retold_event_in_the_story_timeline():
         linker.add(article, analyses[article.id])
     story, = linker.result(articles, analyses).stories
     assert sorted(len(e.evidence) for e in story.timeline) == [1, 2]
+
+
+def test_a_date_a_figure_is_compared_against_is_no_event():
+    text = ("The audit counted 61,400 visits in the first half of the year, up from about 54,000 in the same "
+            "months of 2024. Waits rose 12 percent compared with 2023. The board met on Monday.")
+    article = Article(id="e", source="t", text=text, published="2025-09-08")
+    analysis = Analysis(article_id="e", dates=[dated(text, "2024", "2024", "year", relative=False),
+                                               dated(text, "2023", "2023", "year", relative=False),
+                                               dated(text, "Monday", "2025-09-08")])
+    dates = [e.date for e in build_timeline([article], {"e": analysis})]
+    assert dates == ["2025-09-08"]

@@ -4,8 +4,9 @@ articles as one entry with evidence from each.
 An event is a sentence holding a resolved date (day, week, month or year precision). Dates that
 only stamp the article itself ("Updated: 2017-09-15", a dateline opening the text) are left out, and
 so is background: a period that ended more than BACKGROUND_DAYS before the reporting article
-("the bridge opened in 1958") is history the article recalls, not an event of the story, and a
-limit set as far ahead ("if the team leaves before 2050") is a condition, not an event. All of
+("the bridge opened in 1958") is history the article recalls, not an event of the story, a limit
+set as far ahead ("if the team leaves before 2050") is a condition, not an event, and a date a
+figure is compared against ("up from 54,000 in the same months of 2024") is a baseline. All of
 these stay in the article's own dates.
 
 Two statements with the same resolved date and precision are the same event when they share enough
@@ -163,6 +164,20 @@ def is_far_bound(article: Article, d: DateExpression) -> bool:
     return start > anchor + timedelta(days=BACKGROUND_DAYS)
 
 
+# "up from 54,000 in the same months of 2024", "compared with 2023", "than in 2019": the date a
+# figure is measured against, not a time anything in the story happened
+_BASELINE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:up|down|rising|falling)\s+from\b[^.;!?]{0,60}?|\bcompared\s+(?:with|to)\s+(?:[^.;!?]{0,40}?\s)?|"
+    r"\bsame\s+(?:period|months?|quarter|time|week|day|season)\s+(?:of|in|a|last)\s+(?:the\s+)?|"
+    r"\bthan\s+(?:in|during|at\s+the\s+(?:end|start)\s+of)\s+)$"
+)
+
+
+def is_comparison_baseline(article: Article, d: DateExpression) -> bool:
+    """A date a figure is compared against: it stays in the article's dates, not on the timeline."""
+    return bool(_BASELINE_BEFORE.search(article.text[max(0, d.start - 80):d.start]))
+
+
 def _period_start(resolved: str) -> str:
     first = resolved.split("/")[0]
     return (first + "-01-01")[:10] if len(first) == 4 else (first + "-01")[:10]
@@ -231,7 +246,8 @@ def build_timeline(articles: list[Article], analyses: dict[str, Analysis],
             if not d.resolved or d.precision not in EVENT_PRECISIONS:
                 continue
             sentence = sentence_around(article, analysis, d.start)
-            if is_publication_stamp(article, d, sentence) or is_background(article, d) or is_far_bound(article, d):
+            if is_publication_stamp(article, d, sentence) or is_background(article, d) or \
+                    is_far_bound(article, d) or is_comparison_baseline(article, d):
                 continue
             text = article.text[sentence.start : sentence.end]
             terms = set(terms_of(text)) - set(terms_of(d.text))
