@@ -282,3 +282,24 @@ def test_a_year_named_mid_sentence_or_a_future_sentence_does_not_move_the_date()
     assert resolve_date_expression("March 1", anchor, "The law, passed in 2019, takes effect March 1.") == ("2027-03-01", "day")
     assert resolve_date_expression("March 5", anchor, "The council voted on March 5.") == ("2026-03-05", "day")
     assert resolve_date_expression("March", anchor, "In 2019, the board said it will meet next March.")[0] == "2027-03"
+
+
+def test_between_and_from_to_make_one_period_from_two_dates():
+    assert dates_in("Nearly 4,000 patients left between January and June.", published="2025-09-08") == [
+        ("January and June", "2025-01/2025-06", "month")]
+    assert dates_in("The road will be closed from Friday to Monday.", published="2025-09-08") == [
+        ("Friday to Monday", "2025-09-12/2025-09-15", "day")]
+    assert dates_in("Sales grew between November and February.", published="2025-09-08") == [
+        ("November and February", "2024-11/2025-02", "month")]
+
+
+def test_a_range_is_resolved_again_as_one_period_against_a_new_anchor():
+    text = "Nearly 4,000 patients left between January and June."
+    article = Article(id="r", source="t", text=text, published="2025-09-08")
+    moved = reresolve_dates(find_dates(BLANK(text), article), "2026-03-01", text)
+    assert [(d.text, d.resolved) for d in moved] == [("January and June", "2025-01/2025-06")]
+
+
+def test_a_verb_before_from_sets_the_tense_of_what_follows():
+    assert dates_in("The talks ran from Feb. 7-14.", published="2025-09-08") == [
+        ("Feb. 7-14", "2025-02-07/2025-02-14", "day")]

@@ -258,7 +258,7 @@ def _tense(left: str, expression: str, right: str, immediate_only: bool = False)
     if re.search(r"(?i)\b(?:last|past|previous|ago)\b", expression):
         return "past"
     words = _WORD.findall(left)
-    tail = [w for w in words[-3:] if w.lower() not in {"on", "early", "late", "this", "the", "by"}]
+    tail = [w for w in words[-3:] if w.lower() not in {"on", "early", "late", "this", "the", "by", "from", "between"}]
     if tail and _is_past_word(tail[-1], tail[-2] if len(tail) > 1 else None):
         return "past"
     if _FUTURE_MARKERS.search(" ".join(words[-4:])):
@@ -634,8 +634,50 @@ def _dateparser_fallback(expression: str) -> Resolution:
     return f"{parsed.year:04d}", "year", False
 
 
+# "January and June" after "between", "Monday to Wednesday" after "from": one period, two ends
+_RANGE_JOIN = re.compile(r"\s*(?:\s(?:and|to|through|until|till)\s|[-–—])\s*")
+_RANGE_LEAD = re.compile(r"(?i)\b(?:between|from)\s+$")
+_RANGE_PRECISIONS = {"day", "month", "year"}
+
+
+def _resolve_range(expression: str, anchor: date | None, left: str, right: str) -> Resolution | None:
+    """Both ends of "January and June" resolved in the same sentence, joined as ``start/end``; None
+    unless they share a precision and run forward."""
+    joint = _RANGE_JOIN.search(expression)
+    if joint is None:
+        return None
+    first, last = expression[:joint.start()], expression[joint.end():]
+    a, b = _classify(first), _classify(last)
+    if a is None or b is None:
+        return None
+    try:
+        va, pa, ra = _resolve_match(a, anchor, left, first, right)
+        vb, pb, rb = _resolve_match(b, anchor, left, last, right)
+    except (ValueError, OverflowError, KeyError):
+        return None
+    if not va or not vb or pa != pb or pa not in _RANGE_PRECISIONS:
+        return None
+    start, end = va.split("/")[0], vb.split("/")[-1]
+    if end < start and a.kind == b.kind and a.kind in {"weekday", "month"}:
+        # "between November and February": in a past sentence the start moves back before the end,
+        # otherwise the end moves on past the start
+        if _tense(left, expression, right) == "past":
+            before = date.fromisoformat((end + "-01")[:10])
+            start = (_resolve_weekday(a.groups["weekday"], "", before, "past") if a.kind == "weekday"
+                     else _resolve_month(a.groups["month"], "", before, "past"))
+        else:
+            after = date.fromisoformat((start + "-01")[:10])
+            end = (_resolve_weekday(b.groups["weekday"], "", after, "future") if b.kind == "weekday"
+                   else _resolve_month(b.groups["month"], "", after, "future"))
+    return (f"{start}/{end}", pa, ra or rb) if start < end else None
+
+
 def _resolve(expression: str, anchor: date | None, left: str = "", right: str = "") -> Resolution:
     """Value, precision and relativeness of one expression, read in its sentence (left, right)."""
+    if _RANGE_LEAD.search(left):
+        joined = _resolve_range(expression, anchor, left, right)
+        if joined is not None:
+            return joined
     match = _classify(expression)
     if match is None:
         return _dateparser_fallback(expression)
@@ -802,7 +844,27 @@ def find_dates(doc, article) -> list[DateExpression]:
             extra = _expression(text, start, end, anchor, anchor_text)
             if extra.resolved is not None:  # what neither our shapes nor dateparser read stays out
                 found.append(extra)
-    return sorted(found, key=lambda d: d.start)
+    return _join_ranges(text, sorted(found, key=lambda d: d.start), anchor, anchor_text)
+
+
+def _join_ranges(text: str, found: list[DateExpression], anchor: date | None,
+                 anchor_text: str | None) -> list[DateExpression]:
+    """"between January and June", "from 2019 to 2021": the two ends as one period."""
+    joined: list[DateExpression] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        if i + 1 < len(found) and first.resolved and found[i + 1].resolved and \
+                _RANGE_JOIN.fullmatch(text[first.end:found[i + 1].start]) and \
+                _RANGE_LEAD.search(text[max(0, first.start - 12):first.start]):
+            both = _expression(text, first.start, found[i + 1].end, anchor, anchor_text)
+            if both.resolved and "/" in both.resolved:
+                joined.append(both)
+                i += 2
+                continue
+        joined.append(first)
+        i += 1
+    return joined
 
 
 def reresolve_dates(dates: list[DateExpression], anchor: str, text: str) -> list[DateExpression]:
