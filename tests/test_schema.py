@@ -27,3 +27,13 @@ def test_contract_field_names_are_present():
         schema["analysis"]["properties"])
     assert {"id", "title", "article_ids", "copies", "timeline", "outlets"} <= set(
         schema["story"]["properties"])
+
+
+def test_an_untitled_article_is_shown_by_its_opening_words():
+    from storyline.model import Article
+
+    assert Article(id="a", source="s.txt", text="Median waits fell to 90 minutes.").display_title() == \
+        "Median waits fell to 90 minutes."
+    assert Article(id="a", source="s.txt", text="one two three", title="Waits fall").display_title() == "Waits fall"
+    assert Article(id="a", source="s.txt", text=" ".join(["w"] * 20)).display_title(3) == "w w w…"
+    assert Article(id="a", source="s.txt", text="").display_title() == "s.txt"

@@ -120,6 +120,15 @@ class Article:
             return self.published_inferred.date
         return None
 
+    def display_title(self, words: int = 14) -> str:
+        """The title, else the opening words of the text (a scrape without a headline), else the source."""
+        if self.title:
+            return self.title
+        opening = (self.text or "").split()
+        if opening:
+            return " ".join(opening[:words]) + ("…" if len(opening) > words else "")
+        return self.source
+
 
 # --------------------------------------------------------------------------- analyze
 

@@ -126,7 +126,7 @@ def markdown_digest(store: Store) -> str:
     if loose:
         buf.write("## Articles in no story\n\n")
         for a in loose:
-            buf.write(f"- `{a.id}` {a.title or a.source} ({a.outlet or 'unknown outlet'})\n")
+            buf.write(f"- `{a.id}` {a.display_title()} ({a.outlet or 'unknown outlet'})\n")
     return buf.getvalue()
 
 
@@ -148,7 +148,7 @@ def _story_markdown(store: Store, story: Story, buf: io.StringIO) -> None:
             continue
         an = store.analysis(aid)
         date = a.published or (a.published_inferred.date + " (inferred)" if a.published_inferred else "?")
-        buf.write(f"- `{a.id}` {a.title or a.source} — {a.outlet or 'unknown outlet'}, {date}\n")
+        buf.write(f"- `{a.id}` {a.display_title()} — {a.outlet or 'unknown outlet'}, {date}\n")
         for q in (an.quotes if an else [])[:50]:
             buf.write(f"  - {q.speaker or 'unattributed'} ({q.kind}): “{q.text}”\n")
     buf.write("\n")

@@ -24,14 +24,14 @@ def source_name(article: Article) -> str:
     name = article.outlet or article.host
     if name:
         return name
-    title = article.title or article.id
+    title = article.display_title()
     return title if len(title) <= 48 else title[:47].rstrip() + "…"
 
 
 def article_label(article: Article | None, article_id: str) -> str:
     if article is None:
         return article_id
-    title = article.title or article_id
+    title = article.display_title()
     return f"{article.outlet} — {title}" if article.outlet else title
 
 
