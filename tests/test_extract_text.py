@@ -280,3 +280,25 @@ def test_a_sentence_length_newsletter_pitch_and_a_tag_list_are_cut():
     article = extract(f"{BODY}\n\n{pitch}\n\nTags: transport, council, buses")
     assert article.text == BODY
     assert reasons(article)[pitch] == "newsletter"
+
+
+def test_an_outlet_name_line_under_the_headline_is_the_outlet_not_the_title():
+    article = extract(
+        "Harbor ferry fares to rise 8 percent in spring\n"
+        "By Lena Varga\n"
+        "Lowen Bay Tide\n\n"
+        "Ferry fares on the harbor line will rise 8 percent from April, the transit board decided on "
+        "Tuesday after a long and at times heated public hearing at City Hall.\n\n"
+        "The board said higher fuel prices and new crew contracts left it no other choice this year.")
+    assert article.title == "Harbor ferry fares to rise 8 percent in spring"
+    assert article.outlet == "Lowen Bay Tide"
+    assert article.authors == ["Lena Varga"]
+    assert reasons(article)["Lowen Bay Tide"] == "outlet_line"
+
+
+def test_a_short_headline_of_capitalised_words_is_still_the_title():
+    article = extract(
+        "Ferry Fares Rise Again\n\n"
+        "Ferry fares on the harbor line will rise 8 percent from April, the transit board decided on "
+        "Tuesday after a long and at times heated public hearing at City Hall.")
+    assert article.title == "Ferry Fares Rise Again"

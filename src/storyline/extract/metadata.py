@@ -163,6 +163,8 @@ def outlet_cues(removed: list[Removed], body: str) -> list[tuple[str, float, str
             match = CONTRIBUTORS.match(text)
             if match and match.group("outlet"):
                 found.append((match.group("outlet"), 0.85, "contributor line"))
+        elif item.reason == "outlet_line":
+            found.append((text, 0.8, "name line under the headline"))
         elif item.reason == "banner":
             found.extend(_self_references(text))
     found.extend(_self_references(body))

@@ -214,7 +214,7 @@ def segment(content: str) -> Segmentation:
 
     result = Segmentation(body=[])
     first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
-    title_at = _title_index(blocks, reasons, in_run, first_body)
+    title_at, outlet_at = _title_index(blocks, reasons, in_run, first_body)
     kept: set[str] = set()
     for i, block in enumerate(blocks):
         result.removed.extend(peeled_at.get(i, []))
@@ -223,6 +223,8 @@ def segment(content: str) -> Segmentation:
             result.embeds.append(parse_embed(block.text))
         if i == title_at:
             result.title, reason = block.text, "title"
+        elif i == outlet_at:
+            reason = "outlet_line"
         elif reason is None and repeated[i] and not (in_run[i] and _heading_of_next(blocks, reasons, i)):
             reason = "navigation"
         elif reason is None and not in_run[i]:
@@ -288,14 +290,33 @@ def _peel_dateline(text: str, removed: list[Removed]) -> str:
     return text[dateline.end():]
 
 
+_NAME_LINE_WORDS = 5
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "&", "de", "for", "on"})
+
+
+def _name_line(text: str) -> bool:
+    """"The Port Ashby Ledger", "Tamsin County Courier": a short line of capitalised words naming an
+    outlet, which a scrape often leaves between the headline (or its byline) and the body."""
+    words = text.split()
+    return (0 < len(words) <= _NAME_LINE_WORDS and not any(c.isdigit() for c in text)
+            and text.rstrip()[-1:].isalpha()
+            and all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words))
+
+
 def _title_index(blocks: list[Block], reasons: list[str | None], in_run: list[bool],
-                 first_body: int | None) -> int | None:
-    """A headline: the nearest title-like line shortly before the body, with only furniture between."""
+                 first_body: int | None) -> tuple[int | None, int | None]:
+    """A headline: the nearest title-like line shortly before the body, with only furniture between;
+    and the outlet's name line, when one sits between that headline and the body."""
     if first_body is None:
-        return None
+        return None, None
+    found: list[int] = []
     for i in range(first_body - 1, max(-1, first_body - 7), -1):
         if reasons[i] is None and blocks[i].title_like and blocks[i].words >= 3:
-            return i
-        if reasons[i] is None and in_run[i]:
-            return None
-    return None
+            found.append(i)
+            if not _name_line(blocks[i].text) or len(found) == 2:
+                break
+        elif reasons[i] is None and in_run[i]:
+            break
+    if len(found) == 2 and not _name_line(blocks[found[1]].text):
+        return found[1], found[0]  # the headline above, the outlet's name under it
+    return (found[0] if found else None), None
