@@ -251,3 +251,17 @@ def test_turns_of_phrase_with_say_or_tell_report_nothing(nlp):
     _, quotes = quotes_of("It was too soon to tell whether the flood would hurt tourism. But it is safe to "
                           "say that the plans are the most advanced.", nlp)
     assert quotes == []
+
+
+def test_someone_kept_unnamed_at_their_request_is_an_anonymous_source(nlp):
+    _, quotes = quotes_of("A hospital administrator who was not authorized to speak publicly said executives "
+                          "had discussed a fast-track area.", nlp)
+    assert quote_starting(quotes, "executives had discussed").speaker == "anonymous source"
+    _, quotes = quotes_of("A hospital administrator said the new wing would open in May.", nlp)
+    assert quote_starting(quotes, "the new wing").speaker == "A hospital administrator"
+
+
+def test_a_day_never_speaks_and_a_name_the_parser_hung_a_clause_on_does(nlp):
+    _, quotes = quotes_of("Council member Teresa Quill on Wednesday called the mayor’s plan to shut the bridge "
+                          "“a radical experiment on working families” and vowed to fight it.", nlp)
+    assert quote_starting(quotes, "a radical experiment").speaker == "Teresa Quill"

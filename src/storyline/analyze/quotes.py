@@ -365,6 +365,8 @@ def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
             speaker = _speaker_from_token(art, s, sent.start_char, sent.end_char, cue.text)
             if speaker is not None:
                 return speaker
+    if not subjects and cue.dep_ == "relcl" and cue.head.pos_ in ("PROPN", "NOUN") and inside(cue.head):
+        subjects = [cue.head]  # "Ana Ruiz on Wednesday called ...", parsed as a clause on the name
     if not subjects and cue.head.lower_ == "as" and cue.head.head.lower_ in _QUOTING:
         # "Ruiz is quoted as saying ...", "the paper quotes Ruiz as saying ...": the one quoted
         subjects = [c for c in cue.head.head.children if c.dep_ in ("nsubjpass", "dobj") and inside(c)]
@@ -380,6 +382,7 @@ def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
 
 
 _SUBJECTLESS_LINKS = ("conj", "advcl", "xcomp", "ccomp")
+_NOT_SPEAKING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 # what someone issues, posts or sends to say something: "issued a statement saying ..."
@@ -450,6 +453,8 @@ def _neighbours(art: _Article, cue, start: int, end: int):
     for t in reversed(doc[max(0, cue.i - 6):cue.i]):
         if t.idx < start or art.is_quoted(t):
             break
+        if t.ent_type_ in _NOT_SPEAKING:
+            continue  # "Ruiz on Wednesday called": a day never speaks
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             before.append(t)
             break
@@ -485,7 +490,7 @@ def _speaker_from_token(art: _Article, token, start: int, end: int, cue: str) ->
         if named is not None:  # "a spokesperson for the council, Ana Ruiz, said"
             entity = art.entities[named.entity_id]
             return Speaker(entity.name, entity.id, named.start, named.end, cue)
-        if token.lower_ in ANONYMOUS_HEADS and _is_anonymous(token):
+        if token.lower_ in ANONYMOUS_HEADS and _is_anonymous(token) or _unnamed_by_request(token):
             return Speaker(ANONYMOUS, None, np_start, np_end, cue)
         if token.lower_ in ROLE_NOUNS:  # "a White House spokesman": not the White House
             return _phrase_speaker(art, token, np_start, np_end, cue)
@@ -566,6 +571,22 @@ def _is_anonymous(token) -> bool:
     if dets & {"a", "an", "another", "one", "the", "two", "several", "some"}:
         return True
     return token.tag_ == "NNS" and not dets
+
+
+_WITHHELD_NAME = re.compile(
+    r"\bnot (?:authori[sz]ed|allowed|permitted|cleared) to (?:speak|talk|comment|discuss)|\banonymity\b|"
+    r"\b(?:asked|requested|declined|refused) (?:not )?to be (?:named|identified)|\bnot to be (?:named|identified)\b",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_by_request(token) -> bool:
+    """"a hospital administrator who was not authorized to speak publicly", "an aide who asked not to
+    be named": whoever they are, the article keeps them anonymous."""
+    if token.pos_ != "NOUN":
+        return False
+    words = list(token.subtree)
+    return bool(_WITHHELD_NAME.search(token.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]))
 
 
 def _sentence_subject(art: _Article, span: MarkedSpan) -> Speaker | None:
