@@ -238,3 +238,20 @@ def test_gallery_counters_and_emergency_numbers_are_not_claims(blank):
 def test_the_phrase_around_an_amount_is_not_its_subject(nlp):
     text = "The offer takes the form of $60 in cash and $22 in shares."
     assert [c.subject for c in find_claims(nlp(text), article(text))] == [None, None]
+
+
+def test_changes_across_time_units_and_with_a_time_for_each_end(nlp):
+    assert claims_in("Median waits have fallen from 6 hours to 90 minutes.", nlp) == [
+        ("from 6 hours to 90 minutes", [360, 90], "minutes", "change")]
+    assert claims_in("Ambulance diversions fell from 37 hours in August to under 5 hours in October.", nlp) == [
+        ("from 37 hours in August to under 5 hours in October", [37, 5], "hours", "change")]
+
+
+def test_up_from_makes_a_change_to_the_figure_just_given(nlp):
+    assert claims_in("Unemployment fell to 4.1 percent, down from 4.5 percent in May.", nlp) == [
+        ("4.1 percent", 4.1, "percent", "exact"), ("down from 4.5 percent", [4.5, 4.1], "percent", "change")]
+
+
+def test_a_large_count_in_a_compound_adjective_is_a_claim_a_small_one_is_not(nlp):
+    assert claims_in("The team plans a 5,500-seat ballpark and signed a 30-year lease.", nlp) == [
+        ("5,500", 5500, None, "exact")]

@@ -86,6 +86,7 @@ _CHANGE_START = re.compile(
     r"infinite|no\s+limit|nil)\s+to\s+)?$"
 )
 _FROM_BEFORE = re.compile(r"(?i)(?<![A-Za-z])from\s+$")
+_CHANGE_TAIL = re.compile(r"\s+(?:in|on|by|as\s+of)\s+[A-Z][a-z]+(?:\s+\d{4})?(?=[\s,.;])")  # "... in October"
 _BETWEEN_BEFORE = re.compile(r"(?i)(?<![A-Za-z])between\s+$")
 _RANGE_WORDS = re.compile(r"(?i)(?:rang|vary|varies|varied|anywhere|spanning|ages|aged)\w*\s+(?:\S+\s+){0,3}$")
 
@@ -271,8 +272,9 @@ def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -
         return True
     if after[:1].isalpha() and not (_SCALE_ABBREVIATION.match(after) or (cur and _SCALE_ABBREVIATION.match(after.lower()))):
         return True  # an alphanumeric code such as "32BJ", "5G" or "4K" ("$5M" and "300k" are amounts)
-    if re.match(r"-[A-Za-z]", after) and not re.match(r"(?i)-plus\b", after):
-        return True  # a compound adjective such as "15-member" or "10-day"
+    if re.match(r"-[A-Za-z]", after) and not re.match(r"(?i)-plus\b", after) and \
+            len(re.sub(r"\D", "", text[start:end])) < 4:
+        return True  # a compound adjective such as "15-member" or "10-day" (but "a 5,500-seat arena" counts)
     before = text[max(0, start - 30) : start]
     if before.endswith(("No. ", "no. ", "#", "Nos. ")) or _AGE_BEFORE.search(before):
         return True
@@ -382,19 +384,45 @@ class _Found:
     spelled: bool
 
 
+# "from 37 hours in August to under 5 hours": the two ends of a change, each with its own time
+_CHANGE_BETWEEN = re.compile(
+    r"(?i)^\s+(?:in|on|at|during|by|for|as\s+of)\s+[^,.;:$\d]{1,30}?\s+to\s+"
+    r"(?:(?:under|over|about|around|nearly|almost|roughly|just|only|more\s+than|less\s+than|fewer\s+than)\s+)?$"
+)
+_MINUTES_IN = {"seconds": 1 / 60, "minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}
+
+
+def _common_unit(first: _Quantity, second: _Quantity) -> tuple[float, float, str | None] | None:
+    """Both values in one unit: "from 6 hours to 90 minutes" is 360 to 90 minutes; None for units
+    that do not convert ("2 percent to $753")."""
+    if not (first.unit and second.unit and first.unit != second.unit):
+        return first.value, second.value, second.unit or first.unit
+    if first.unit in _MINUTES_IN and second.unit in _MINUTES_IN:
+        small = min((first.unit, second.unit), key=_MINUTES_IN.__getitem__)
+        return (first.value * _MINUTES_IN[first.unit] / _MINUTES_IN[small],
+                second.value * _MINUTES_IN[second.unit] / _MINUTES_IN[small], small)
+    return None
+
+
 def _pair(text: str, first: _Quantity, second: _Quantity) -> _Found | None:
     """ "from 220,000 to 50,000" (a change), "between 5 and 10 million", "10-15 minutes" (ranges)."""
     between = text[first.end : second.start]
     connector = between.strip().lower()
-    if first.unit and second.unit and first.unit != second.unit:
+    common = _common_unit(first, second)
+    if common is None:
         return None  # "rose 2 percent to $753": two claims, not a range
-    first_value = first.value * (second.scale if first.scale == 1 else 1)  # "5 to 10 million"
-    unit = second.unit or first.unit
+    first_value, second_value, unit = common
+    first_value *= second.scale if first.scale == 1 else 1  # "5 to 10 million"
 
     def found(start: int, qualifier: str) -> _Found:
-        return _Found(start, second.end, [first_value, second.value], unit, qualifier, second, False)
+        return _Found(start, second.end, [first_value, second_value], unit, qualifier, second, False)
 
     head = text[max(0, first.start - 60) : first.start]
+    if connector != "to" and _CHANGE_BETWEEN.match(between) and (lead := _FROM_BEFORE.search(head)):
+        end = _CHANGE_TAIL.match(text, second.end)
+        change = found(first.start - (len(head) - lead.start()), "change")
+        change.end = end.end() if end else second.end
+        return change
     if connector == "to":
         lead = _FROM_BEFORE.search(head)
         if lead is None:
@@ -433,11 +461,27 @@ def _claims_from(text: str, quantities: list[_Quantity]) -> list[_Found]:
         if change and change.group("word"):
             start = q.start - (min(40, q.start) - change.start())
             found.append(_Found(start, q.end, q.value, q.unit, "change", q, q.spelled))
+        elif (change := _change_from_earlier(text, q, found[-1] if found else None)) is not None:
+            found.append(change)
         else:
             _attach_qualifier(text, q)
             found.append(_Found(q.start, q.end, q.value, q.unit, q.qualifier or "exact", q, q.spelled))
         i += 1
     return found
+
+
+_UP_FROM = re.compile(r"(?i)(?<![A-Za-z])(?:up|down)\s+from\s+$")
+
+
+def _change_from_earlier(text: str, q: _Quantity, before: _Found | None) -> _Found | None:
+    """"reached 212,000, up from 168,000": a change from this value to the one just claimed."""
+    lead = _UP_FROM.search(text[max(0, q.start - 15):q.start])
+    if lead is None or before is None or isinstance(before.value, list) or q.start - before.end > 100:
+        return None
+    if before.unit and q.unit and before.unit != q.unit or re.search(r"[.!?]\s", text[before.end:q.start]):
+        return None
+    start = q.start - (min(15, q.start) - lead.start())
+    return _Found(start, q.end, [q.value, before.value], q.unit or before.unit, "change", q, q.spelled)
 
 
 # --------------------------------------------------------------------------- subjects
