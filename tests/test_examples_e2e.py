@@ -104,3 +104,13 @@ def test_demo_prints_the_stories(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "demo.db"), "demo", "--no-serve"])
     assert result.exit_code == 0, result.output
     assert result.output.count("\nstory ") == 3
+
+
+def test_the_default_demo_store_is_rebuilt_on_each_run(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    stale = tmp_path / "storyline" / "demo.db"
+    stale.parent.mkdir()
+    stale.write_bytes(b"a store an older version left behind")
+    result = CliRunner().invoke(main, ["demo", "--no-serve"])
+    assert result.exit_code == 0, result.output
+    assert "16 new, 0 already present" in result.output

@@ -298,12 +298,18 @@ def demo_db_path() -> Path:
 @click.option("--jobs", "-j", type=int, default=1, show_default=True)
 @click.pass_context
 def demo(ctx, no_serve, port, jobs):
-    """Ingest the bundled example corpus and show the stories found (then open the web UI)."""
+    """Ingest the bundled example corpus into a fresh demo store and show the stories found (then
+    open the web UI)."""
     from ..engine import ingest as run_ingest
     from ..examples import corpus_dir
     from ..store import Store
 
-    db = ctx.obj["db"] if ctx.obj["db_given"] else str(demo_db_path())
+    if ctx.obj["db_given"]:
+        db = ctx.obj["db"]
+    else:  # a fresh demo store each time, so it shows what this version of storyline finds
+        db = str(demo_db_path())
+        for leftover in (db, db + "-wal", db + "-shm"):
+            Path(leftover).unlink(missing_ok=True)
     corpus = corpus_dir()
     click.echo(f"ingesting the example corpus ({corpus}) into {db} ...")
     with Store(db) as store:
