@@ -137,3 +137,12 @@ def test_words_after_a_title_that_name_an_organisation_are_not_a_person(nlp):
 def test_spans_without_a_capitalised_word_are_no_names(nlp):
     _, a = analysis_of("MUST WATCH Rosa Quill interviews the mayor 02:39\nThe max speed fell. The moon rose.", nlp)
     assert all(any(w[:1].isupper() for w in e.name.split()) for e in a.entities)
+
+
+def test_the_union_and_the_hospital_are_the_organisations_named_before(nlp):
+    _, a = analysis_of("The Harbor Nurses Union filed a complaint on Monday. The union said staffing had "
+                       "fallen.\n\nCalder Regional Medical Center disputed the figures. The hospital said the "
+                       "survey was flawed. The union contract expires in May.", nlp)
+    union = entity_named(a, "Harbor Nurses Union")
+    assert mentions_of(a, union) == ["Harbor Nurses Union", "The union"]  # not "The union contract"
+    assert mentions_of(a, entity_named(a, "Calder Regional Medical Center"))[-1] == "The hospital"

@@ -143,6 +143,7 @@ def find_entities(doc, article) -> tuple[list[Entity], list[Mention]]:
     for cand in candidates:
         _assign(book, cand, doc, token_starts)
     _bare_surnames(book, doc)
+    _organisations_by_head(book, doc)
     _appositions(book, doc, token_starts)
     _role_chunks(book, doc, token_starts, quoted)
     entities = [r.entity for r in book.records if r.mentions]
@@ -406,6 +407,31 @@ def _bare_surnames(book: _EntityBook, doc) -> None:
         if idx is not None and book.records[idx].entity.label == "PERSON":
             book.mention(idx, t.idx, t.idx + len(t.text))
             book.add_alias(idx, t.text)
+
+
+# how institutions' names end that the text calls by another noun for short
+_SHORT_FOR = {"hospital": ("hospital", "medical center", "medical centre", "infirmary")}
+
+
+def _organisations_by_head(book: _EntityBook, doc) -> None:
+    """"the union" after "the Harbor Nurses Union", "the hospital" after "Calder Regional Medical
+    Center": a definite noun naming an organisation named before whose name ends in it, the one
+    named most often so far (then the latest) where several do."""
+    for t in doc:
+        if t.pos_ != "NOUN" or t.i == 0 or doc[t.i - 1].lower_ != "the" or book.owner[t.idx] or \
+                t.ent_type_ in ("DATE", "TIME"):
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN"):
+            continue  # "the union contract": the noun only qualifies another
+        endings = tuple(" " + e for e in _SHORT_FOR.get(t.lower_, (t.lower_,)))
+        named = {}
+        for i, r in enumerate(book.records):
+            if r.entity.label in ("ORG", "FAC") and r.entity.name.lower().endswith(endings):
+                before = [m.start for m in r.mentions if m.end <= t.idx]
+                if before:
+                    named[i] = (len(before), max(before))
+        if named:
+            book.mention(max(named, key=named.__getitem__), doc[t.i - 1].idx, t.idx + len(t.text))
 
 
 def _first_name_match(book: _EntityBook, word: str) -> int | None:
