@@ -383,6 +383,7 @@ def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
 
 _SUBJECTLESS_LINKS = ("conj", "advcl", "xcomp", "ccomp")
 _NOT_SPEAKING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_QUOTING = frozenset({"quoted", "quotes", "quote", "quoting"})
 
 
 # what someone issues, posts or sends to say something: "issued a statement saying ..."
@@ -414,7 +415,6 @@ def _impersonal(cue) -> bool:
             return False
         head = head.head
     return False
-_QUOTING = frozenset({"quoted", "quotes", "quote", "quoting"})
 
 
 def _borrowed_subjects(cue, inside) -> list:
