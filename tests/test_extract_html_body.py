@@ -1,6 +1,8 @@
 """The body of an HTML page: what the cleanup cuts from trafilatura's main text, and what it keeps."""
 
-from storyline.extract.html import extract_html
+import json
+
+from storyline.extract.html import _stated_body_blocks, extract_html
 from storyline.extract.html_cleanup import Block, clean_blocks, prune_tree
 from storyline.model import RawDocument
 from trafilatura.utils import load_html
@@ -122,3 +124,40 @@ def test_the_comment_thread_is_cut_before_extraction():
 def test_a_comment_count_is_no_comment_thread():
     tree = load_html(page(body=BODY + '<div class="comment-count">3 comments</div>'))
     assert prune_tree(tree) == []
+
+
+def _listicle(article_body: str) -> str:
+    """A page that puts its intro in one container and each entry of the list in a card of its own,
+    the shape that makes an extractor stop after the intro; its JSON-LD states the whole article."""
+    entries = "".join(
+        f'<div class="card"><h2>{n}. Pier {n}</h2><div class="card-copy"><p>{PARAGRAPHS[n % 3]} Entry {n} of the'
+        f" guide covers the moorings, the fees and the hours of the harbour master.</p></div></div>"
+        for n in range(1, 9)
+    )
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Eight piers to know",
+                     "articleBody": article_body})
+    return (f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+            f'<div class="intro"><h1>Eight piers to know</h1><p>{PARAGRAPHS[0]}</p></div>'
+            f'<section class="cards">{entries}</section></body></html>')
+
+
+def test_when_the_extraction_misses_most_of_the_stated_article_body_the_stated_body_is_the_text(monkeypatch):
+    stated = "\n".join([PARAGRAPHS[0]] + [f"{PARAGRAPHS[n % 3]} Entry {n} of the guide covers the moorings, the fees"
+                                          f" and the hours of the harbour master." for n in range(1, 9)])
+    intro_only = [Block(text=PARAGRAPHS[0], tag="p")]
+    monkeypatch.setattr("storyline.extract.html._main_blocks", lambda *args: intro_only)
+    article = extract(_listicle(stated))
+    assert article.text.count("of the guide covers the moorings") == 8
+    assert article.text.split("\n\n")[0] == PARAGRAPHS[0]
+
+
+def test_a_short_stated_body_is_a_teaser_and_the_page_text_stands(monkeypatch):
+    intro_only = [Block(text=PARAGRAPHS[0], tag="p")]
+    monkeypatch.setattr("storyline.extract.html._main_blocks", lambda *args: intro_only)
+    article = extract(_listicle("Eight piers to know, from the ferry pier to the fishing harbour."))
+    assert article.text == PARAGRAPHS[0]
+
+
+def test_a_stated_body_in_markup_gives_its_paragraphs():
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+    assert [b.text for b in _stated_body_blocks(body)] == PARAGRAPHS * 2

@@ -7,8 +7,10 @@ trafilatura/htmldate's guesses. Never raises on bad HTML: an unreadable page giv
 
 from __future__ import annotations
 
+import html
 import logging
 import re
+from collections import Counter
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -22,6 +24,7 @@ from ..model import Article, RawDocument, article_id_for
 from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
 from .html_metadata import PageMetadata, clean_name, iso_date, read_page_metadata, split_authors
+from .mojibake import fix_mojibake
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -29,6 +32,10 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 _RETRY_BELOW_SHARE = 0.6  # extracted/visible text; measured on the even half of the WCXB dev pages
 _FLAT_MIN_CHARS, _FLAT_SHARE = 1500, 0.8  # about 250 words, 80% of them in one block
+_STATED_BODY_MIN_WORDS = 150  # a JSON-LD articleBody shorter than this is a teaser, not the article
+_STATED_BODY_COVERED = 0.5  # the share of the stated body's words an extraction must hold to stand
+_STATED_BODY_BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote")
+_WORD = re.compile(r"\w+")
 _URL_MONTH = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
               r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d|" + _URL_MONTH + r")/(\d\d)(?:/|$)", re.I)
@@ -49,6 +56,9 @@ def extract_html(raw: RawDocument) -> Article:
     pruned = prune_tree(tree)
     captions = {r.text for r in pruned if r.reason == "caption"}
     blocks = _main_blocks(tree, raw.url, meta.visible_chars)
+    stated = _stated_body_blocks(meta.article_body)
+    if stated and _covers_little(blocks, stated):
+        blocks = stated
     title = _choose_title(meta)
     authors = list(raw.authors) or _choose_authors(meta, tree)
     blocks, removed = clean_blocks(blocks, authors=authors, title=raw.title or title, captions=captions)
@@ -78,6 +88,33 @@ def _main_blocks(tree: HtmlElement, url: str | None, visible_chars: int) -> list
     return blocks
 
 
+def _stated_body_blocks(body: str | None) -> list[Block]:
+    """The page's JSON-LD articleBody as paragraphs: its markup's paragraphs, else its lines."""
+    if not body:
+        return []
+    if _HAS_TAG.search(body):
+        fragment = _parse(body)
+        if fragment is None:
+            return []
+        lines = [e.text_content() for e in fragment.iter(*_STATED_BODY_BLOCKS)] or [fragment.text_content()]
+    else:
+        lines = html.unescape(body).split("\n")
+    lines = [" ".join(line.split()) for line in lines]
+    return [Block(text=line, tag="p") for line in lines if line]
+
+
+def _covers_little(blocks: list[Block], stated: list[Block]) -> bool:
+    """Whether the extraction holds under half the words of a full-length articleBody: the extractor
+    took one part of a page that splits its article across containers (a listicle's intro without its
+    entries), or a teaser; the body the CMS states is then the better text."""
+    stated_words = Counter(word for block in stated for word in _WORD.findall(block.text.casefold()))
+    total = sum(stated_words.values())
+    if total < _STATED_BODY_MIN_WORDS:
+        return False
+    found = Counter(word for block in blocks for word in _WORD.findall(block.text.casefold()))
+    return sum((stated_words & found).values()) < _STATED_BODY_COVERED * total
+
+
 def _flat(blocks: list[Block]) -> bool:
     """A long extraction that is nearly all one block: the page's text run together, not paragraphs."""
     total = sum(len(b.text) for b in blocks)
@@ -94,11 +131,14 @@ def _extract_blocks(tree: HtmlElement, url: str | None, **options) -> list[Block
 
 
 def _parse(content: str | bytes) -> HtmlElement | None:
-    """The page's tree; a bare fragment (a feed item's ``<p>...</p>``) is wrapped into a document."""
+    """The page's tree; a bare fragment (a feed item's ``<p>...</p>``) is wrapped into a document.
+    Mojibake is repaired on the markup, before the parser and trafilatura drop the control characters
+    that carry half of each broken sequence."""
     if isinstance(content, bytes):
         content = content.decode("utf-8", errors="replace")
     if not content or not content.strip():
         return None
+    content = fix_mojibake(content)
     try:
         tree = load_html(content)
         if tree is None and _HAS_TAG.search(content):

@@ -64,6 +64,7 @@ class PageMetadata:
     shown_date: str | None = None  # the date written under (or over) the headline, not an "Updated" one
     shown_updated: str | None = None  # the first "Updated ..." date written around the headline
     dateline: str | None = None  # ``shown_date`` when it sits right against the headline (a byline's date)
+    article_body: str | None = None  # JSON-LD articleBody: the article's text as the CMS stores it (may hold markup)
 
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -319,6 +320,9 @@ def _read_json_ld(objects: list[dict], meta: PageMetadata) -> None:
             meta.modified = iso_date(obj.get("dateModified")) if meta.published else None
         if meta.publisher is None:
             meta.publisher = clean_name(resolve(obj.get("publisher")))
+        body = obj.get("articleBody")
+        if obj in articles and isinstance(body, str) and len(body) > len(meta.article_body or ""):
+            meta.article_body = body
     for obj in objects:
         if meta.site_name is None and "website" in _types(obj):
             meta.site_name = clean_name(obj)

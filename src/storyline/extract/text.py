@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from ..model import Article, RawDocument, article_id_for
 from .metadata import authors_from, infer_published, published_from, read_outlet, to_iso
+from .mojibake import fix_mojibake
 from .segment import segment
 
 
@@ -34,7 +35,7 @@ def site_name(url: str | None) -> str | None:
 
 def extract_text(raw: RawDocument) -> Article:
     """A plain-text scrape -> Article with clean body text, removed furniture, embeds and metadata."""
-    seg = segment(raw.content or "")
+    seg = segment(fix_mojibake(raw.content or ""))
     text = "\n\n".join(seg.body)
     authors = list(raw.authors) or authors_from(seg.removed)
     published = (to_iso(raw.published) or raw.published) if raw.published else published_from(seg.removed)
