@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from storyline.serve.cli import main
+from storyline.store import Store
 
 ARTICLE_ONE = """(Dana Whitfield, Riverside Ledger) Mayor Lena Ortiz said Tuesday the Elm Street bridge will close for repairs.
 
@@ -44,6 +45,17 @@ def test_ingest_then_reingest_adds_nothing(tmp_path, corpus):
     assert "2 new, 0 already present" in first.output
     again = run("ingest", str(corpus), "--jobs", "1", db=db)
     assert again.exit_code == 0 and "0 new, 2 already present" in again.output
+
+
+def test_after_an_upgrade_a_reingest_reads_the_inputs_again_and_replaces_the_old_readings(tmp_path, corpus, monkeypatch):
+    db = tmp_path / "s.db"
+    assert "2 new" in run("ingest", str(corpus), "--jobs", "1", db=db).output
+    monkeypatch.setattr("storyline.engine.pipeline_id", lambda model=None: "storyline 9.9; some_model 1.0")
+    upgraded = run("ingest", str(corpus), "--jobs", "1", db=db)
+    assert upgraded.exit_code == 0 and "0 new, 0 already present, 2 read again" in upgraded.output
+    assert "0 new, 2 already present" in run("ingest", str(corpus), "--jobs", "1", db=db).output
+    with Store(db) as store:
+        assert store.count_articles() == 2 and store.count_stories() >= 1
 
 
 def test_a_broken_input_is_named_and_the_rest_still_lands(tmp_path, corpus):

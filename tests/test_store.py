@@ -9,7 +9,8 @@ from storyline.store import SCHEMA_VERSION, Store
 
 
 def art(i: int, text: str | None = None, **kw) -> Article:
-    return Article(id=f"a{i}", source=f"in/{i}.txt", text=text or f"Article number {i} text.", **kw)
+    kw.setdefault("source", f"in/{i}.txt")
+    return Article(id=f"a{i}", text=text or f"Article number {i} text.", **kw)
 
 
 def test_a_new_store_is_migrated_to_the_current_schema_in_wal_mode(tmp_path):
@@ -32,6 +33,52 @@ def test_adding_the_same_article_twice_adds_nothing(tmp_path):
         again = store.add_batch([(art(1), None, None), (art(2), None, None)])
         assert (first.new, again.new, again.existing) == (["a1"], ["a2"], ["a1"])
         assert store.count_articles() == 2
+
+
+def test_an_article_another_pipeline_stored_is_replaced_with_its_analysis(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add_batch([(art(1), Analysis(article_id="a1"), None)], pipeline="storyline 1; model 1")
+        quote = Quote(text="We will rebuild it", start=1, end=19, kind="direct", speaker="Ana Ruiz")
+        same = store.add_batch([(art(1), Analysis(article_id="a1", quotes=[quote]), None)], pipeline="storyline 1; model 1")
+        assert same.existing == ["a1"] and store.analysis("a1").quotes == []
+        newer = store.add_batch([(art(1), Analysis(article_id="a1", quotes=[quote]), None)], pipeline="storyline 2; model 1")
+        assert (newer.new, newer.redone) == ([], ["a1"])
+        assert store.analysis("a1").quotes == [quote] and store.count_articles() == 1
+        assert store.links_stale
+
+
+def test_an_input_that_now_reads_differently_replaces_the_article_it_gave_before(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add_batch([(art(1), None, None)], sources=[("in/1.txt", "hash1", "a1")])
+        store.add_batch([(art(2), None, None)], sources=[("in/2.txt", "hash2", "a2")])
+        edited = art(3, source="in/1.txt", text="Article number 1, corrected.")
+        store.add_batch([(edited, None, None)], sources=[("in/1.txt", "hash1b", "a3")])
+        assert not store.has_article("a1") and store.has_article("a2") and store.has_article("a3")
+        assert store.article_for_source("in/1.txt", "hash1b") == "a3"
+
+
+def test_an_article_another_input_still_gives_is_kept(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add_batch([(art(1), None, None)], sources=[("in/1.txt", "h", "a1"), ("mirror/1.txt", "h", "a1")])
+        store.add_batch([(art(3, source="in/1.txt"), None, None)], sources=[("in/1.txt", "h2", "a3")])
+        assert store.has_article("a1") and store.article_for_source("mirror/1.txt", "h") == "a1"
+
+
+def test_a_store_from_before_pipelines_were_recorded_is_migrated_and_read_again(tmp_path):
+    import sqlite3
+
+    from storyline.store.sqlite import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.executescript(f"BEGIN; {MIGRATIONS[1]}; PRAGMA user_version = 1; COMMIT;")
+    db.execute("INSERT INTO articles(id, source, text, record, ingested_at) VALUES ('a1', 'in/1.txt', 'x', '{}', 'now')")
+    db.execute("INSERT INTO sources VALUES ('in/1.txt', 'h', 'a1')")
+    db.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.article_for_source("in/1.txt", "h") == "a1"
+        assert store.article_for_source("in/1.txt", "h", pipeline="storyline 1; model 1") is None
 
 
 def test_a_failing_batch_leaves_nothing_half_written(tmp_path):

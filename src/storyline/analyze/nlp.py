@@ -10,6 +10,7 @@ machines measured it is about 3x faster at the shapes tok2vec uses, with the sam
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 from functools import lru_cache
 
@@ -24,6 +25,19 @@ PARAGRAPH_BREAKS = "paragraph_sentences"
 def model_name(name: str | None = None) -> str:
     """The pipeline to use: the argument, else $STORYLINE_MODEL, else the bundled default."""
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def pipeline_id(name: str | None = None) -> str:
+    """What made a stored reading: this storyline and the spaCy pipeline (name and package version),
+    so a store can tell readings an upgrade would change."""
+    from .. import __version__
+
+    model = model_name(name)
+    try:
+        model_version = importlib.metadata.version(model)
+    except (importlib.metadata.PackageNotFoundError, ValueError):  # a pipeline loaded from a folder
+        model_version = "?"
+    return f"storyline {__version__}; {model} {model_version}"
 
 
 def _paragraph_sentences(doc):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from ..analyze.nlp import pipeline_id
 from ..ingest import DEFAULT_MAX_BYTES, read_inputs
 from ..model import IngestError, RawDocument, content_hash
 from ..store import Store
@@ -32,7 +33,8 @@ def ingest(
 ) -> IngestReport:
     report = IngestReport()
     hashes: dict[str, str] = {}  # source -> content hash, until its article is stored
-    fresh = _skip_known(read_inputs(inputs, max_bytes), store, report, hashes, on_progress)
+    pipeline = pipeline_id(model)
+    fresh = _skip_known(read_inputs(inputs, max_bytes), store, report, hashes, pipeline, on_progress)
     if engine == "dask":
         from .dask import run_dask
 
@@ -42,8 +44,8 @@ def ingest(
     else:
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     store_outcomes(outcomes, store, report, hashes=hashes, batch_size=batch_size,
-                   on_progress=on_progress)
-    if link and (report.new or store.links_stale):
+                   on_progress=on_progress, pipeline=pipeline)
+    if link and (report.new or report.redone or store.links_stale):
         relink(store)
     report.stories = store.count_stories()
     return report
@@ -54,13 +56,15 @@ def _skip_known(
     store: Store,
     report: IngestReport,
     hashes: dict[str, str],
+    pipeline: str,
     on_progress: Callable[[int], None] | None,
 ) -> Iterator[RawDocument | IngestError]:
-    """Inputs whose exact bytes were ingested from the same place before need no work at all."""
+    """Inputs whose exact bytes were ingested from the same place before, by the same storyline and
+    spaCy pipeline, need no work at all."""
     for item in items:
         if isinstance(item, RawDocument):
             digest = content_hash(item)
-            known = store.article_for_source(item.source, digest)
+            known = store.article_for_source(item.source, digest, pipeline)
             if known:
                 report.existing.append(known)
                 if on_progress:

@@ -31,6 +31,7 @@ class IngestReport:
 
     new: list[str] = field(default_factory=list)
     existing: list[str] = field(default_factory=list)
+    redone: list[str] = field(default_factory=list)  # stored by an older storyline or another model, read again
     failed: list[IngestError] = field(default_factory=list)
     skipped: list[IngestError] = field(default_factory=list)
     stories: int = 0
@@ -41,6 +42,8 @@ class IngestReport:
 
     def summary(self) -> str:
         parts = [f"{len(self.new)} new", f"{len(self.existing)} already present"]
+        if self.redone:
+            parts.append(f"{len(self.redone)} read again (stored by another storyline version or model)")
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         parts.append(f"{len(self.failed)} failed")
@@ -173,8 +176,10 @@ def store_outcomes(
     hashes: dict[str, str] | None = None,
     batch_size: int = 64,
     on_progress: Callable[[int], None] | None = None,
+    pipeline: str | None = None,
 ) -> None:
-    """Write outcomes in batches, one transaction each; duplicates in the batch count as existing."""
+    """Write outcomes in batches, one transaction each; duplicates in the batch count as existing.
+    With ``pipeline``, stored copies another pipeline made are replaced (see ``Store.add_batch``)."""
     batch: list[Processed] = []
     sources: list[tuple[str, str, str]] = []
     hashes = hashes if hashes is not None else {}
@@ -182,9 +187,10 @@ def store_outcomes(
 
     def flush() -> None:
         if batch:
-            result = store.add_batch(batch, sources)
+            result = store.add_batch(batch, sources, pipeline=pipeline)
             report.new.extend(result.new)
             report.existing.extend(result.existing)
+            report.redone.extend(result.redone)
             if on_progress:
                 on_progress(len(batch))
             batch.clear()

@@ -13,14 +13,14 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from ..model import Analysis, Article, Entity, Story, from_json, to_dict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -108,6 +108,11 @@ MIGRATIONS: dict[int, str] = {
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # which storyline and spaCy pipeline extracted and analysed each article: a re-ingest after an
+    # upgrade (or with another model) redoes the work instead of keeping the old reading
+    2: """
+    ALTER TABLE articles ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''
+    """,
 }
 
 
@@ -115,6 +120,7 @@ MIGRATIONS: dict[int, str] = {
 class BatchResult:
     new: list[str]
     existing: list[str]
+    redone: list[str] = field(default_factory=list)  # stored before by another pipeline, now replaced
 
 
 @dataclass
@@ -206,15 +212,26 @@ class Store:
         self,
         items: Sequence[tuple[Article, Analysis | None, Any | None]],
         sources: Iterable[tuple[str, str, str]] = (),
+        pipeline: str | None = None,
     ) -> BatchResult:
-        """Store (article, analysis, link features) triples in one transaction; known ids are skipped."""
+        """Store (article, analysis, link features) triples in one transaction. A known id is skipped,
+        unless ``pipeline`` is given and the stored copy was made by another one: then it is replaced.
+        A source that now gives another article than before drops the old one (when no other input
+        still gives it): the store follows its inputs."""
         result = BatchResult(new=[], existing=[])
+        sources = list(sources)
         with self._transaction() as db:
             for article, analysis, features in items:
-                if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+                stored = db.execute("SELECT pipeline FROM articles WHERE id = ?", (article.id,)).fetchone()
+                if stored and (pipeline is None or stored[0] == pipeline):
                     result.existing.append(article.id)
                     continue
-                self._insert_article(db, article)
+                if stored:
+                    db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+                    result.redone.append(article.id)
+                else:
+                    result.new.append(article.id)
+                self._insert_article(db, article, pipeline or "")
                 if analysis is not None:
                     db.execute(
                         "INSERT INTO analyses(article_id, record) VALUES (?, ?)",
@@ -225,14 +242,28 @@ class Store:
                         "INSERT INTO link_features(article_id, record) VALUES (?, ?)",
                         (article.id, json.dumps(features, separators=(",", ":"))),
                     )
-                result.new.append(article.id)
+            self._drop_superseded(db, sources)
             db.executemany(
                 "INSERT OR REPLACE INTO sources(source, content_hash, article_id) VALUES (?, ?, ?)",
-                list(sources),
+                sources,
             )
-            if result.new:  # in the same transaction: a crash never leaves new articles unlinked
+            if result.new or result.redone:  # in the same transaction: a crash never leaves new articles unlinked
                 self._set_meta(db, "links_stale", "1")
         return result
+
+    @staticmethod
+    def _drop_superseded(db: sqlite3.Connection, sources: list[tuple[str, str, str]]) -> None:
+        """Delete the article a source gave before when it now gives another one and no other
+        source gives the old one (an upgraded extractor, an edited file)."""
+        for source, _, article_id in sources:
+            row = db.execute("SELECT article_id FROM sources WHERE source = ?", (source,)).fetchone()
+            if not row or row[0] == article_id:
+                continue
+            others = db.execute(
+                "SELECT 1 FROM sources WHERE article_id = ? AND source != ?", (row[0], source)
+            ).fetchone()
+            if not others:
+                db.execute("DELETE FROM articles WHERE id = ?", (row[0],))
 
     @staticmethod
     def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
@@ -244,15 +275,15 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key='links_stale'").fetchone()
         return bool(row and row[0] == "1")
 
-    def _insert_article(self, db: sqlite3.Connection, article: Article) -> None:
+    def _insert_article(self, db: sqlite3.Connection, article: Article, pipeline: str = "") -> None:
         inferred = article.published_inferred.date if article.published_inferred else None
         db.execute(
             "INSERT INTO articles(id, source, url, outlet, title, published, date, text, record,"
-            " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " ingested_at, pipeline) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article.id, article.source, article.url, article.outlet, article.title,
                 article.published, article.published or inferred, article.text,
-                _dumps(article), _now(),
+                _dumps(article), _now(), pipeline,
             ),
         )
 
@@ -334,12 +365,15 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
 
-    def article_for_source(self, source: str, content_hash: str) -> str | None:
-        """The article an input produced before, if the same bytes were ingested from there."""
+    def article_for_source(self, source: str, content_hash: str, pipeline: str | None = None) -> str | None:
+        """The article an input produced before, if the same bytes were ingested from there (and, with
+        ``pipeline``, extracted and analysed by that pipeline)."""
         row = self.db.execute(
-            "SELECT article_id FROM sources WHERE source=? AND content_hash=?", (source, content_hash)
+            "SELECT s.article_id, a.pipeline FROM sources s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.source=? AND s.content_hash=?",
+            (source, content_hash),
         ).fetchone()
-        return row[0] if row else None
+        return row[0] if row and (pipeline is None or row[1] == pipeline) else None
 
     def count_articles(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
