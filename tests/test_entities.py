@@ -146,3 +146,13 @@ def test_the_union_and_the_hospital_are_the_organisations_named_before(nlp):
     union = entity_named(a, "Harbor Nurses Union")
     assert mentions_of(a, union) == ["Harbor Nurses Union", "The union"]  # not "The union contract"
     assert mentions_of(a, entity_named(a, "Calder Regional Medical Center"))[-1] == "The hospital"
+
+
+def test_the_company_is_the_most_named_organisation_when_a_legal_designator_marks_it_a_company(nlp):
+    _, a = analysis_of("Brightwater Foods Inc. said on Monday it would close two plants. Brightwater Foods Inc. "
+                       "employs 900 people. The company said the closures would affect 300 workers.", nlp)
+    assert mentions_of(a, entity_named(a, "Brightwater Foods Inc."))[-1] == "The company"
+    _, a = analysis_of("Regulators fined Meridian Airways on Friday. Meridian Airways had missed three deadlines, the "
+                       "regulator said, and Meridian Airways will appeal. Lessing Capital Ltd., a shareholder, "
+                       "was not fined. The company said it would appeal.", nlp)
+    assert "The company" not in mentions_of(a, entity_named(a, "Lessing Capital Ltd."))  # not the one the story is about

@@ -410,13 +410,18 @@ def _bare_surnames(book: _EntityBook, doc) -> None:
 
 
 # how institutions' names end that the text calls by another noun for short
-_SHORT_FOR = {"hospital": ("hospital", "medical center", "medical centre", "infirmary")}
+# a company's legal designator ("Acme Inc.", "Talvik Holdings") is what marks it a company or firm
+_CORPORATE = ("company", "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+              "limited", "llc", "plc", "holdings", "group", "gmbh", "ag", "s.a.", "n.v.")
+_SHORT_FOR = {"hospital": ("hospital", "medical center", "medical centre", "infirmary"),
+              "company": _CORPORATE, "firm": _CORPORATE}
 
 
 def _organisations_by_head(book: _EntityBook, doc) -> None:
     """"the union" after "the Harbor Nurses Union", "the hospital" after "Calder Regional Medical
-    Center": a definite noun naming an organisation named before whose name ends in it, the one
-    named most often so far (then the latest) where several do."""
+    Center", "the company" after "Acme Inc.": a definite noun naming an organisation named before
+    whose name ends in it (or in what marks that kind of organisation), the one named most often so
+    far (then the latest) where several do."""
     for t in doc:
         if t.pos_ != "NOUN" or t.i == 0 or doc[t.i - 1].lower_ != "the" or book.owner[t.idx] or \
                 t.ent_type_ in ("DATE", "TIME"):
@@ -424,12 +429,15 @@ def _organisations_by_head(book: _EntityBook, doc) -> None:
         if t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN"):
             continue  # "the union contract": the noun only qualifies another
         endings = tuple(" " + e for e in _SHORT_FOR.get(t.lower_, (t.lower_,)))
-        named = {}
+        named, most = {}, 0
         for i, r in enumerate(book.records):
-            if r.entity.label in ("ORG", "FAC") and r.entity.name.lower().endswith(endings):
-                before = [m.start for m in r.mentions if m.end <= t.idx]
-                if before:
-                    named[i] = (len(before), max(before))
+            before = [m.start for m in r.mentions if m.end <= t.idx] if r.entity.label in ("ORG", "FAC") else []
+            most = max(most, len(before))
+            if before and r.entity.name.lower().endswith(endings):
+                named[i] = (len(before), max(before))
+        if _SHORT_FOR.get(t.lower_) is _CORPORATE:  # a designator marks a company, not which one is meant:
+            named = {i: n for i, n in named.items()  # then only the article's most-named organisation
+                     if n[0] == most or book.records[i].entity.name.lower().endswith(" " + t.lower_)}
         if named:
             book.mention(max(named, key=named.__getitem__), doc[t.i - 1].idx, t.idx + len(t.text))
 
