@@ -156,3 +156,41 @@ def test_the_company_is_the_most_named_organisation_when_a_legal_designator_mark
                        "regulator said, and Meridian Airways will appeal. Lessing Capital Ltd., a shareholder, "
                        "was not fined. The company said it would appeal.", nlp)
     assert "The company" not in mentions_of(a, entity_named(a, "Lessing Capital Ltd."))  # not the one the story is about
+
+
+def test_a_name_the_ner_reads_two_ways_is_one_entity(nlp):
+    _, a = analysis_of("Regulators fined Orsolo Bank on Friday. Orsolo Bank had missed three deadlines, the "
+                       "regulator said, and Orsolo Bank will appeal.", nlp)
+    [bank] = [e for e in a.entities if e.name == "Orsolo Bank"]  # the NER read it ORG once, PERSON twice
+    assert bank.label == "ORG" and len(mentions_of(a, bank)) == 3
+
+
+def _readings(text: str, *labels: str, name: str):
+    from storyline.analyze.entities import _Candidate
+
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    return [_Candidate(s, s + len(name), label, "ner") for s, label in zip(starts, labels) if label]
+
+
+def test_one_label_per_name_most_readings_win_and_a_person_loses_ties():
+    from storyline.analyze.entities import _agree_labels
+
+    text = "Tesla said. Tesla shares rose. Tesla will appeal. Veltra said. Veltra agreed."
+    tesla = _readings(text, "ORG", "PERSON", "ORG", name="Tesla")
+    veltra = _readings(text, "PERSON", "GPE", name="Veltra")
+    _agree_labels(tesla + veltra, text)
+    assert {c.label for c in tesla} == {"ORG"} and {c.label for c in veltra} == {"GPE"}
+
+
+def test_a_title_or_a_full_name_makes_a_person_whatever_most_readings_say():
+    from storyline.analyze.entities import _agree_labels
+
+    text = "Senator Hale spoke. Hale left. Hale returned. Hale won."
+    hale = _readings(text, "PERSON", "ORG", "ORG", "ORG", name="Hale")
+    _agree_labels(hale, text)
+    assert {c.label for c in hale} == {"PERSON"}
+    text = "Ana Ruiz spoke. Ruiz left. Ruiz returned. Ruiz won."
+    ruiz = _readings(text, None, "PERSON", "GPE", "GPE", name="Ruiz")  # not the one inside "Ana Ruiz"
+    full = _readings(text, "PERSON", name="Ana Ruiz")
+    _agree_labels(full + ruiz, text)
+    assert {c.label for c in ruiz} == {"PERSON"}

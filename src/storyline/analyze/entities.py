@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Entity, Mention
@@ -67,6 +68,7 @@ class _Candidate:
     label: str
     source: str  # "ner", "acronym", "address", "titled", "orgname"
     acronym: str | None = None
+    settled: bool = False  # the label comes from the parse (a person's role beside it), not the NER alone
 
 
 @dataclass
@@ -139,6 +141,7 @@ def find_entities(doc, article) -> tuple[list[Entity], list[Mention]]:
     ner = _people_named_by_role(_ner_candidates(doc, text), doc, token_starts)
     candidates = _select(_acronym_definitions(text) + _addresses(text) + ner
                          + _titled_people(doc, ner) + _organisation_names(text, ner))
+    _agree_labels(candidates, text)
     _register_people(book, candidates, doc, token_starts)
     for cand in candidates:
         _assign(book, cand, doc, token_starts)
@@ -205,8 +208,60 @@ def _people_named_by_role(candidates: list[_Candidate], doc, token_starts) -> li
         beside = [root.head] if root.dep_ == "appos" else []
         beside += [c for c in root.children if c.dep_ == "appos"]
         if any(t.lower_ in _PERSON_ROLES and t.pos_ == "NOUN" for t in beside):
-            cand.label = "PERSON"
+            cand.label, cand.settled = "PERSON", True
     return candidates
+
+
+def _label_group(label: str) -> str:
+    return "PLACE" if label in _PLACE_LABELS else label
+
+
+def _agree_labels(candidates: list[_Candidate], text: str) -> None:
+    """One name, one kind within an article. The small NER reads the same name as an organisation in
+    one sentence and a person or a place in the next ("Equifax said" / "Equifax's shares"), which would
+    split it into two entities. Every NER mention of a name takes one label:
+    - a person's when the parse settled it, a title stands before the name somewhere ("President
+      Hale"), or a single word is the surname of a person named in full;
+    - an organisation's when the name ends in an organisation's head word ("... Bank");
+    - else the most frequent reading, a person losing ties (the NER over-reads capitalised words as
+      people: firms, products, landmarks)."""
+    people = [text[c.start:c.end].split() for c in candidates if c.label == "PERSON"]
+    surnames = {words[-1].casefold() for words in people if len(words) >= 2}
+    readings: dict[str, list[_Candidate]] = {}
+    for cand in candidates:
+        if cand.source in ("ner", "titled"):
+            readings.setdefault(text[cand.start:cand.end].casefold(), []).append(cand)
+    for name, cands in readings.items():
+        groups = Counter(_label_group(c.label) for c in cands)
+        if len(groups) < 2:
+            continue
+        words = name.split()
+        settled = [c.label for c in cands if c.settled or c.source == "titled"]
+        if settled:
+            label = settled[0]
+        elif (len(words) == 1 and name in surnames) or _titled_somewhere(text, text[cands[0].start:cands[0].end]):
+            label = "PERSON"
+        elif words[-1].rstrip(".") in _ORG_HEAD_WORDS:
+            label = "ORG"
+        else:
+            if groups["PERSON"] * 2 == sum(groups.values()):
+                groups.pop("PERSON", None)
+            group = max(groups, key=lambda g: (groups[g], -_first_index(cands, g)))
+            label = Counter(c.label for c in cands if _label_group(c.label) == group).most_common(1)[0][0]
+        for cand in cands:
+            cand.label = label
+
+
+def _titled_somewhere(text: str, name: str) -> bool:
+    """Whether a personal title stands right before ``name`` anywhere ("Mr. Hale", "Senator Hale")."""
+    for m in re.finditer(rf"\b([A-Za-z]+)\.?\s+{re.escape(name)}\b", text):
+        if m[1].lower() in _PERSONAL_TITLES:
+            return True
+    return False
+
+
+def _first_index(cands: list[_Candidate], group: str) -> int:
+    return next(i for i, c in enumerate(cands) if _label_group(c.label) == group)
 
 
 def _acronym_definitions(text: str) -> list[_Candidate]:
