@@ -194,3 +194,18 @@ def test_a_title_or_a_full_name_makes_a_person_whatever_most_readings_say():
     full = _readings(text, "PERSON", name="Ana Ruiz")
     _agree_labels(full + ruiz, text)
     assert {c.label for c in ruiz} == {"PERSON"}
+
+
+def test_a_one_word_name_named_twice_is_found_where_the_ner_missed_it_unless_it_is_also_a_word():
+    from storyline.analyze.entities import _Record, _spelled_like_a_name
+    from storyline.model import Entity, Mention
+
+    def record(name: str, label: str = "ORG", times: int = 2) -> _Record:
+        return _Record(Entity(id="a1:e1", name=name, label=label), 1, mentions=[Mention("a1:e1", name, 0, len(name), label)] * times)
+
+    text = "Veltra said. Veltra agreed. Heavy rain fell; the load was heavy. CLOSE the player."
+    assert _spelled_like_a_name(record("Veltra"), text)
+    assert not _spelled_like_a_name(record("Veltra", times=1), text)
+    assert not _spelled_like_a_name(record("Heavy"), text)  # written in lower case too: a word
+    assert not _spelled_like_a_name(record("CLOSE"), text)  # shouted, not an acronym
+    assert not _spelled_like_a_name(record("Veltra", label="PERSON"), text)  # surnames have their own rule

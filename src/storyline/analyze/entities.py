@@ -441,7 +441,8 @@ def _assign(book: _EntityBook, cand: _Candidate, doc, token_starts) -> None:
 
 
 def _bare_surnames(book: _EntityBook, doc) -> None:
-    """Known names the NER let through: a defined acronym, a person's surname ("Okafor said")."""
+    """Known names the NER let through: a defined acronym, a one-word organisation or place named
+    elsewhere ("Veltra"), a person's surname ("Okafor said")."""
     covered = bytearray(len(book.text))
     for rec in book.records:
         for m in rec.mentions:
@@ -451,6 +452,12 @@ def _bare_surnames(book: _EntityBook, doc) -> None:
             if not covered[m.start()]:
                 book.mention(idx, m.start(), m.end())
                 covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    one_word = {r.entity.name: i for i, r in enumerate(book.records) if _spelled_like_a_name(r, book.text)}
+    for t in doc:  # exactly as written, and not the start of a longer name ("Veltra Motors")
+        idx = one_word.get(t.text)
+        if idx is not None and not covered[t.idx] and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            book.mention(idx, t.idx, t.idx + len(t.text))
+            covered[t.idx:t.idx + len(t.text)] = b"\x01" * len(t.text)
     for t in doc:
         # a surname opening a sentence is often tagged a common noun ("Ruiz later left.")
         if covered[t.idx] or not (t.pos_ == "PROPN" and t.text[:1].isupper()
@@ -462,6 +469,16 @@ def _bare_surnames(book: _EntityBook, doc) -> None:
         if idx is not None and book.records[idx].entity.label == "PERSON":
             book.mention(idx, t.idx, t.idx + len(t.text))
             book.add_alias(idx, t.text)
+
+
+def _spelled_like_a_name(record: _Record, text: str) -> bool:
+    """A one-word organisation or place whose spelling is a name wherever it stands: capitalised
+    (an all-capitals word only when short, as acronyms are: not "CLOSE" from a video player), named
+    at least twice, and never written in lower case in the article ("Heavy", "State" are words)."""
+    name = record.entity.name
+    return (record.entity.label in ("ORG", "GPE") and record.name_tokens == 1 and len(name) >= 3
+            and name.isalpha() and name[:1].isupper() and (not name.isupper() or len(name) <= 4)
+            and len(record.mentions) >= 2 and not re.search(rf"\b{re.escape(name.lower())}\b", text))
 
 
 # how institutions' names end that the text calls by another noun for short
