@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -19,6 +19,7 @@ from ..model import Analysis, Article, Entity
 from .features import normalise_name
 
 FUZZY_NAME = 90
+_ROLE_VOTES = 5  # a role the text gives a person outweighs a few misreadings of the name as something else
 PERSONLIKE = {"PERSON", "PER"}
 COMPATIBLE = {frozenset({"GPE", "LOC"}), frozenset({"ORG", "NORP"})}
 
@@ -110,6 +111,9 @@ def story_entities(
     pending_roles: list[tuple[Article, Entity]] = []
     ordered = sorted(articles, key=lambda a: (a.anchor_date or "9999", a.id))
     entities = [(a, e) for a in ordered for e in (analyses[a.id].entities if a.id in analyses else [])]
+    labels = _story_labels(entities, analyses)
+    entities = [(a, e if _is_role_only(e) else replace(e, label=labels[normalise_name(e.name)]))
+                for a, e in entities]
     # full names first so surnames find them
     entities.sort(key=lambda ae: -len(normalise_name(ae[1].name).split()))
     for article, entity in entities:
@@ -136,6 +140,24 @@ def story_entities(
     return book.groups, where
 
 
+def _story_labels(entities: list[tuple[Article, Entity]], analyses: dict[str, Analysis]) -> dict[str, str]:
+    """One label per name across a story, by the mentions behind each reading: the NER reads one
+    name differently in different articles (a senator an ORG in one, a militant group a PERSON in
+    another), which would split it into entities that can never merge. A person loses ties. (Giving
+    roles extra weight here was tried: on news-cluster it kept 1 person and made 4 organisations and
+    places people, whose misread names carry roles too: "Islamic State militants".)"""
+    mentions = Counter(m.entity_id for analysis in analyses.values() for m in analysis.mentions)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for _, entity in entities:
+        votes[normalise_name(entity.name)][entity.label] += max(1, mentions[entity.id])
+    return {name: _most_voted(counts) for name, counts in votes.items()}
+
+
+def _most_voted(counts: Counter) -> str:
+    """The label with the most votes; a person loses ties (the NER over-reads names as people)."""
+    return min(counts, key=lambda label: (-counts[label], label in PERSONLIKE, label))
+
+
 def holder_of_role(groups: list[_Group], role: str, when: str | None) -> _Group | None:
     """Who the role noun pointed to nearest in time (the same role changes hands over the years)."""
     wanted = normalise_name(role)
@@ -154,7 +176,15 @@ def holder_of_role(groups: list[_Group], role: str, when: str | None) -> _Group 
 
 
 def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
-    """Corpus entities keyed by id; groups with the same canonical name (any story) are one entity."""
+    """Corpus entities keyed by id; groups with the same canonical name (any story) are one entity,
+    under the label most of their mentions across the corpus carry (a person losing ties): stories
+    vote on their own, and the NER can read a name one way in one story and another in the next."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for g in groups:  # a story that settled on a person with a role ("the senator") counts for more
+        votes[normalise_name(g.canonical)][g.label] += len(g.members) + (_ROLE_VOTES * len(g.roles) if g.label in PERSONLIKE else 0)
+    for g in groups:
+        counts = votes[normalise_name(g.canonical)]
+        g.label = _most_voted(counts)
     merged: dict[str, Entity] = {}
     for g in groups:
         eid = entity_id_for(g.label, g.canonical)

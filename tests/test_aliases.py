@@ -1,0 +1,45 @@
+"""Entities across articles: one name, one corpus entity, whatever label each article's NER gave it."""
+
+from storyline.link.aliases import merge_corpus_entities, story_entities
+from storyline.model import Analysis, Article, Entity, Mention
+
+
+def article_with(article_id: str, name: str, label: str, mentions: int = 1, roles=()) -> tuple[Article, Analysis]:
+    article = Article(id=article_id, source=f"{article_id}.txt", text=f"{name} said so.", published="2025-03-01")
+    entity = Entity(id=f"{article_id}:e1", name=name, label=label, roles=list(roles))
+    marks = [Mention(entity.id, name, 0, len(name), label)] * mentions
+    return article, Analysis(article_id=article_id, entities=[entity], mentions=marks)
+
+
+def corpus_of(*pairs):
+    articles = [a for a, _ in pairs]
+    groups, _ = story_entities(articles, {a.id: an for a, an in pairs})
+    return list(merge_corpus_entities(groups).values())
+
+
+def test_a_name_read_as_a_person_in_one_article_and_an_organisation_in_two_is_one_organisation():
+    [entity] = corpus_of(article_with("a1", "Veltra Motors", "PERSON"), article_with("a2", "Veltra Motors", "ORG"),
+                         article_with("a3", "Veltra Motors", "ORG"))
+    assert entity.label == "ORG"
+
+
+def test_mentions_weigh_in_and_a_person_loses_a_tie():
+    [entity] = corpus_of(article_with("a1", "Cape Lorne", "PERSON", mentions=2), article_with("a2", "Cape Lorne", "GPE", mentions=2))
+    assert entity.label == "GPE"
+
+
+def test_across_stories_the_corpus_votes_once():
+    groups = []
+    for story, (label, count) in enumerate([("PERSON", 1), ("ORG", 3)]):
+        pairs = [article_with(f"s{story}a{i}", "Ada Quarry", label) for i in range(count)]
+        groups += story_entities([a for a, _ in pairs], {a.id: an for a, an in pairs})[0]
+    [entity] = merge_corpus_entities(groups).values()
+    assert entity.label == "ORG"
+
+
+def test_a_story_that_gives_the_person_a_role_outvotes_a_story_that_misread_the_name():
+    person = [article_with("s1a1", "Ada Quarry", "PERSON", roles=["senator"])]
+    misread = [article_with("s2a1", "Ada Quarry", "ORG"), article_with("s2a2", "Ada Quarry", "ORG")]
+    groups = [g for pairs in (person, misread) for g in story_entities([a for a, _ in pairs], dict((a.id, an) for a, an in pairs))[0]]
+    [entity] = merge_corpus_entities(groups).values()
+    assert entity.label == "PERSON"
