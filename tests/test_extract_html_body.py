@@ -161,3 +161,14 @@ def test_a_short_stated_body_is_a_teaser_and_the_page_text_stands(monkeypatch):
 def test_a_stated_body_in_markup_gives_its_paragraphs():
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
     assert [b.text for b in _stated_body_blocks(body)] == PARAGRAPHS * 2
+
+
+def test_buttons_and_wire_credits_standing_alone_are_cut_and_prose_that_starts_alike_stays():
+    furniture = ["Read more", "Check price on Amazon", "Get the Example Gazette app!",
+                 "Read more news like this on Example Gazette", "(With inputs from Example Agency)"]
+    prose = ["Read more about the dredging plan in the board's own report, a spokesman said.",
+             "Check prices before you book, the harbour master advised."]
+    for line in furniture:  # one at a time, between paragraphs, as pages put them
+        kept, reasons = clean(blocks(PARAGRAPHS[0], line, *PARAGRAPHS[1:], *prose))
+        assert kept == PARAGRAPHS + prose
+        assert reasons == {line: "contributor_line" if line.startswith("(") else "button"}

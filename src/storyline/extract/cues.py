@@ -133,6 +133,17 @@ ADVERTISEMENT = re.compile(
     r"scroll (?:down )?to continue(?: with content)?|skip advert(?:isement)?)\W*$",
     re.IGNORECASE,
 )
+# A button or link label standing alone: "Read more", "Check price on Amazon", "Get the Example News app!",
+# "Read more news like this on Example News".
+BUTTON = re.compile(
+    r"^(?:read more|read (?:the )?full (?:story|article|review)|show more|see more|load more|view more|"
+    r"download now|shop now|buy now|view (?:the )?deal|see (?:the )?deal|get (?:the )?deal|"
+    r"check (?:the )?(?:latest )?prices?(?: (?:on|at) [^.,;:!?]{1,30})?|see (?:it|price) (?:at|on) [^.,;:!?]{1,30}|where to buy|"
+    r"get the .{1,40}? app|read more (?:news|stories|articles)\b.{0,50})\W*$",
+    re.IGNORECASE,
+)
+# "(With inputs from Some Agency)": the wire credit closing a story.
+WIRE_INPUTS = re.compile(r"^\(?with inputs? from [^()]{1,60}\)?\W*$", re.IGNORECASE)
 # Notices that are furniture wherever they stand, even in a longer block...
 BANNER = re.compile(
     r"\bclick(?:ing)? (?:here|this link)\b|\bon (?:their|the original|the publisher['’]s) (?:web)?site\b|"
@@ -286,8 +297,12 @@ def cue_reason(block: Block) -> str | None:
         return "share_widget"
     if block.words <= 8 and ADVERTISEMENT.match(text):
         return "advertisement"
+    if block.words <= 12 and BUTTON.match(text):  # before headings: "Read more" alone is a button
+        return "button"
     if block.words <= 8 and RELATED_HEADING.match(text):
         return "related_heading"
+    if block.words <= 12 and WIRE_INPUTS.match(text):
+        return "contributor_line"
     if block.words <= 25 and INLINE_PROMO.match(text):
         return "related_links"
     if block.words <= 30 and "newsletter" in keys and NEWSLETTER.search(text):
