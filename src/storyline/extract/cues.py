@@ -297,10 +297,10 @@ def cue_reason(block: Block) -> str | None:
         return "share_widget"
     if block.words <= 8 and ADVERTISEMENT.match(text):
         return "advertisement"
-    if block.words <= 12 and BUTTON.match(text):  # before headings: "Read more" alone is a button
-        return "button"
     if block.words <= 8 and RELATED_HEADING.match(text):
         return "related_heading"
+    if block.words <= 12 and BUTTON.match(text):
+        return "button"
     if block.words <= 12 and WIRE_INPUTS.match(text):
         return "contributor_line"
     if block.words <= 25 and INLINE_PROMO.match(text):

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from ..model import Removed
 from .blocks import measure
 from .segment import MIN_DUPLICATE_WORDS
-from .cues import (AUTHOR_BIO, BYLINE_OPENING, COOKIE_NOTICE, FOLLOW_US, HEADER, NOTICE, RELATED_HEADING, TAG_LIST,
+from .cues import (AUTHOR_BIO, BUTTON, BYLINE_OPENING, COOKIE_NOTICE, FOLLOW_US, HEADER, NOTICE, RELATED_HEADING, TAG_LIST,
                    UPDATED_LINE, cue_reason)
 
 _SHORT_WORDS = 12
@@ -98,8 +98,8 @@ def _line_rule(block: Block, captions: set[str]) -> str | None:
     if measured.words <= _READING_TIME_WORDS and "min" in block.text and _READING_TIME.search(block.text):
         return "header"
     reason = cue_reason(measured)
-    if reason in _HEADINGS_ONLY_WITH_A_LIST:
-        return None
+    if reason in _HEADINGS_ONLY_WITH_A_LIST:  # clean_blocks decides, from what follows; but a button
+        return "button" if BUTTON.match(block.text) else None  # ("Read more" alone) goes either way
     if reason in _NOT_IN_LISTS and block.tag == "item":
         return None  # a list the page marked up as content ("- Email/SMS campaigns") is content
     if reason == "banner" and measured.words > _SHORT_WORDS and not NOTICE.search(block.text):
