@@ -163,6 +163,21 @@ def test_indirect_speech(nlp):
     assert "the station would reopen next week" in q.text
 
 
+def test_a_report_that_puts_its_clause_first_is_indirect_speech(nlp):
+    article, quotes = quotes_of(
+        "Mayor Tom Hale visited the site on Monday.\n\nThe bridge will reopen in May, Hale told reporters.\n\n"
+        "Three people were hurt in the crash, police said.", nlp)
+    bridge = quote_starting(quotes, "The bridge will reopen")
+    assert (bridge.kind, bridge.speaker, bridge.cue) == ("indirect", "Tom Hale", "told")
+    assert bridge.text == "The bridge will reopen in May"
+    assert quote_starting(quotes, "Three people were hurt").speaker == "police"
+
+
+def test_a_clause_before_a_verb_that_only_continues_the_sentence_is_no_report(nlp):
+    _, quotes = quotes_of("After the vote, the council said nothing and went home.", nlp)
+    assert quotes == []
+
+
 def test_reported_claim_holding_a_partial_quote(nlp):
     _, quotes = quotes_of(
         "Auditors rejected Mayor Ann Lee's claim that the budget had “no hidden costs” at all.", nlp)

@@ -715,9 +715,36 @@ def _reported_content(art: _Article, cue) -> tuple[int, int, bool] | None:
     clauses = [c for c in right if c.dep_ == "ccomp" and not _belongs_to_noun(c)]
     if clauses:
         return _trimmed(art, clauses[0].left_edge.i, clauses[0].right_edge.i + 1, True)
+    fronted = _fronted_report(cue)
+    if fronted is not None:
+        return _trimmed(art, fronted.left_edge.i, fronted.right_edge.i + 1, True)
     if not right:
         return None
     return _trimmed(art, right[0].left_edge.i, right[-1].right_edge.i + 1, False)
+
+
+def _fronted_report(cue):
+    """The clause a report puts first: "Three people were hurt, police said." / "The plan will fail,
+    said an aide." The verb's clausal complement opens the sentence and a comma closes it, right
+    before the verb or its subject; a clause that is itself quoted is a direct quote, found before."""
+    doc, sent = cue.doc, cue.sent
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    first = clause.left_edge.i
+    while first < clause.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    comma = clause.right_edge.i + 1
+    if first != sent.start and not all(t.is_punct or t.is_space for t in doc[sent.start:first]):
+        return None
+    if comma >= cue.i or doc[comma].text != ",":
+        return None
+    between = doc[comma + 1:cue.i]  # nothing but the subject ("police", "the ministry") between comma and verb
+    if any(t.dep_ not in ("nsubj", "det", "amod", "compound", "poss", "case", "nummod") and t.head.i != cue.i
+           for t in between) or any(t.is_punct for t in between):
+        return None
+    return clause
 
 
 # nouns a clause can complete ("amid fears it could collapse"): the parser often hangs that clause
