@@ -740,9 +740,10 @@ def _fronted_report(cue):
         return None
     if comma >= cue.i or doc[comma].text != ",":
         return None
-    between = doc[comma + 1:cue.i]  # nothing but the subject ("police", "the ministry") between comma and verb
-    if any(t.dep_ not in ("nsubj", "det", "amod", "compound", "poss", "case", "nummod") and t.head.i != cue.i
-           for t in between) or any(t.is_punct for t in between):
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and comma < c.i < cue.i]
+    inside = {t.i for c in subjects for t in c.subtree}  # nothing but the subject (and auxiliaries) between
+    inside |= {c.i for c in cue.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")}  # comma and verb:
+    if any(i not in inside for i in range(comma + 1, cue.i)):  # "police", "attorneys for the family have"
         return None
     return clause
 
