@@ -8,6 +8,13 @@ right when the predicted speaker words overlap the gold Source span or name the 
 Printed beside a baseline from the same run: every quotation-mark span taken as a quote, spoken
 by the nearest person mentioned before it.
 
+Reported speech without quotation marks is scored apart: the attributions whose Content has no
+quotation marks (not even '') and whose Cue is a form of say or tell or "according", split by
+whether the content comes before the cue ("Three people were hurt, police said") or after it.
+Recall (a predicted quote of any kind covers 30% of the content) and speaker as above, beside a
+baseline: each sentence holding such a cue word taken whole, spoken by the last person named in it
+(its recall is near 1 by construction, at no precision; its speaker column is the comparison).
+
     python benchmarks/bench_quotes_polnear.py [--limit N]
 """
 
@@ -25,6 +32,8 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))
 DATA = SHARED / "data" / "polnear-dev"
 _MARKS = re.compile("[\"“”]")
+_ANY_MARKS = re.compile("[\"“”‘’]|''")
+_REPORT_CUE = re.compile(r"\b(?:said|says|say|saying|told|tells|tell|according)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z’'-]{2,}")
 _NOT_NAMES = {"The", "According", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "President", "Secretary"}
 
@@ -64,6 +73,30 @@ def read_gold(ann: Path, text: str) -> list[GoldQuote]:
             continue
         source = spans.get(link.get("Source", ""), ("Source", []))[1]
         gold.append(GoldQuote(content[1], source, " ".join(text[s:e] for s, e in source)))
+    return gold
+
+
+def read_gold_reports(ann: Path, text: str) -> list[tuple[GoldQuote, bool]]:
+    """Unquoted reported speech cued by say/tell/according, each with whether its content comes first."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    links = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            label, where = parts[1].split(" ", 1)
+            spans[parts[0]] = (label, _spans(where))
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            links.append(dict(item.split(":", 1) for item in parts[1].split()))
+    gold = []
+    for link in links:
+        content, cue = spans.get(link.get("Content", "")), spans.get(link.get("Cue", ""))
+        if content is None or cue is None or any(_ANY_MARKS.search(text[s:e]) for s, e in content[1]):
+            continue
+        if not _REPORT_CUE.search(" ".join(text[s:e] for s, e in cue[1])):
+            continue
+        source = spans.get(link.get("Source", ""), ("Source", []))[1]
+        quote = GoldQuote(content[1], source, " ".join(text[s:e] for s, e in source))
+        gold.append((quote, content[1][0][0] < cue[1][0][0]))
     return gold
 
 
@@ -136,6 +169,19 @@ def baseline(text: str, analysis) -> list[tuple]:
     return preds
 
 
+def sentence_baseline(text: str, analysis) -> list[tuple]:
+    """Each sentence holding a say/tell/according word, spoken by the last person named in it."""
+    people = [m for m in analysis.mentions if m.label == "PERSON"]
+    preds = []
+    for sent in analysis.sentences:
+        if not _REPORT_CUE.search(text[sent.start:sent.end]):
+            continue
+        inside = [m for m in people if sent.start <= m.start and m.end <= sent.end]
+        m = inside[-1] if inside else None
+        preds.append((sent.start, sent.end, m.text if m else None, m.start if m else None, m.end if m else None))
+    return preds
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
@@ -154,7 +200,14 @@ def main() -> int:
     analyses = list(analyze_many(articles, nlp))
     elapsed = time.perf_counter() - t0
     ours, naive = [], []
+    reports = {True: [[], [], []], False: [[], [], []]}  # content first? -> (gold, ours, baseline) per article
     for (name, text, gold), analysis in zip(data, analyses):
+        found = [(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in analysis.quotes]
+        by_order = read_gold_reports(sorted((DATA / "attributions").glob(name + "_*.ann"))[0], text)
+        for first in (True, False):
+            reports[first][0].append((text, [g for g, f in by_order if f == first]))
+            reports[first][1].append(found)
+            reports[first][2].append(sentence_baseline(text, analysis))
         quotes = [q for q in analysis.quotes if q.kind != "indirect" or _MARKS.search(q.text)]
         ours.append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in quotes])
         naive.append(baseline(text, analysis))
@@ -170,6 +223,13 @@ def main() -> int:
               f"{s['exact_recall']:9.3f}{s['speaker']:9.3f}")
     print(f"{'published anchors':28}{'':14}{0.84:7.3f}{'':9}{0.87:9.3f}")
     print("targets: F1 >= 0.92, speaker >= 0.90")
+    print("\nreported speech without quotation marks (cue: say, tell, according)")
+    print(f"{'':44}{'gold':>7}{'R':>7}{'speaker':>9}")
+    for first, label in ((True, "content first"), (False, "content after the cue")):
+        gold_by_article, found, naive_found = reports[first]
+        for who, preds in (("storyline", found), ("baseline (sentences)", naive_found)):
+            s = score(preds, gold_by_article)
+            print(f"{label + ', ' + who:44}{s['gold']:7d}{s['recall']:7.3f}{s['speaker']:9.3f}")
     return 0
 
 
