@@ -173,8 +173,16 @@ def test_a_report_that_puts_its_clause_first_is_indirect_speech(nlp):
     assert quote_starting(quotes, "Three people were hurt").speaker == "police"
 
 
+def test_a_report_set_between_commas_inside_its_clause_gives_the_whole_clause(nlp):
+    article, quotes = quotes_of("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.", nlp)
+    q = quote_starting(quotes, "Lenox was a juggernaut")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "Clarke", "said")
+    assert q.text == "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999"
+
+
 def test_a_clause_before_a_verb_that_only_continues_the_sentence_is_no_report(nlp):
-    _, quotes = quotes_of("After the vote, the council said nothing and went home.", nlp)
+    _, quotes = quotes_of("After the vote, the council said nothing and went home.\n\n"
+                          "The plan, which the council approved, will cost $5 million.", nlp)
     assert quotes == []
 
 

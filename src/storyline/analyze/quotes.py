@@ -718,6 +718,9 @@ def _reported_content(art: _Article, cue) -> tuple[int, int, bool] | None:
     fronted = _fronted_report(cue)
     if fronted is not None:
         return _trimmed(art, fronted.left_edge.i, fronted.right_edge.i + 1, True)
+    aside = _reported_around(cue)
+    if aside is not None:
+        return _trimmed(art, aside[0], aside[1], True)
     if not right:
         return None
     return _trimmed(art, right[0].left_edge.i, right[-1].right_edge.i + 1, False)
@@ -746,6 +749,40 @@ def _fronted_report(cue):
     if any(i not in inside for i in range(comma + 1, cue.i)):  # "police", "attorneys for the family have"
         return None
     return clause
+
+
+def _reported_around(cue) -> tuple[int, int] | None:
+    """A report set between commas inside or after the clause it reports, which the parser hangs on
+    that clause: "The latest test, the agency said, was its biggest yet." (the clause, the aside
+    within it) and "Three people were hurt, police said." (the clause before it). The clause must
+    open the sentence; the aside holds only the verb and its subject."""
+    head, doc, sent = cue.head, cue.doc, cue.sent
+    if cue.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    first, last = cue.left_edge.i, cue.right_edge.i
+    if doc[first].text == ",":  # the parser gives the aside its own commas
+        first += 1
+    if doc[last].is_punct and last > cue.i:
+        last -= 1
+    if first == 0 or doc[first - 1].text != "," or any(
+            t.dep_ not in ("nsubj", "nsubjpass", "aux", "neg", "advmod", "npadvmod") and t.head.i != cue.i
+            and t.i != cue.i and not any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.head.i == cue.i)
+            for t in doc[first:last + 1]):
+        return None
+    start = head.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start != sent.start and not all(t.is_punct or t.is_space for t in doc[sent.start:start]):
+        return None
+    after = doc[last + 1] if last + 1 < sent.end else None
+    if (after is None or after.is_punct and after.text != ",") and head.i < cue.i:
+        return start, first - 1  # the clause before the aside: the report ends the sentence
+    if after is not None and after.text == ",":
+        stop = head.right_edge.i + 1  # the aside inside the clause: the whole clause, aside and all
+        while stop > start and doc[stop - 1].is_punct:
+            stop -= 1
+        return start, stop
+    return None
 
 
 # nouns a clause can complete ("amid fears it could collapse"): the parser often hangs that clause
