@@ -186,6 +186,31 @@ def test_a_clause_before_a_verb_that_only_continues_the_sentence_is_no_report(nl
     assert quotes == []
 
 
+TRANSCRIPT = """Mayor Tom Hale sat down with the Gazette on Friday. This interview has been edited for length.
+
+Q: Why did you run again?
+
+A: Because the city needs a new bridge, and nobody else was going to build it.
+
+HALE: The budget is fine. We have the money.
+
+Update: This story was corrected on Monday to fix the date of the vote."""
+
+
+def test_transcript_lines_are_direct_quotes_of_the_labelled_person(nlp):
+    _, quotes = quotes_of(TRANSCRIPT, nlp)
+    answer = quote_starting(quotes, "Because the city needs")
+    assert (answer.kind, answer.speaker) == ("direct", "Tom Hale")
+    assert quote_starting(quotes, "The budget is fine").speaker == "Tom Hale"
+    assert not [q for q in quotes if q.text.startswith(("Why did you", "This story was corrected"))]
+
+
+def test_one_label_line_is_a_kicker_not_a_transcript(nlp):
+    _, quotes = quotes_of("Fact check: Mayor Tom Hale is right about the bridge budget this year.\n\n"
+                          "The council approved the plan on Monday.", nlp)
+    assert quotes == []
+
+
 def test_reported_claim_holding_a_partial_quote(nlp):
     _, quotes = quotes_of(
         "Auditors rejected Mayor Ann Lee's claim that the budget had “no hidden costs” at all.", nlp)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Entity, Mention, Quote
@@ -108,6 +109,7 @@ def find_quotes(doc, article, entities, mentions) -> list[Quote]:
         speaker = _attribute(art, span, kind, found)
         found.append(_Found(span, kind, speaker))
     quotes = [_quote(art.text, f.span.start, f.span.end, f.kind, f.speaker) for f in found]
+    quotes.extend(_transcript(art, quotes))
     quotes.extend(_indirect(art, quotes))
     return sorted(quotes, key=lambda q: q.start)
 
@@ -621,6 +623,70 @@ def _speaker_earlier_in_paragraph(art: _Article, span: MarkedSpan) -> Speaker | 
     if span.open_at <= span.paragraph_start:
         return None
     return _speaker_in(art, span.paragraph_start, span.open_at, "before")
+
+
+# ------------------------------------------------------------------------- transcripts
+
+# "HALE: The budget is fine." / "Tom Hale: ..." / "A: ...": a speaker label opening a paragraph
+_TRANSCRIPT_LINE = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}):[ \t]+(?P<speech>\S[^\n]*)", re.M)
+# labels that open a paragraph without naming who speaks
+_NOT_SPEAKERS = frozenset({"note", "update", "updated", "correction", "clarification", "editor's note", "editor’s note",
+                           "photo", "video", "watch", "read", "read more", "related", "source", "sources",
+                           "credit", "warning", "disclaimer", "tags", "share", "listen", "more", "also",
+                           "by", "posted", "published", "location", "where", "when", "what", "why", "how",
+                           "q", "question", "interviewer"})
+
+
+def _transcript(art: _Article, quotes: list[Quote]) -> list[Quote]:
+    """Lines of an interview or hearing transcript, without quotation marks: "HALE: The budget is
+    fine." A label speaks when it names a person of the article, or is written in capitals and
+    labels two lines or more; "A:" is the interview's subject (the person named most) when the
+    article also has "Q:" lines. Questions ("Q:") and notes ("Update:") report no one's words, and
+    a transcript has two such lines at least."""
+    lines = [m for m in _TRANSCRIPT_LINE.finditer(art.text) if m.group("label").lower() not in _NOT_SPEAKERS
+             or m.group("label") == "A"]
+    labels = Counter(m.group("label") for m in lines)
+    has_questions = re.search(r"^(?:Q|Question):[ \t]", art.text, re.M) is not None
+    taken = [(q.start, q.end) for q in quotes]
+    found = []
+    for m in lines:
+        start, end = m.start("speech"), m.end("speech")
+        while end > start and art.text[end - 1].isspace():
+            end -= 1
+        if 1 in art.quoted[start:end] or any(s < end and start < e for s, e in taken) or end - start < 10:
+            continue
+        label = m.group("label")
+        speaker = _interviewee(art) if label == "A" else _label_speaker(art, m, labels[label])
+        if speaker is None or label == "A" and not has_questions:
+            continue
+        found.append(_quote(art.text, start, end, "direct", speaker))
+    return found if len(found) >= 2 else []  # one "Label: words" line is a kicker or a headline
+
+
+def _label_speaker(art: _Article, m: re.Match, uses: int) -> Speaker | None:
+    label, at = m.group("label"), m.start("label")
+    for mention in art.mentions_in(at, at + len(label)):
+        entity = art.entities.get(mention.entity_id)
+        if entity is not None and entity.label == "PERSON":
+            return Speaker(entity.name, entity.id, mention.start, mention.end, ":")
+    words = label.replace(".", " ").split()
+    people = [e for e in art.entities.values() if e.label == "PERSON"
+              and words and e.name.split()[-1].lower() == words[-1].lower()]
+    if len(people) == 1:
+        return Speaker(people[0].name, people[0].id, at, at + len(label), ":")
+    if label.isupper() and len(label) > 1 and uses >= 2:
+        return Speaker(label.title(), None, at, at + len(label), ":")
+    return None
+
+
+def _interviewee(art: _Article) -> Speaker | None:
+    counts = Counter(m.entity_id for m in art.mentions if m.label == "PERSON")
+    if not counts:
+        return None
+    entity = art.entities.get(counts.most_common(1)[0][0])
+    if entity is None:
+        return None
+    return Speaker(entity.name, entity.id, None, None, "A:")
 
 
 # ------------------------------------------------------------------------- indirect speech
