@@ -209,3 +209,16 @@ def test_a_one_word_name_named_twice_is_found_where_the_ner_missed_it_unless_it_
     assert not _spelled_like_a_name(record("Heavy"), text)  # written in lower case too: a word
     assert not _spelled_like_a_name(record("CLOSE"), text)  # shouted, not an acronym
     assert not _spelled_like_a_name(record("Veltra", label="PERSON"), text)  # surnames have their own rule
+
+
+def test_the_team_is_the_team_named_before_whose_name_ends_in_a_plural(nlp):
+    _, a = analysis_of("The Lowen Bay Herons beat the Carver City Miners 4-2 on Sunday. The Lowen Bay Herons "
+                       "have won six straight. The team will host Carver City again on Tuesday.", nlp)
+    assert mentions_of(a, entity_named(a, "Lowen Bay Herons"))[-1] == "The team"
+
+
+def test_a_name_ending_in_an_institutional_plural_is_no_team():
+    from storyline.analyze.entities import _team_name
+
+    assert _team_name("Lowen Bay Herons") and _team_name("Cubs")
+    assert not any(_team_name(n) for n in ("United Nations", "Harbor Studios", "Delta Airlines", "NASA", "Ross"))

@@ -487,6 +487,15 @@ _CORPORATE = ("company", "inc", "inc.", "incorporated", "corp", "corp.", "corpor
               "limited", "llc", "plc", "holdings", "group", "gmbh", "ag", "s.a.", "n.v.")
 _SHORT_FOR = {"hospital": ("hospital", "medical center", "medical centre", "infirmary"),
               "company": _CORPORATE, "firm": _CORPORATE}
+_TEAM_NOUNS = frozenset({"team"})  # a sports team's name ends in a plural: "the ... Herons" ("club": a night club too)
+# plurals that end the names of institutions and firms, not teams
+_NOT_TEAM_PLURALS = frozenset({
+    "nations", "states", "studios", "games", "airlines", "airways", "networks", "industries", "systems",
+    "sciences", "services", "communications", "partners", "labs", "laboratories", "technologies",
+    "pictures", "records", "resources", "solutions", "products", "enterprises", "brothers", "times",
+    "news", "affairs", "forces", "islands", "emirates", "arts", "motors", "pharmaceuticals", "studies",
+    "investments", "properties", "sports", "foods", "stores", "markets", "relations", "rights",
+})
 
 
 def _organisations_by_head(book: _EntityBook, doc) -> None:
@@ -500,18 +509,29 @@ def _organisations_by_head(book: _EntityBook, doc) -> None:
             continue
         if t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN"):
             continue  # "the union contract": the noun only qualifies another
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue  # "the club of nuclear-armed nations": a noun of its own
         endings = tuple(" " + e for e in _SHORT_FOR.get(t.lower_, (t.lower_,)))
         named, most = {}, 0
         for i, r in enumerate(book.records):
             before = [m.start for m in r.mentions if m.end <= t.idx] if r.entity.label in ("ORG", "FAC") else []
             most = max(most, len(before))
-            if before and r.entity.name.lower().endswith(endings):
+            if before and (r.entity.name.lower().endswith(endings) or t.lower_ in _TEAM_NOUNS and _team_name(r.entity.name)):
                 named[i] = (len(before), max(before))
         if _SHORT_FOR.get(t.lower_) is _CORPORATE:  # a designator marks a company, not which one is meant:
             named = {i: n for i, n in named.items()  # then only the article's most-named organisation
                      if n[0] == most or book.records[i].entity.name.lower().endswith(" " + t.lower_)}
         if named:
             book.mention(max(named, key=named.__getitem__), doc[t.i - 1].idx, t.idx + len(t.text))
+
+
+def _team_name(name: str) -> bool:
+    """"Lowen Bay Herons", "Chicago Cubs", "Cubs": a name ending in a capitalised plural that is not
+    one of the plurals institutions' and firms' names end in ("United Nations", "... Studios")."""
+    words = name.split()
+    last = words[-1] if words else ""
+    return last[:1].isupper() and last.endswith("s") and not last.endswith(("ss", "us", "is")) and not last.isupper() \
+        and last.lower() not in _ORG_HEAD_WORDS and last.lower() not in _NOT_TEAM_PLURALS
 
 
 def _first_name_match(book: _EntityBook, word: str) -> int | None:
