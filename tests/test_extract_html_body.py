@@ -2,7 +2,7 @@
 
 import json
 
-from storyline.extract.html import _stated_body_blocks, extract_html
+from storyline.extract.html import _restore_dropped, _stated_body_blocks, extract_html
 from storyline.extract.html_cleanup import Block, clean_blocks, prune_tree
 from storyline.model import RawDocument
 from trafilatura.utils import load_html
@@ -172,3 +172,44 @@ def test_buttons_and_wire_credits_standing_alone_are_cut_and_prose_that_starts_a
         kept, reasons = clean(blocks(PARAGRAPHS[0], line, *PARAGRAPHS[1:], *prose))
         assert kept == PARAGRAPHS + prose
         assert reasons == {line: "contributor_line" if line.startswith("(") else "button"}
+
+
+SECTIONED = f"""<html><body><article><h1>Harbour board backs channel dredging</h1>
+<p>{PARAGRAPHS[0]}</p>
+<h3>What the fishermen asked for</h3>
+<p>{PARAGRAPHS[1]}</p>
+<ul><li>A channel open at every tide</li><li>Berths for two more trawlers</li></ul>
+<p>{PARAGRAPHS[2]}</p>
+<h3>Elsewhere on the site</h3>
+<p>Subscribe to our weekly newsletter for more harbour news.</p>
+</article></body></html>"""
+
+
+def test_a_heading_dropped_before_a_kept_paragraph_is_put_back_in_front_of_it():
+    kept = blocks(*PARAGRAPHS)
+    restored = _restore_dropped(load_html(SECTIONED), kept)
+    texts = [b.text for b in restored]
+    assert texts[1:3] == ["What the fishermen asked for", PARAGRAPHS[1]]
+    assert restored[1].tag == "head"
+    assert "Elsewhere on the site" not in texts  # what follows it was not kept either
+
+
+def test_a_heading_already_kept_is_not_repeated():
+    kept = [Block(text=PARAGRAPHS[0], tag="p"), Block(text="What the fishermen asked for", tag="head"),
+            *blocks(*PARAGRAPHS[1:])]
+    texts = [b.text for b in _restore_dropped(load_html(SECTIONED), kept)]
+    assert texts.count("What the fishermen asked for") == 1
+
+
+def test_a_plain_list_dropped_between_two_kept_paragraphs_is_put_back():
+    texts = [b.text for b in _restore_dropped(load_html(SECTIONED), blocks(*PARAGRAPHS))]
+    assert texts[3:6] == ["- A channel open at every tide", "- Berths for two more trawlers", PARAGRAPHS[2]]
+
+
+def test_a_list_whose_entries_hold_paragraphs_or_that_trafilatura_kept_stays_as_extracted():
+    nested = SECTIONED.replace("<li>A channel open", "<li><p>A channel open").replace("every tide</li>", "every tide</p></li>")
+    texts = [b.text for b in _restore_dropped(load_html(nested), blocks(*PARAGRAPHS))]
+    assert not any("every tide" in t for t in texts)
+    kept = [*blocks(*PARAGRAPHS[:2]), Block(text="- A channel open at every tide", tag="item"), *blocks(PARAGRAPHS[2])]
+    texts = [b.text for b in _restore_dropped(load_html(SECTIONED), kept)]
+    assert not any("two more trawlers" in t for t in texts)  # trafilatura chose which entries to keep
