@@ -11,7 +11,8 @@ A page whose ground truth has no ``main_content`` counts for metadata only.
 Speed is pages per second of this process's CPU time (robust to other load on the machine), each
 mode first run untimed on a few pages so that one-time costs (imports, dateparser's language tables,
 which htmldate's extensive search loads) do not land on whichever mode happens to run first.
-Rows are printed for all pages, for even-numbered pages (tuned on) and odd-numbered (held out).
+Rows are printed for all pages, for even-numbered pages (tuned on) and odd-numbered (held out), and
+for the pages whose JSON-LD types them NewsArticle (or one of its kinds).
 Skips with a message when ../shared/data/wcxb-dev-articles is absent.
 """
 
@@ -37,6 +38,7 @@ _TOKEN = re.compile(r"\w+")
 WARM_UP_PAGES = 5
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;&|/]|\band\b)\s*", re.IGNORECASE)
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_NEWS_TYPE = re.compile(r'(?:"@type"\s*:\s*(?:\[[^\]]*)?"|schema\.org/)(?:Reportage|Analysis|Opinion|Background|Review)?NewsArticle\b')
 
 
 def tokens(text: str | None) -> Counter:
@@ -153,7 +155,13 @@ def summarise(rows: list[dict]) -> dict[str, float | None]:
     return {key: mean(key) for key in ("p", "r", "f1", "title", "author", "date")}
 
 
-def print_table(results: dict[str, tuple[list[dict], float]], n_pages: int) -> None:
+def news_ids(pages: list[dict]) -> set[str]:
+    """Pages whose markup calls them news articles (schema.org NewsArticle and its kinds): the closest
+    this set has to the news pages storyline is for."""
+    return {page["id"] for page in pages if _NEWS_TYPE.search(page["html"])}
+
+
+def print_table(results: dict[str, tuple[list[dict], float]], n_pages: int, news: set[str] = frozenset()) -> None:
     head = f"{'mode':<15} {'subset':<6} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'title':>6} {'author':>6} {'date':>6} {'pages/s':>8}"
     print(head)
     print("-" * len(head))
@@ -162,6 +170,7 @@ def print_table(results: dict[str, tuple[list[dict], float]], n_pages: int) -> N
             "all": rows,
             "even": [r for r in rows if int(r["id"]) % 2 == 0],
             "odd": [r for r in rows if int(r["id"]) % 2 == 1],
+            "news": [r for r in rows if r["id"] in news],
         }
         for name, subset in subsets.items():
             s = summarise(subset)
@@ -187,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     for mode in args.only.split(","):
         results[mode] = score_mode(pages, MODES[mode]())
     print(f"WCXB dev: {len(pages)} pages from {DATA}")
-    print_table(results, len(pages))
+    print_table(results, len(pages), news_ids(pages))
     if args.worst and "storyline" in results:
         worst = sorted((r for r in results["storyline"][0] if "f1" in r), key=lambda r: r["f1"])[: args.worst]
         print("lowest storyline F1:", " ".join(f"{r['id']}:{r['f1']:.2f}(P{r['p']:.2f}/R{r['r']:.2f})" for r in worst))
