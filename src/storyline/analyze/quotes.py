@@ -817,6 +817,16 @@ def _fronted_report(cue):
     return clause
 
 
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl"})
+
+
+def _holds_only_its_speaker(cue, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` are only the verb, its subject phrase and words hanging on the
+    verb itself ("the agency said on Monday"), not a clause of their own."""
+    phrases = {t.i for c in cue.children if c.dep_ not in _CLAUSE_DEPS for t in c.subtree}
+    return all(t.i == cue.i or t.i in phrases for t in cue.doc[first:last + 1])
+
+
 def _reported_around(cue) -> tuple[int, int] | None:
     """A report set between commas inside or after the clause it reports, which the parser hangs on
     that clause: "The latest test, the agency said, was its biggest yet." (the clause, the aside
@@ -830,10 +840,7 @@ def _reported_around(cue) -> tuple[int, int] | None:
         first += 1
     if doc[last].is_punct and last > cue.i:
         last -= 1
-    if first == 0 or doc[first - 1].text != "," or any(
-            t.dep_ not in ("nsubj", "nsubjpass", "aux", "neg", "advmod", "npadvmod") and t.head.i != cue.i
-            and t.i != cue.i and not any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.head.i == cue.i)
-            for t in doc[first:last + 1]):
+    if first == 0 or doc[first - 1].text != "," or not _holds_only_its_speaker(cue, first, last):
         return None
     start = head.left_edge.i
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
