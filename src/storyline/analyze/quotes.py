@@ -809,10 +809,7 @@ def _fronted_report(cue):
         return None
     if comma >= cue.i or doc[comma].text != ",":
         return None
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and comma < c.i < cue.i]
-    inside = {t.i for c in subjects for t in c.subtree}  # nothing but the subject (and auxiliaries) between
-    inside |= {c.i for c in cue.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")}  # comma and verb:
-    if any(i not in inside for i in range(comma + 1, cue.i)):  # "police", "attorneys for the family have"
+    if not _holds_only_its_speaker(cue, comma + 1, cue.i - 1):  # "police", "attorneys for the family have"
         return None
     return clause
 
