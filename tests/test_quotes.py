@@ -211,6 +211,12 @@ def test_one_label_line_is_a_kicker_not_a_transcript(nlp):
     assert quotes == []
 
 
+def test_a_name_the_ner_missed_speaks_rather_than_the_organisation_in_its_aside(nlp):
+    _, quotes = quotes_of("“The path to dialogue will open,” Masao Okonogi, professor emeritus at Japan’s Keio "
+                          "University, told the paper.", nlp)
+    assert quote_starting(quotes, "The path to dialogue").speaker == "Masao Okonogi"
+
+
 def test_reported_claim_holding_a_partial_quote(nlp):
     _, quotes = quotes_of(
         "Auditors rejected Mayor Ann Lee's claim that the budget had “no hidden costs” at all.", nlp)
