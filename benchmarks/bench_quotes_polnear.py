@@ -56,7 +56,8 @@ def _spans(field: str) -> list[tuple[int, int]]:
     return [tuple(map(int, part.split())) for part in field.split(";")]
 
 
-def read_gold(ann: Path, text: str) -> list[GoldQuote]:
+def read_ann(ann: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, str]]]:
+    """A brat standoff file: its text-bound spans by id, and its attribution events."""
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     links = []
     for line in ann.read_text(encoding="utf-8").splitlines():
@@ -66,6 +67,11 @@ def read_gold(ann: Path, text: str) -> list[GoldQuote]:
             spans[parts[0]] = (label, _spans(where))
         elif parts[0].startswith("E") and len(parts) >= 2:
             links.append(dict(item.split(":", 1) for item in parts[1].split()))
+    return spans, links
+
+
+def read_gold(ann: Path, text: str) -> list[GoldQuote]:
+    spans, links = read_ann(ann)
     gold = []
     for link in links:
         content = spans.get(link.get("Content", ""))
@@ -78,15 +84,7 @@ def read_gold(ann: Path, text: str) -> list[GoldQuote]:
 
 def read_gold_reports(ann: Path, text: str) -> list[tuple[GoldQuote, bool]]:
     """Unquoted reported speech cued by say/tell/according, each with whether its content comes first."""
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    links = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if parts[0].startswith("T") and len(parts) >= 2:
-            label, where = parts[1].split(" ", 1)
-            spans[parts[0]] = (label, _spans(where))
-        elif parts[0].startswith("E") and len(parts) >= 2:
-            links.append(dict(item.split(":", 1) for item in parts[1].split()))
+    spans, links = read_ann(ann)
     gold = []
     for link in links:
         content, cue = spans.get(link.get("Content", "")), spans.get(link.get("Cue", ""))
