@@ -145,7 +145,7 @@ def find_entities(doc, article) -> tuple[list[Entity], list[Mention]]:
     _register_people(book, candidates, doc, token_starts)
     for cand in candidates:
         _assign(book, cand, doc, token_starts)
-    _bare_surnames(book, doc)
+    _names_the_ner_missed(book, doc)
     _organisations_by_head(book, doc)
     _appositions(book, doc, token_starts)
     _role_chunks(book, doc, token_starts, quoted)
@@ -440,7 +440,7 @@ def _assign(book: _EntityBook, cand: _Candidate, doc, token_starts) -> None:
         _title_before(book, idx, doc, span[0].i if not title else title[0].i, token_starts)
 
 
-def _bare_surnames(book: _EntityBook, doc) -> None:
+def _names_the_ner_missed(book: _EntityBook, doc) -> None:
     """Known names the NER let through: a defined acronym, a one-word organisation or place named
     elsewhere ("Veltra"), a person's surname ("Okafor said")."""
     covered = bytearray(len(book.text))
