@@ -55,6 +55,9 @@ def test_an_input_that_now_reads_differently_replaces_the_article_it_gave_before
         store.add_batch([(edited, None, None)], sources=[("in/1.txt", "hash1b", "a3")])
         assert not store.has_article("a1") and store.has_article("a2") and store.has_article("a3")
         assert store.article_for_source("in/1.txt", "hash1b") == "a3"
+        store.replace_links([], [], {})  # linked; now the edit gives an article another input already gave
+        store.add_batch([(art(2), None, None)], sources=[("in/1.txt", "hash1c", "a2")])
+        assert not store.has_article("a3") and store.links_stale
 
 
 def test_an_article_another_input_still_gives_is_kept(tmp_path):

@@ -242,19 +242,20 @@ class Store:
                         "INSERT INTO link_features(article_id, record) VALUES (?, ?)",
                         (article.id, json.dumps(features, separators=(",", ":"))),
                     )
-            self._drop_superseded(db, sources)
+            dropped = self._drop_superseded(db, sources)
             db.executemany(
                 "INSERT OR REPLACE INTO sources(source, content_hash, article_id) VALUES (?, ?, ?)",
                 sources,
             )
-            if result.new or result.redone:  # in the same transaction: a crash never leaves new articles unlinked
+            if result.new or result.redone or dropped:  # in the same transaction: a crash never leaves them unlinked
                 self._set_meta(db, "links_stale", "1")
         return result
 
     @staticmethod
-    def _drop_superseded(db: sqlite3.Connection, sources: list[tuple[str, str, str]]) -> None:
+    def _drop_superseded(db: sqlite3.Connection, sources: list[tuple[str, str, str]]) -> int:
         """Delete the article a source gave before when it now gives another one and no other
-        source gives the old one (an upgraded extractor, an edited file)."""
+        source gives the old one (an upgraded extractor, an edited file); how many went."""
+        dropped = 0
         for source, _, article_id in sources:
             row = db.execute("SELECT article_id FROM sources WHERE source = ?", (source,)).fetchone()
             if not row or row[0] == article_id:
@@ -264,6 +265,8 @@ class Store:
             ).fetchone()
             if not others:
                 db.execute("DELETE FROM articles WHERE id = ?", (row[0],))
+                dropped += 1
+        return dropped
 
     @staticmethod
     def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
