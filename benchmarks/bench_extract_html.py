@@ -7,6 +7,9 @@ extraction scores 0) against ``ground_truth.main_content``. Title/author/date: e
 pages whose ground truth has that field. Normalisation: title and author casefolded, curly quotes
 made straight, whitespace collapsed and surrounding punctuation stripped; an author string is split into names on ``,`` ``;`` ``&``
 ``and`` / ``|`` and compared as a set, so "A; B" matches "A, and B"; dates are cut to YYYY-MM-DD.
+"undat." is the share of pages the gold leaves undated (no publish date) to which the mode gives a
+date anyway: an invented date misplaces an article on a timeline, where no date lets storyline
+date it from its story.
 A page whose ground truth has no ``main_content`` counts for metadata only.
 Speed is pages per second of this process's CPU time (robust to other load on the machine), each
 mode first run untimed on a few pages so that one-time costs (imports, dateparser's language tables,
@@ -143,6 +146,8 @@ def score_mode(pages: list[dict], run: Callable[[str, str], tuple]) -> tuple[lis
         if page.get("publish_date"):
             row["date"] = norm_date(date) == norm_date(page["publish_date"])
             row["date_given"] = date
+        elif date is not None or body is not None:
+            row["invented_date"] = bool(date)  # a date on a page the gold leaves undated
         rows.append(row)
     return rows, elapsed
 
@@ -152,7 +157,7 @@ def summarise(rows: list[dict]) -> dict[str, float | None]:
         values = [row[key] for row in rows if key in row]
         return sum(values) / len(values) if values else None
 
-    return {key: mean(key) for key in ("p", "r", "f1", "title", "author", "date")}
+    return {key: mean(key) for key in ("p", "r", "f1", "title", "author", "date", "invented_date")}
 
 
 def news_ids(pages: list[dict]) -> set[str]:
@@ -162,7 +167,8 @@ def news_ids(pages: list[dict]) -> set[str]:
 
 
 def print_table(results: dict[str, tuple[list[dict], float]], n_pages: int, news: set[str] = frozenset()) -> None:
-    head = f"{'mode':<15} {'subset':<6} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'title':>6} {'author':>6} {'date':>6} {'pages/s':>8}"
+    head = (f"{'mode':<15} {'subset':<6} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'title':>6} {'author':>6} {'date':>6} "
+            f"{'undat.':>6} {'pages/s':>8}")
     print(head)
     print("-" * len(head))
     for mode, (rows, elapsed) in results.items():
@@ -174,7 +180,8 @@ def print_table(results: dict[str, tuple[list[dict], float]], n_pages: int, news
         }
         for name, subset in subsets.items():
             s = summarise(subset)
-            cells = " ".join(f"{s[k]:6.3f}" if s[k] is not None else f"{'-':>6}" for k in ("p", "r", "f1", "title", "author", "date"))
+            cells = " ".join(f"{s[k]:6.3f}" if s[k] is not None else f"{'-':>6}"
+                             for k in ("p", "r", "f1", "title", "author", "date", "invented_date"))
             speed = f"{n_pages / elapsed:8.1f}" if name == "all" else ""
             print(f"{mode:<15} {name:<6} {len(subset):>5} {cells} {speed}")
 

@@ -308,3 +308,14 @@ def test_a_paragraph_shown_twice_is_kept_once_but_repeated_list_items_stay():
     assert article.text.count("without a safe way home for years.") == 1
     assert article.text.count("ride the new route twice") == 2
     assert "duplicate" in {r.reason for r in article.removed}
+
+
+def test_a_page_that_states_no_date_is_not_dated_by_its_copyright_line():
+    paragraphs = "".join(
+        f"<p>The harbour board met for the {n} time to discuss the dredging plan, members said, and the "
+        f"fishermen who came asked again for the work to start before the summer season.</p>"
+        for n in ("first", "second", "third"))
+    html = (f"<html><head><title>Harbour board meets</title></head><body><article><h1>Harbour board meets"
+            f"</h1>{paragraphs}</article><footer>© 2025 Example Gazette. All rights reserved.</footer></body></html>")
+    article = extract_html(RawDocument(source="harbour.html", content=html, format="html"))
+    assert article.published is None

@@ -11,9 +11,10 @@ import html
 import logging
 import re
 from collections import Counter
+from datetime import date
 
 import trafilatura
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, tostring
 from htmldate import find_date
 from trafilatura.metadata import extract_author
 from trafilatura.settings import set_date_params
@@ -347,9 +348,35 @@ def _choose_published(meta: PageMetadata, tree: HtmlElement | None, url: str | N
     if stated or meta.shown_date or meta.shown_updated or tree is None:
         return stated or meta.shown_date or meta.shown_updated
     try:
-        return iso_date(find_date(tree, url=url, **set_date_params(True)))
+        return _guessed_date(tree, url)
     except Exception:  # htmldate on odd markup: no date rather than no article
         return None
+
+
+def _guessed_date(tree: HtmlElement, url: str | None) -> str | None:
+    """htmldate's reading of a page that states no date: its quick search, else its extensive one
+    when the day it finds is written out somewhere in the page. The extensive search alone turns a
+    footer's "© 2025" into 2025-01-01: on the WCXB dev pages that state no date it dated 84 pages the
+    gold leaves undated, and 12 wrongly; checked this way, 30 and 8, with as many right (17). An
+    undated article is better dated from its story than from its copyright line."""
+    quick = iso_date(find_date(tree, url=url, **set_date_params(False)))
+    if quick:
+        return quick
+    found = iso_date(find_date(tree, url=url, **set_date_params(True)))
+    if found is None:
+        return None
+    markup = tostring(tree, encoding="unicode").lower()
+    return found if any(form in markup for form in _written_forms(found)) else None
+
+
+def _written_forms(iso: str) -> set[str]:
+    """How a page may write the day ``iso``: "2025-03-05", "March 5, 2025", "5 Mar 2025", "03/05/2025"..."""
+    day = date.fromisoformat(iso)
+    month, short = day.strftime("%B").lower(), day.strftime("%b").lower()
+    d, m, y = day.day, day.month, day.year
+    return {iso, f"{y}/{m:02d}/{d:02d}", f"{m:02d}/{d:02d}/{y}", f"{m}/{d}/{y}", f"{d:02d}.{m:02d}.{y}",
+            f"{month} {d}, {y}", f"{month} {d:02d}, {y}", f"{short} {d}, {y}", f"{short}. {d}, {y}",
+            f"{short} {d:02d}, {y}", f"{d} {month} {y}", f"{d:02d} {month} {y}", f"{d} {short} {y}"}
 
 
 def _url_date(url: str | None) -> str | None:
