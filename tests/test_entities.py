@@ -222,3 +222,11 @@ def test_a_name_ending_in_an_institutional_plural_is_no_team():
 
     assert _team_name("Lowen Bay Herons") and _team_name("Cubs")
     assert not any(_team_name(n) for n in ("United Nations", "Harbor Studios", "Delta Airlines", "NASA", "Ross"))
+
+
+def test_the_ministry_is_the_organisation_whose_name_opens_with_it():
+    from storyline.analyze.entities import _named_by_head
+
+    assert _named_by_head("ministry of defence", (" ministry",), "ministry")
+    assert _named_by_head("calder ministry", (" ministry",), "ministry")
+    assert not _named_by_head("bank of england", (" port",), "port")

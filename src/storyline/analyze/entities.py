@@ -516,13 +516,21 @@ def _organisations_by_head(book: _EntityBook, doc) -> None:
         for i, r in enumerate(book.records):
             before = [m.start for m in r.mentions if m.end <= t.idx] if r.entity.label in ("ORG", "FAC") else []
             most = max(most, len(before))
-            if before and (r.entity.name.lower().endswith(endings) or t.lower_ in _TEAM_NOUNS and _team_name(r.entity.name)):
+            if before and (_named_by_head(r.entity.name.lower(), endings, t.lower_)
+                           or t.lower_ in _TEAM_NOUNS and _team_name(r.entity.name)):
                 named[i] = (len(before), max(before))
         if _SHORT_FOR.get(t.lower_) is _CORPORATE:  # a designator marks a company, not which one is meant:
             named = {i: n for i, n in named.items()  # then only the article's most-named organisation
                      if n[0] == most or book.records[i].entity.name.lower().endswith(" " + t.lower_)}
         if named:
             book.mention(max(named, key=named.__getitem__), doc[t.i - 1].idx, t.idx + len(t.text))
+
+
+def _named_by_head(name: str, endings: tuple[str, ...], noun: str) -> bool:
+    """Whether an organisation's (lower-cased) name has ``noun`` for its head: it ends in it ("the
+    Harbor Nurses Union") or it opens the "of" phrase that names it ("the Ministry of Defence",
+    "the University of Calder")."""
+    return name.endswith(endings) or re.search(rf"(?:^|\s){re.escape(noun)} of\s", name) is not None
 
 
 def _team_name(name: str) -> bool:
