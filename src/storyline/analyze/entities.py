@@ -218,7 +218,7 @@ def _label_group(label: str) -> str:
 
 def _agree_labels(candidates: list[_Candidate], text: str) -> None:
     """One name, one kind within an article. The small NER reads the same name as an organisation in
-    one sentence and a person or a place in the next ("Equifax said" / "Equifax's shares"), which would
+    one sentence and a person or a place in the next ("Veltra said" / "Veltra's shares"), which would
     split it into two entities. Every NER mention of a name takes one label:
     - a person's when the parse settled it, a title stands before the name somewhere ("President
       Hale"), or a single word is the surname of a person named in full;
@@ -534,7 +534,7 @@ def _named_by_head(name: str, endings: tuple[str, ...], noun: str) -> bool:
 
 
 def _team_name(name: str) -> bool:
-    """"Lowen Bay Herons", "Chicago Cubs", "Cubs": a name ending in a capitalised plural that is not
+    """"Lowen Bay Herons", "Carver City Miners", "Miners": a name ending in a capitalised plural that is not
     one of the plurals institutions' and firms' names end in ("United Nations", "... Studios")."""
     words = name.split()
     last = words[-1] if words else ""

@@ -497,7 +497,7 @@ def _speaker_from_token(art: _Article, token, start: int, end: int, cue: str) ->
         if token.lower_ in ROLE_NOUNS:  # "a White House spokesman": not the White House
             return _phrase_speaker(art, token, np_start, np_end, cue)
     if not on_head and token.pos_ == "PROPN" and token.text[:1].isupper() and token.dep_ != "compound":
-        # a name the NER missed, with an organisation in its aside: "Masao Okonogi, professor at Keio
+        # a name the NER missed, with an organisation in its aside: "Ilse Varga, professor at Calder
         # University": the name speaks, not the university
         return _phrase_speaker(art, token, np_start, np_end, cue)
     if not on_head and token.pos_ == "NOUN":
