@@ -212,9 +212,16 @@ def test_one_label_line_is_a_kicker_not_a_transcript(nlp):
 
 
 def test_a_name_the_ner_missed_speaks_rather_than_the_organisation_in_its_aside(nlp):
-    _, quotes = quotes_of("“The path to dialogue will open,” Masao Okonogi, professor emeritus at Japan’s Keio "
-                          "University, told the paper.", nlp)
-    assert quote_starting(quotes, "The path to dialogue").speaker == "Masao Okonogi"
+    from storyline.analyze.quotes import find_quotes
+    from storyline.model import Entity, Mention
+
+    text = "“The path to dialogue will open,” Ilse Varga, professor emeritus at Calder University, told the paper."
+    article = Article(id="t", source="test", text=text)
+    at = text.index("Calder University")
+    university = Entity(id="t:e1", name="Calder University", label="ORG")  # as if the NER had missed the name
+    mention = Mention(university.id, "Calder University", at, at + len("Calder University"), "ORG")
+    quotes = find_quotes(nlp(text), article, [university], [mention])
+    assert quote_starting(quotes, "The path to dialogue").speaker == "Ilse Varga"
 
 
 def test_reported_claim_holding_a_partial_quote(nlp):
