@@ -257,6 +257,15 @@ def test_a_shown_date_one_timezone_away_does_not_replace_the_stated_one():
     assert extract_html(raw(page(head=head, body=body))).published == "2024-03-06"
 
 
+def test_two_statements_of_the_date_outvote_a_third():
+    json_ld = {"@type": "NewsArticle", "headline": "Night buses", "datePublished": "2018-04-03T10:00:00Z"}
+    ld = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>'
+    meta = '<meta property="article:published_time" content="2025-12-19T08:00:00Z">'
+    time = '<p><time datetime="2025-12-19T08:00:00Z">Dec 19</time></p>'
+    assert extract_html(raw(page(head=ld + meta, body=time + BODY))).published == "2025-12-19"
+    assert extract_html(raw(page(head=ld + meta))).published == "2018-04-03"  # one against one: JSON-LD's
+
+
 def test_an_updated_date_under_the_headline_does_not_replace_the_publication_date():
     head = '<meta property="article:published_time" content="2024-03-05T09:00:00Z">'
     body = "<p>By Jane Example · Updated May 2, 2024</p>" + BODY

@@ -342,7 +342,7 @@ def _choose_published(meta: PageMetadata, tree: HtmlElement | None, url: str | N
     in_url = _url_date(url)
     if in_url:
         return in_url
-    stated = meta.published or meta.meta_published or meta.time_published
+    stated = _stated_date(meta)
     if stated and meta.dateline and meta.dateline < meta.earliest.get(stated, stated):
         return meta.dateline
     if stated or meta.shown_date or meta.shown_updated or tree is None:
@@ -351,6 +351,16 @@ def _choose_published(meta: PageMetadata, tree: HtmlElement | None, url: str | N
         return _guessed_date(tree, url)
     except Exception:  # htmldate on odd markup: no date rather than no article
         return None
+
+
+def _stated_date(meta: PageMetadata) -> str | None:
+    """The publication date the markup states: JSON-LD's, else <meta>'s, else <time>'s, unless the other
+    two agree on another day (a JSON-LD block copied from the article's first version, a re-used template)."""
+    statements = [d for d in (meta.published, meta.meta_published, meta.time_published) if d]
+    if not statements:
+        return None
+    day, votes = Counter(statements).most_common(1)[0]
+    return day if votes >= 2 else statements[0]
 
 
 def _guessed_date(tree: HtmlElement, url: str | None) -> str | None:
