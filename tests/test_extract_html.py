@@ -328,3 +328,16 @@ def test_a_page_that_states_no_date_is_not_dated_by_its_copyright_line():
             f"</h1>{paragraphs}</article><footer>© 2025 Example Gazette. All rights reserved.</footer></body></html>")
     article = extract_html(RawDocument(source="harbour.html", content=html, format="html"))
     assert article.published is None
+
+
+def test_the_visible_text_leaves_out_scripts_styles_and_noscript_but_not_what_follows_them():
+    from lxml.html import document_fromstring
+
+    from storyline.extract.html_metadata import visible_text
+
+    tree = document_fromstring(
+        "<html><body><h1>Night buses</h1><script>var x = 1;</script>return to "
+        "<b>service</b><style>p {}</style> on <noscript><p>Enable JavaScript</p></noscript>Monday"
+        "<!-- a note --> at dawn</body></html>"
+    )
+    assert visible_text(tree) == "Night buses return to service on Monday at dawn"

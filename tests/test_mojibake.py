@@ -45,3 +45,17 @@ def test_a_plain_text_scrape_with_mojibake_keeps_its_quotes_findable():
             "most of them students from the college up the hill.\n")
     article = extract_text(RawDocument(source="cafe.txt", content="Café stays open\n\n" + mangle(body), format="text"))
     assert SENTENCE in article.text
+
+
+def test_the_byte_pattern_finds_exactly_the_telltale_character_pairs():
+    """The screen searches UTF-8 bytes for speed; it must flag the same pairs as the character ranges
+    it stands for: a lead U+00C2-U+00F4 and a continuation byte read as Latin-1 or Windows-1252."""
+    import re
+
+    from storyline.extract.mojibake import _SUSPECT
+
+    pairs = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+    for lead in range(0xB0, 0x100):
+        for follow in [*range(0x70, 0x200), 0x2C6, 0x2DC, *range(0x2000, 0x2130)]:
+            text = chr(lead) + chr(follow)
+            assert bool(_SUSPECT.search(text.encode("utf-8"))) == bool(pairs.search(text)), text

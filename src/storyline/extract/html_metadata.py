@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 ARTICLE_TYPES = {
@@ -97,6 +98,9 @@ _LABEL_CHARS = 40
 _DATELINE_REACH = 400  # a byline's date sits this close to the headline; farther ones may be the lede's
 
 
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
+
+
 @dataclass
 class ShownDate:
     """A date written on the page near the headline: where it sits and whether it is labelled a revision."""
@@ -107,12 +111,22 @@ class ShownDate:
 
 
 def visible_text(tree: HtmlElement) -> str:
-    """The page's readable text (script, style and noscript left out), whitespace collapsed."""
+    """The page's readable text (script, style and noscript left out), whitespace collapsed. One walk
+    that skips the hidden subtrees: half the time of an XPath that tests every text node's ancestors."""
     body = tree.find("body")
     if body is None:
         return ""
-    nodes = body.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
-    return " ".join(" ".join(nodes).split())
+    parts: list[str] = []
+    walk = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+    for event, element in walk:
+        if event == "start":
+            if element.tag in _HIDDEN_TAGS:
+                walk.skip_subtree()
+            elif element.text:
+                parts.append(element.text)
+        elif element.tail and element is not body:  # after an element, a comment, an instruction
+            parts.append(element.tail)
+    return " ".join(" ".join(parts).split())
 
 
 def visible_byline(text: str, headline: str | None) -> list[str]:
