@@ -213,3 +213,30 @@ def test_a_list_whose_entries_hold_paragraphs_or_that_trafilatura_kept_stays_as_
     kept = [*blocks(*PARAGRAPHS[:2]), Block(text="- A channel open at every tide", tag="item"), *blocks(PARAGRAPHS[2])]
     texts = [b.text for b in _restore_dropped(load_html(SECTIONED), kept)]
     assert not any("two more trawlers" in t for t in texts)  # trafilatura chose which entries to keep
+
+
+def _recall_passes(monkeypatch, html: str) -> int:
+    """How many recall-oriented second passes extracting ``html`` runs."""
+    import storyline.extract.html as extraction
+
+    passes = []
+    first = extraction._extract_blocks
+
+    def counting(tree, url, **options):
+        passes.extend([options] if options else [])
+        return first(tree, url, **options)
+
+    monkeypatch.setattr(extraction, "_extract_blocks", counting)
+    extract(html)
+    return len(passes)
+
+
+def test_an_article_half_hidden_by_menus_gets_a_second_pass_only_when_the_page_is_not_declared_an_article(monkeypatch):
+    menu = "<ul>" + "".join(f"<li><a href='/s/{n}'>Section {n} of the site and its latest stories</a></li>"
+                            for n in range(10)) + "</ul>"
+    untyped = page(extra=menu)
+    declared = untyped.replace("</head>", '<script type="application/ld+json">'
+                               + json.dumps({"@type": "NewsArticle", "headline": "Harbour board backs channel dredging"})
+                               + "</script></head>")
+    assert _recall_passes(monkeypatch, untyped) == 1
+    assert _recall_passes(monkeypatch, declared) == 0

@@ -21,6 +21,10 @@ ARTICLE_TYPES = {
     "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "techarticle",
     "scholarlyarticle", "report", "liveblogposting", "medicalwebpage", "howto", "recipe", "review",
 }
+# the kinds of article that are one run of prose, what trafilatura's default extraction is built for
+# (a recipe, a how-to or a review is more often cards and lists)
+PROSE_ARTICLE_TYPES = ARTICLE_TYPES - {"socialmediaposting", "liveblogposting", "medicalwebpage", "howto", "recipe",
+                                       "review"}
 PAGE_TYPES = {"webpage", "itempage", "collectionpage", "faqpage", "aboutpage", "qapage"}
 SITE_TYPES = {"website", "organization", "newsmediaorganization", "corporation", "localbusiness"}
 
@@ -66,6 +70,7 @@ class PageMetadata:
     shown_updated: str | None = None  # the first "Updated ..." date written around the headline
     dateline: str | None = None  # ``shown_date`` when it sits right against the headline (a byline's date)
     article_body: str | None = None  # JSON-LD articleBody: the article's text as the CMS stores it (may hold markup)
+    prose_article: bool = False  # JSON-LD declares the page an article of prose (NewsArticle, BlogPosting...)
 
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -322,6 +327,7 @@ def _read_json_ld(objects: list[dict], meta: PageMetadata) -> None:
         return value
 
     articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
+    meta.prose_article = any(_types(o) & PROSE_ARTICLE_TYPES for o in articles)
     pages = [o for o in objects if _types(o) & PAGE_TYPES]
     for obj in articles + pages:
         if meta.headline is None and obj in articles:
