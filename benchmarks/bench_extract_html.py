@@ -11,7 +11,8 @@ made straight, whitespace collapsed and surrounding punctuation stripped; an aut
 date anyway: an invented date misplaces an article on a timeline, where no date lets storyline
 date it from its story.
 A page whose ground truth has no ``main_content`` counts for metadata only.
-Speed is pages per second of this process's CPU time (robust to other load on the machine), each
+Speed is pages per second of this process's CPU time (robust to other load on the machine), on each
+subset of pages, each
 mode first run untimed on a few pages so that one-time costs (imports, dateparser's language tables,
 which htmldate's extensive search loads) do not land on whichever mode happens to run first.
 Rows are printed for all pages, for even-numbered pages (tuned on) and odd-numbered (held out), and
@@ -132,11 +133,14 @@ def score_mode(pages: list[dict], run: Callable[[str, str], tuple]) -> tuple[lis
     rows = []
     for page in pages[:WARM_UP_PAGES]:  # one-time costs (imports, date-parser tables) are not per page
         run(page["html"], page["url"])
-    start = time.process_time()
-    outputs = [run(page["html"], page["url"]) for page in pages]
-    elapsed = time.process_time() - start
-    for page, (body, title, author, date) in zip(pages, outputs):
-        row: dict = {"id": page["id"]}
+    outputs, seconds = [], []
+    for page in pages:
+        start = time.process_time()
+        outputs.append(run(page["html"], page["url"]))
+        seconds.append(time.process_time() - start)
+    elapsed = sum(seconds)
+    for page, (body, title, author, date), spent in zip(pages, outputs, seconds):
+        row: dict = {"id": page["id"], "seconds": spent}
         if body is not None and page.get("main_content"):
             row["p"], row["r"], row["f1"] = body_scores(body, page["main_content"])
         if title is not None or body is not None:
@@ -166,12 +170,12 @@ def news_ids(pages: list[dict]) -> set[str]:
     return {page["id"] for page in pages if _NEWS_TYPE.search(page["html"])}
 
 
-def print_table(results: dict[str, tuple[list[dict], float]], n_pages: int, news: set[str] = frozenset()) -> None:
+def print_table(results: dict[str, tuple[list[dict], float]], news: set[str] = frozenset()) -> None:
     head = (f"{'mode':<15} {'subset':<6} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'title':>6} {'author':>6} {'date':>6} "
             f"{'undat.':>6} {'pages/s':>8}")
     print(head)
     print("-" * len(head))
-    for mode, (rows, elapsed) in results.items():
+    for mode, (rows, _) in results.items():
         subsets = {
             "all": rows,
             "even": [r for r in rows if int(r["id"]) % 2 == 0],
@@ -182,7 +186,8 @@ def print_table(results: dict[str, tuple[list[dict], float]], n_pages: int, news
             s = summarise(subset)
             cells = " ".join(f"{s[k]:6.3f}" if s[k] is not None else f"{'-':>6}"
                              for k in ("p", "r", "f1", "title", "author", "date", "invented_date"))
-            speed = f"{n_pages / elapsed:8.1f}" if name == "all" else ""
+            spent = sum(r["seconds"] for r in subset)
+            speed = f"{len(subset) / spent:8.1f}" if spent else ""
             print(f"{mode:<15} {name:<6} {len(subset):>5} {cells} {speed}")
 
 
@@ -203,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     for mode in args.only.split(","):
         results[mode] = score_mode(pages, MODES[mode]())
     print(f"WCXB dev: {len(pages)} pages from {DATA}")
-    print_table(results, len(pages), news_ids(pages))
+    print_table(results, news_ids(pages))
     if args.worst and "storyline" in results:
         worst = sorted((r for r in results["storyline"][0] if "f1" in r), key=lambda r: r["f1"])[: args.worst]
         print("lowest storyline F1:", " ".join(f"{r['id']}:{r['f1']:.2f}(P{r['p']:.2f}/R{r['r']:.2f})" for r in worst))

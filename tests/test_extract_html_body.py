@@ -174,6 +174,21 @@ def test_buttons_and_wire_credits_standing_alone_are_cut_and_prose_that_starts_a
         assert reasons == {line: "contributor_line" if line.startswith("(") else "button"}
 
 
+
+def test_paywall_notices_and_transcript_disclaimers_are_cut_and_prose_about_them_stays():
+    furniture = ["This article is exclusive to Example+ subscribers",
+                 "Unlock this article — plus in-depth analysis, newsletters and events.",
+                 "Subscribe now to continue reading.",
+                 "Accuracy and availability of Example Radio transcripts may vary. Transcript text may be revised"
+                 " to correct errors or match updates to audio.",
+                 "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED."]
+    prose = ["The board published a transcript of the meeting on Friday, a spokesman said.",
+             "Subscribers to the harbour's mailing list were told of the vote first."]
+    for line in furniture:
+        kept, reasons = clean(blocks(*PARAGRAPHS[:2], line, PARAGRAPHS[2], *prose))
+        assert kept == PARAGRAPHS + prose
+        assert reasons == {line: "banner"}
+
 SECTIONED = f"""<html><body><article><h1>Harbour board backs channel dredging</h1>
 <p>{PARAGRAPHS[0]}</p>
 <h3>What the fishermen asked for</h3>

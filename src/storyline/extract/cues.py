@@ -158,7 +158,12 @@ NOTICE = re.compile(
     r"\b(?:may|might|could) earn (?:us )?(?:an? )?(?:small )?(?:affiliate )?commission\b|"
     r"\b(?:purchases?|buy(?:ing)?) (?:made )?(?:something )?through (?:our|these|the) links\b|"
     r"\bcookies?\b(?=.*\b(?:consent|partners|preferences|personali[sz]ed)\b)|"
-    r"\bcontent provided by\b|\bprovided by our sponsors?\b|\bsponsored content\b|\bpaid partnership\b",
+    r"\bcontent provided by\b|\bprovided by our sponsors?\b|\bsponsored content\b|\bpaid partnership\b|"
+    # a broadcaster's transcript disclaimer, a paywall's notice
+    r"\btranscripts? (?:may|might) (?:vary|contain errors|not be in (?:its|their) final form)\b|\brush transcript\b|"
+    r"\bexclusive(?:ly)? (?:to|for) (?:our )?(?:[\w+]+ ){0,2}(?:subscribers|members)\b|"
+    r"\bunlock (?:this|the full) (?:article|story)\b|"
+    r"\b(?:subscribe|sign in|log in|register) (?:now |today )?to (?:continue|keep) reading\b",
     re.IGNORECASE,
 )
 # "By Jane Doe", "Posted by Jane Doe · 5 min read": a byline line opening the article (names not parsed).
@@ -249,7 +254,8 @@ _BYLINE_STARTS = ("by", "written by", "reported by", "posted by", "story by", "a
 # Words without which a pattern cannot match: one scan of a block for all of them spares most blocks
 # the full patterns.
 _KEY_WORDS = {
-    "notice": ("commission", "links", "cookie", "provided by", "sponsored content", "paid partnership"),
+    "notice": ("commission", "links", "cookie", "provided by", "sponsored content", "paid partnership", "transcript",
+               "exclusive", "unlock", "continue reading", "keep reading"),
     "share": ("share", "follow", "tweet", "email", "print", "copy", "save", "bookmark", "comment"),
     "embed": ("pic.", "post shared", "instagram", "status/"),
     "credit": ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "source", "courtesy",
