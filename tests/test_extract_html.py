@@ -197,6 +197,17 @@ def test_a_byline_naming_several_people_gives_one_author_each(author, expected):
     assert extract_html(raw(_json_ld_page(author))).authors == expected
 
 
+def test_an_outlet_credited_beside_its_writers_is_not_one_of_them():
+    json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
+               "author": {"@type": "Person", "name": "Jane Example and John Sample, The Example Courier"},
+               "publisher": {"@type": "Organization", "name": "The Example Courier"}}
+    article = extract_html(raw(page(head=f'<script type="application/ld+json">{json.dumps(json_ld)}</script>')))
+    assert article.authors == ["Jane Example", "John Sample"]
+    json_ld["author"] = {"@type": "Organization", "name": "The Example Courier"}
+    article = extract_html(raw(page(head=f'<script type="application/ld+json">{json.dumps(json_ld)}</script>')))
+    assert article.authors == ["The Example Courier"]  # credited alone, the outlet is the page's only answer
+
+
 @pytest.mark.parametrize(
     ("byline", "expected"),
     [

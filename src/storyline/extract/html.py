@@ -325,13 +325,21 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
     person) was tried on the WCXB dev pages: it fixed 6 pages and broke 8, so the order stays."""
     for candidates in (meta.authors, meta.meta_authors, meta.byline):
         if candidates:
-            return list(dict.fromkeys(candidates))
+            return _without_the_outlet(list(dict.fromkeys(candidates)), meta)
     found = extract_author(tree)
     if not found:
         return []
     names = [clean_name(_BYLINE_TAIL.split(name)[0]) for name in found.split(";")]
     people = [person for n in names if n and not _NOT_A_NAME.match(n) for person in split_authors(n)]
     return list(dict.fromkeys(people))
+
+
+def _without_the_outlet(authors: list[str], meta: PageMetadata) -> list[str]:
+    """The people of a credit that also names the outlet ("Jane Doe and John Roe, Example Courier"); an
+    outlet credited alone stays, the page's only answer to who wrote it."""
+    outlets = {name.casefold() for name in (meta.publisher, meta.site_name) if name}
+    people = [name for name in authors if name.casefold() not in outlets]
+    return people or authors
 
 
 def _choose_published(meta: PageMetadata, tree: HtmlElement | None, url: str | None) -> str | None:
