@@ -292,6 +292,16 @@ def test_the_author_box_closing_the_page_is_cut():
     assert "author_bio" in {r.reason for r in article.removed}
 
 
+def test_a_closing_paragraph_introducing_the_byline_writer_as_the_holder_of_a_post_is_cut():
+    bio = ("<p>Jane Example is the health director at the Courier. She has spent 15 years in the field,"
+           " from clinics to the statehouse.</p>")
+    closing = "<p>Jane Sample is the mayor's choice for the post, a council member said.</p>"
+    article = extract_html(raw(page(body="<p>By Jane Example</p>" + BODY, extra=bio)))
+    assert "health director" not in article.text
+    article = extract_html(raw(page(body="<p>By Jane Example</p>" + BODY, extra=closing)))
+    assert "mayor's choice" in article.text  # another Jane: the article's own last paragraph
+
+
 def test_a_run_of_cut_off_teasers_is_cut():
     teasers = ("<p>Every January, companies promise themselves that this year...</p>"
                "<p>Letting technology do the heavy lifting for certain monotonous tasks...</p>")

@@ -25,7 +25,7 @@ _PROSE_TAGS = ("p", "quote")
 _TEASER_WORDS = 60
 _ELLIPSES = ("...", "…")
 _MAX_CLOSING_BIOS = 3  # an author box runs to a few paragraphs at most
-_INTRODUCES_SOMEONE = re.compile(r"^[\w.'’ -]{2,40} (?:is|was) an? ")
+_INTRODUCES_SOMEONE = re.compile(r"^[\w.'’ -]{2,40} (?:is|was) (?:an?|the) ")
 # the furniture that looks like content when it stands in a list the page marked up as content
 _NOT_IN_LISTS = frozenset({"banner", "credit", "caption"})
 # a heading that only goes when the link list it announces follows (clean_blocks decides); a table of
@@ -279,7 +279,10 @@ def _drop_page_tail(kept: list[Block], removed: list[Removed], authors: list[str
 
 
 def _author_bio(text: str, authors: list[str]) -> bool:
-    """A paragraph introducing a writer: cues' general shape, or "<the byline's first name> ... is a ..."."""
+    """A paragraph introducing a writer: cues' general shape, or "<the byline's name> is a/the ..."
+    ("Jane Doe is the health editor ...", "Jane is a freelance writer ...")."""
     if AUTHOR_BIO.match(text):
         return True
-    return any(name and text.startswith(name.split()[0]) and _INTRODUCES_SOMEONE.match(text) for name in authors)
+    return bool(_INTRODUCES_SOMEONE.match(text)) and any(
+        name and (text.startswith(name) or text.startswith(name.split()[0] + " is ") or text.startswith(name.split()[0] + " was "))
+        for name in authors)
