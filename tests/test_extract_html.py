@@ -302,6 +302,14 @@ def test_a_closing_paragraph_introducing_the_byline_writer_as_the_holder_of_a_po
     assert "mayor's choice" in article.text  # another Jane: the article's own last paragraph
 
 
+def test_an_author_box_headed_by_the_writers_name_alone_is_cut():
+    box = ("<p>Jane Example</p><p>Transport Editor</p><p>Reporter at the Courier since 2008, with stints at"
+           " regional radio.</p><p>View author page</p>")
+    article = extract_html(raw(page(body="<p>By Jane Example</p>" + BODY, extra=box)))
+    assert article.text.endswith("across the whole of the network.")
+    assert {"Jane Example", "View author page"} <= {r.text for r in article.removed if r.reason == "author_bio"}
+
+
 def test_a_run_of_cut_off_teasers_is_cut():
     teasers = ("<p>Every January, companies promise themselves that this year...</p>"
                "<p>Letting technology do the heavy lifting for certain monotonous tasks...</p>")

@@ -265,6 +265,7 @@ def _drop_teaser_runs(kept: list[Block], removed: list[Removed]) -> list[Block]:
 
 def _drop_page_tail(kept: list[Block], removed: list[Removed], authors: list[str]) -> tuple[list[Block], list[Removed]]:
     """Tag lists and the author box ("Jane Doe is a freelance writer who covers ...") closing the page."""
+    kept = _drop_named_author_box(kept, removed, authors)
     bios = 0
     while len(kept) > 1:
         text = kept[-1].text
@@ -276,6 +277,21 @@ def _drop_page_tail(kept: list[Block], removed: list[Removed], authors: list[str
         else:
             break
     return kept, removed
+
+
+def _drop_named_author_box(kept: list[Block], removed: list[Removed], authors: list[str]) -> list[Block]:
+    """An author box headed by the writer's name alone on its line, near the end of the page ("Jane Doe",
+    "Senior Editor", a line of bio, "View author page"): the name line and what follows it go."""
+    names = {name.casefold() for name in authors if name}
+    start = max(1, len(kept) - _MAX_CLOSING_BIOS - 1)
+    for index in range(len(kept) - 1, start - 1, -1):
+        if kept[index].text.strip().casefold() in names:
+            box = kept[index:]
+            if sum(len(b.text.split()) for b in box) <= _AUTHOR_BOX_WORDS[1]:
+                removed.extend(Removed(text=b.text, reason="author_bio") for b in box)
+                return kept[:index]
+            break
+    return kept
 
 
 def _author_bio(text: str, authors: list[str]) -> bool:
