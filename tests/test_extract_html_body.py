@@ -189,6 +189,14 @@ def test_paywall_notices_and_transcript_disclaimers_are_cut_and_prose_about_them
         assert kept == PARAGRAPHS + prose
         assert reasons == {line: "banner"}
 
+
+def test_the_consent_line_under_a_sign_up_form_is_cut_and_prose_about_signing_up_stays():
+    consent = "By submitting your email, you agree to our Terms of Use and Privacy Policy."
+    prose = "By signing up for the ferry pass, commuters save a third of the fare, the board said."
+    kept, reasons = clean(blocks(*PARAGRAPHS, consent, prose))
+    assert kept == PARAGRAPHS + [prose]
+    assert reasons == {consent: "banner"}
+
 SECTIONED = f"""<html><body><article><h1>Harbour board backs channel dredging</h1>
 <p>{PARAGRAPHS[0]}</p>
 <h3>What the fishermen asked for</h3>

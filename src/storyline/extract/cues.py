@@ -163,7 +163,11 @@ NOTICE = re.compile(
     r"\btranscripts? (?:may|might) (?:vary|contain errors|not be in (?:its|their) final form)\b|\brush transcript\b|"
     r"\bexclusive(?:ly)? (?:to|for) (?:our )?(?:[\w+]+ ){0,2}(?:subscribers|members)\b|"
     r"\bunlock (?:this|the full) (?:article|story)\b|"
-    r"\b(?:subscribe|sign in|log in|register) (?:now |today )?to (?:continue|keep) reading\b",
+    r"\b(?:subscribe|sign in|log in|register) (?:now |today )?to (?:continue|keep) reading\b|"
+    # the consent line under a sign-up form: "By submitting your email, you agree to our Privacy Policy"
+    r"\bby (?:submitting|checking|clicking|providing|entering|signing up|subscribing)\b.{0,100}?"
+    r"\b(?:consent|agree|acknowledge|certify)\b.{0,120}?\b(?:privacy|terms|policy|receive|recieve|marketing|"
+    r"e-?mails?|newsletters?|contact(?:ing)? me)\b",
     re.IGNORECASE,
 )
 # "By Jane Doe", "Posted by Jane Doe · 5 min read": a byline line opening the article (names not parsed).
@@ -255,7 +259,8 @@ _BYLINE_STARTS = ("by", "written by", "reported by", "posted by", "story by", "a
 # the full patterns.
 _KEY_WORDS = {
     "notice": ("commission", "links", "cookie", "provided by", "sponsored content", "paid partnership", "transcript",
-               "exclusive", "unlock", "continue reading", "keep reading"),
+               "exclusive", "unlock", "continue reading", "keep reading", "consent", "agree", "acknowledge",
+               "certify"),
     "share": ("share", "follow", "tweet", "email", "print", "copy", "save", "bookmark", "comment"),
     "embed": ("pic.", "post shared", "instagram", "status/"),
     "credit": ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "source", "courtesy",
