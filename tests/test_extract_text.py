@@ -302,3 +302,13 @@ def test_a_short_headline_of_capitalised_words_is_still_the_title():
         "Ferry fares on the harbor line will rise 8 percent from April, the transit board decided on "
         "Tuesday after a long and at times heated public hearing at City Hall.")
     assert article.title == "Ferry Fares Rise Again"
+
+
+def test_the_box_introducing_the_byline_writer_closes_the_article_in_a_scrape_too():
+    box = "Jane Example\n\nTransport Editor\n\nJane Example is the transport editor of the Courier, where she has led coverage of the city since 2016."
+    article = extract("By Jane Example\n\n" + BODY + "\n\n" + box)
+    assert article.authors == ["Jane Example"]
+    assert article.text == BODY
+    assert reasons(article)["Transport Editor"] == "author_bio"
+    unnamed = extract("By John Sample\n\n" + BODY + "\n\n" + box)
+    assert unnamed.text.endswith("Jane Example\n\nTransport Editor")  # not the byline's writer: no box by name

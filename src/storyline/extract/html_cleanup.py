@@ -17,15 +17,14 @@ from lxml.html import HtmlElement
 from ..model import Removed
 from .blocks import measure
 from .segment import MIN_DUPLICATE_WORDS
-from .cues import (AUTHOR_BIO, BUTTON, BYLINE_OPENING, COOKIE_NOTICE, FOLLOW_US, HEADER, NOTICE, RELATED_HEADING, TAG_LIST,
+from .cues import (AUTHOR_BIO, BUTTON, BYLINE_OPENING, COOKIE_NOTICE, FOLLOW_US, HEADER, NOTICE, RELATED_HEADING,
                    UPDATED_LINE, cue_reason)
+from .page_tail import AUTHOR_BOX_MAX_WORDS, closing_furniture
 
 _SHORT_WORDS = 12
 _PROSE_TAGS = ("p", "quote")
 _TEASER_WORDS = 60
 _ELLIPSES = ("...", "…")
-_MAX_CLOSING_BIOS = 3  # an author box runs to a few paragraphs at most
-_INTRODUCES_SOMEONE = re.compile(r"^[\w.'’ -]{2,40} (?:is|was) (?:an?|the) ")
 # the furniture that looks like content when it stands in a list the page marked up as content
 _NOT_IN_LISTS = frozenset({"banner", "credit", "caption"})
 # a heading that only goes when the link list it announces follows (clean_blocks decides); a table of
@@ -43,7 +42,7 @@ _AUTHOR_BOX = re.compile(
     r"contributor[-_]?(?:short)?bio",
     re.IGNORECASE,
 )
-_AUTHOR_BOX_WORDS = (12, 250)  # fewer is a byline (the name and a date), more is an article
+_AUTHOR_BOX_WORDS = (12, AUTHOR_BOX_MAX_WORDS)  # fewer is a byline (the name and a date), more is an article
 _AUTHOR_BOX_PARAGRAPHS = 5
 # A reader comment thread: a class or id token such as "comments", "comment-list", "wp-block-comments",
 # "comments-area", "comment-respond" (whole tokens: "comment-count" or "no-comments-yet" are not threads).
@@ -264,41 +263,7 @@ def _drop_teaser_runs(kept: list[Block], removed: list[Removed]) -> list[Block]:
 
 
 def _drop_page_tail(kept: list[Block], removed: list[Removed], authors: list[str]) -> tuple[list[Block], list[Removed]]:
-    """Tag lists and the author box ("Jane Doe is a freelance writer who covers ...") closing the page."""
-    kept = _drop_named_author_box(kept, removed, authors)
-    bios = 0
-    while len(kept) > 1:
-        text = kept[-1].text
-        if TAG_LIST.match(text) and _short(text, 30):
-            removed.append(Removed(text=kept.pop().text, reason="tags"))
-        elif bios < _MAX_CLOSING_BIOS and _author_bio(text, authors):
-            removed.append(Removed(text=kept.pop().text, reason="author_bio"))
-            bios += 1
-        else:
-            break
-    return kept, removed
-
-
-def _drop_named_author_box(kept: list[Block], removed: list[Removed], authors: list[str]) -> list[Block]:
-    """An author box headed by the writer's name alone on its line, near the end of the page ("Jane Doe",
-    "Senior Editor", a line of bio, "View author page"): the name line and what follows it go."""
-    names = {name.casefold() for name in authors if name}
-    start = max(1, len(kept) - _MAX_CLOSING_BIOS - 1)
-    for index in range(len(kept) - 1, start - 1, -1):
-        if kept[index].text.strip().casefold() in names:
-            box = kept[index:]
-            if sum(len(b.text.split()) for b in box) <= _AUTHOR_BOX_WORDS[1]:
-                removed.extend(Removed(text=b.text, reason="author_bio") for b in box)
-                return kept[:index]
-            break
-    return kept
-
-
-def _author_bio(text: str, authors: list[str]) -> bool:
-    """A paragraph introducing a writer: cues' general shape, or "<the byline's name> is a/the ..."
-    ("Jane Doe is the health editor ...", "Jane is a freelance writer ...")."""
-    if AUTHOR_BIO.match(text):
-        return True
-    return bool(_INTRODUCES_SOMEONE.match(text)) and any(
-        name and (text.startswith(name) or text.startswith(name.split()[0] + " is ") or text.startswith(name.split()[0] + " was "))
-        for name in authors)
+    """Tag lists and the author box closing the page (page_tail.py)."""
+    end, tail = closing_furniture([block.text for block in kept], authors)
+    removed.extend(tail)
+    return kept[:end], removed

@@ -1,4 +1,5 @@
-"""Plain-text scrapes: boilerplate segmenter, then metadata read from the text.
+"""Plain-text scrapes: boilerplate segmenter, then metadata read from the text, then the writer's box
+closing the page once the byline has named the writer.
 
 Container hints on the RawDocument (title, published, outlet, authors, url) take precedence over
 what the text suggests; the text fills what they leave out.
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 from ..model import Article, RawDocument, article_id_for
 from .metadata import authors_from, infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
+from .page_tail import closing_furniture
 from .segment import segment
 
 
@@ -36,8 +38,10 @@ def site_name(url: str | None) -> str | None:
 def extract_text(raw: RawDocument) -> Article:
     """A plain-text scrape -> Article with clean body text, removed furniture, embeds and metadata."""
     seg = segment(fix_mojibake(raw.content or ""))
-    text = "\n\n".join(seg.body)
     authors = list(raw.authors) or authors_from(seg.removed)
+    end, tail = closing_furniture(seg.body, authors)  # the writer's box, once the byline names the writer
+    seg.removed.extend(tail)
+    text = "\n\n".join(seg.body[:end])
     published = (to_iso(raw.published) or raw.published) if raw.published else published_from(seg.removed)
     inferred = None if published else infer_published(seg.embeds, text)
     outlet = read_outlet(seg.removed, text, site_name(raw.url))

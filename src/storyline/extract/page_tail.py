@@ -1,0 +1,56 @@
+"""What closes a page after the article, read from its last paragraphs once the writers are known:
+the writer's box ("Jane Doe is a freelance writer who covers ...", or her name alone on a line and a
+few lines of bio under it) and the tag list. Shared by the HTML and the plain-text paths."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Removed
+from .cues import AUTHOR_BIO, TAG_LIST
+
+MAX_CLOSING_BIOS = 3  # an author box runs to a few paragraphs at most
+AUTHOR_BOX_MAX_WORDS = 250  # more is an article
+_TAG_LIST_WORDS = 30
+_INTRODUCES_SOMEONE = re.compile(r"^[\w.'’ -]{2,40} (?:is|was) (?:an?|the) ")
+
+
+def closing_furniture(paragraphs: list[str], authors: list[str]) -> tuple[int, list[Removed]]:
+    """Where the page's tail begins among ``paragraphs`` (their number when it holds none), and what
+    the tail holds; the first paragraph always stays."""
+    end = _named_author_box(paragraphs, authors)
+    removed = [Removed(text=text, reason="author_bio") for text in paragraphs[end:]]
+    bios = 0
+    while end > 1:
+        text = paragraphs[end - 1]
+        if TAG_LIST.match(text) and len(text.split()) <= _TAG_LIST_WORDS:
+            reason = "tags"
+        elif bios < MAX_CLOSING_BIOS and _author_bio(text, authors):
+            reason, bios = "author_bio", bios + 1
+        else:
+            break
+        removed.insert(0, Removed(text=text, reason=reason))
+        end -= 1
+    return end, removed
+
+
+def _named_author_box(paragraphs: list[str], authors: list[str]) -> int:
+    """Where an author box headed by the writer's name alone on its line begins near the end of the
+    page ("Jane Doe", "Senior Editor", a line of bio, "View author page"); else the paragraphs' number."""
+    names = {name.casefold() for name in authors if name}
+    for index in range(len(paragraphs) - 1, max(1, len(paragraphs) - MAX_CLOSING_BIOS - 1) - 1, -1):
+        if paragraphs[index].strip().casefold() in names:
+            if sum(len(text.split()) for text in paragraphs[index:]) <= AUTHOR_BOX_MAX_WORDS:
+                return index
+            break
+    return len(paragraphs)
+
+
+def _author_bio(text: str, authors: list[str]) -> bool:
+    """A paragraph introducing a writer: cues' general shape, or "<the byline's name> is a/the ..."
+    ("Jane Doe is the health editor ...", "Jane is a freelance writer ...")."""
+    if AUTHOR_BIO.match(text):
+        return True
+    return bool(_INTRODUCES_SOMEONE.match(text)) and any(
+        name and (text.startswith(name) or text.startswith(name.split()[0] + " is ") or text.startswith(name.split()[0] + " was "))
+        for name in authors)
