@@ -312,3 +312,14 @@ def test_the_box_introducing_the_byline_writer_closes_the_article_in_a_scrape_to
     assert reasons(article)["Transport Editor"] == "author_bio"
     unnamed = extract("By John Sample\n\n" + BODY + "\n\n" + box)
     assert unnamed.text.endswith("Jane Example\n\nTransport Editor")  # not the byline's writer: no box by name
+
+
+def test_a_comment_thread_longer_than_the_article_is_cut_at_its_heading():
+    comment = ("I have been waiting for a bus to the north side for years, and I hope the council keeps its word "
+               "this time, because every plan before this one was dropped after the first hearing.")
+    thread = ["20 Comments"]
+    for n in range(20):
+        thread += [f"Reader {n} says:", f"March {n + 4}, 2024 at 9:15 am", comment, "Reply"]
+    article = extract(BODY + "\n" + "\n".join(thread))
+    assert article.text == BODY
+    assert reasons(article)["20 Comments"] == "end_matter"

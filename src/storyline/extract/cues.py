@@ -84,6 +84,13 @@ END_OF_ARTICLE = re.compile(
     r"\d+ (?:replies|comments|responses)\b.*)\W*(?:\d+)?\W*$",
     re.IGNORECASE,
 )
+# The heading over a reader comment thread: "Comments", "36 Comments", "Leave a Reply", "Load all comments".
+COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|reader comments|responses|(?:leave|post|add|write) (?:a |your )?(?:reply|comment)|"
+    r"join the (?:discussion|conversation)|(?:load|show|view|read|see) (?:all )?(?:\d+ )?comments|comments? filter)"
+    r"\W*(?:\d+)?\W*$",
+    re.IGNORECASE,
+)
 # End headings that also title a section or a table column inside an article ("Notes", "Sources").
 SECTION_END = re.compile(r"^(?:(?:article )?sources|references|footnotes|notes|bibliography)\W*$",
                          re.IGNORECASE)

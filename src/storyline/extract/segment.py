@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Embed, Removed
 from .blocks import Block, measure, split_blocks
-from .cues import (AUTHOR_BIO, COMMENT_MARK, DATELINE, END_OF_ARTICLE, HEADER, PAREN_BYLINE, SECTION_END,
+from .cues import (AUTHOR_BIO, COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, PAREN_BYLINE, SECTION_END,
                    cue_reason)
 from .embeds import parse_embed
 
@@ -95,6 +95,9 @@ def _end_of_article(blocks: list[Block], reasons: list[str | None], start: int, 
     for i in range(start, end):
         block = blocks[i]
         is_mark = reasons[i] == "comment" or _timestamp(block)
+        if (body_words >= MIN_BODY_WORDS_BEFORE_END and marks_left >= 2 and block.words <= 6
+                and COMMENTS_HEADING.match(block.text)):
+            return i, "end_matter"  # however long the thread: readers can outwrite the article
         if body_words >= enough:
             words_left = run_words - body_words
             if _end_heading(block, reasons[i]) and not (SECTION_END.match(block.text) and words_left > body_words):
