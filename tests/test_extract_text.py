@@ -323,3 +323,9 @@ def test_a_comment_thread_longer_than_the_article_is_cut_at_its_heading():
     article = extract(BODY + "\n" + "\n".join(thread))
     assert article.text == BODY
     assert reasons(article)["20 Comments"] == "end_matter"
+
+
+def test_blank_or_odd_author_hints_do_not_break_the_closing_box_reading():
+    article = extract(BODY + "\n\nJane Example is the head of the transit lab at the university.",
+                      authors=[" ", "", "Jane  Example"])
+    assert article.text == BODY

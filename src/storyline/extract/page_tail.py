@@ -37,7 +37,7 @@ def closing_furniture(paragraphs: list[str], authors: list[str]) -> tuple[int, l
 def _named_author_box(paragraphs: list[str], authors: list[str]) -> int:
     """Where an author box headed by the writer's name alone on its line begins near the end of the
     page ("Jane Doe", "Senior Editor", a line of bio, "View author page"); else the paragraphs' number."""
-    names = {name.casefold() for name in authors if name}
+    names = {" ".join(name.split()).casefold() for name in authors if name.strip()}
     for index in range(len(paragraphs) - 1, max(1, len(paragraphs) - MAX_CLOSING_BIOS - 1) - 1, -1):
         if paragraphs[index].strip().casefold() in names:
             if sum(len(text.split()) for text in paragraphs[index:]) <= AUTHOR_BOX_MAX_WORDS:
@@ -51,6 +51,10 @@ def _author_bio(text: str, authors: list[str]) -> bool:
     ("Jane Doe is the health editor ...", "Jane is a freelance writer ...")."""
     if AUTHOR_BIO.match(text):
         return True
-    return bool(_INTRODUCES_SOMEONE.match(text)) and any(
-        name and (text.startswith(name) or text.startswith(name.split()[0] + " is ") or text.startswith(name.split()[0] + " was "))
-        for name in authors)
+    if not _INTRODUCES_SOMEONE.match(text):
+        return False
+    for name in authors:
+        words = name.split()
+        if words and (text.startswith(" ".join(words)) or text.startswith((f"{words[0]} is ", f"{words[0]} was "))):
+            return True
+    return False
