@@ -10,8 +10,10 @@ Four passes over the blocks:
 3. the body is the contiguous run of blocks with the best score, prose counting for and furniture
    against it (a maximum-sum segment), so menus, footers and sidebars around it fall away; a
    second run nearly as strong joins it (an article split by a gallery or a large advert);
-4. the run is cut where the page's tail begins (comments, author box, tags, sources, or a teaser list
-   once nearly all of the article has gone by); a paragraph shown twice is kept once.
+4. the run is cut where the page's tail begins (comments, an "About the author" heading, tags,
+   sources, or a teaser list once nearly all of the article has gone by); a paragraph shown twice
+   is kept once. The writer's box closing the body is read afterwards (page_tail.py), once the
+   byline has named the writer.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..model import Embed, Removed
 from .blocks import Block, measure, split_blocks
-from .cues import (AUTHOR_BIO, COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, PAREN_BYLINE, SECTION_END,
+from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, PAREN_BYLINE, SECTION_END,
                    cue_reason)
 from .embeds import parse_embed
 
@@ -114,17 +116,6 @@ def _end_of_article(blocks: list[Block], reasons: list[str | None], start: int, 
 
 def _end_heading(block: Block, reason: str | None) -> bool:
     return block.words <= 12 and reason in (None, "header") and bool(END_OF_ARTICLE.match(block.text))
-
-
-def _closing_author_bios(blocks: list[Block], reasons: list[str | None], start: int, end: int) -> list[int]:
-    """The last paragraphs of the run when they introduce the writer rather than continue the story."""
-    kept = [i for i in range(start, end) if reasons[i] is None]
-    bios = []
-    for i in kept[:0:-1][:2]:
-        if not AUTHOR_BIO.match(blocks[i].text):
-            break
-        bios.append(i)
-    return bios
 
 
 def _timestamp(block: Block) -> bool:
@@ -257,14 +248,12 @@ def _blocks_with_heads_peeled(content: str) -> tuple[list[Block], dict[int, list
 
 def _choose_body_runs(blocks: list[Block], reasons: list[str | None], repeated: list[bool]) -> list[bool]:
     """Which blocks lie in the body: the best run, cut where the page's tail begins, plus a second
-    run when the article is split in two; labels the tail (``end_matter``, ``comments``, ``author_bio``)."""
+    run when the article is split in two; labels the tail (``end_matter``, ``comments``)."""
     scores = [_block_score(b, r, rep) for b, r, rep in zip(blocks, reasons, repeated)]
     start, end = _best_run(scores)
     cut, tail = _end_of_article(blocks, reasons, start, end)
     for i in range(cut, end):
         reasons[i] = reasons[i] or tail
-    for i in _closing_author_bios(blocks, reasons, start, cut):
-        reasons[i] = "author_bio"
     in_run = [start <= i < end for i in range(len(blocks))]
     extra = _second_run(scores, start, end)
     if extra and extra[0] >= end and (cut < end or _tail_begins(blocks, reasons, end, extra[1])):
