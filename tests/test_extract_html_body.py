@@ -197,6 +197,21 @@ def test_the_consent_line_under_a_sign_up_form_is_cut_and_prose_about_signing_up
     assert kept == PARAGRAPHS + [prose]
     assert reasons == {consent: "banner"}
 
+
+def test_appeals_for_readers_money_and_republishing_boxes_are_cut_and_prose_about_giving_stays():
+    furniture = ["Since you made it to the bottom of this article, we have a small favor to ask.",
+                 "If you believe stories like this matter, please consider pitching in what you can.",
+                 "Double my donation",
+                 "Enjoyed this piece? We need your help to keep publishing.",
+                 "If you're enjoying this article, consider supporting our award-winning journalism by subscribing.",
+                 "Republish this article"]
+    prose = ["Officials asked residents to consider donating blood at the harbour clinic this week.",
+             "The fishermen's association said it would become a supporter of the dredging plan."]
+    for line in furniture:
+        kept, reasons = clean(blocks(*PARAGRAPHS, line, *prose))
+        assert kept == PARAGRAPHS + prose
+        assert reasons == {line: "newsletter" if "subscribing" in line else "banner"}
+
 SECTIONED = f"""<html><body><article><h1>Harbour board backs channel dredging</h1>
 <p>{PARAGRAPHS[0]}</p>
 <h3>What the fishermen asked for</h3>

@@ -174,7 +174,14 @@ NOTICE = re.compile(
     # the consent line under a sign-up form: "By submitting your email, you agree to our Privacy Policy"
     r"\bby (?:submitting|checking|clicking|providing|entering|signing up|subscribing)\b.{0,100}?"
     r"\b(?:consent|agree|acknowledge|certify)\b.{0,120}?\b(?:privacy|terms|policy|receive|recieve|marketing|"
-    r"e-?mails?|newsletters?|contact(?:ing)? me)\b",
+    r"e-?mails?|newsletters?|contact(?:ing)? me)\b|"
+    # an appeal for readers' money, a republishing box
+    r"\bwe have a small favou?r to ask\b|\bwe need your help to keep (?:publishing|going|reporting)\b|"
+    r"\bconsider (?:pitching in|supporting (?:us|our (?:[\w-]+ ){0,2}(?:journalism|reporting|work|newsroom|mission)|"
+    r"independent (?:journalism|media)))\b|"
+    r"\bsupport (?:independent|nonprofit|non-profit|our) (?:journalism|reporting|newsroom)\b|"
+    r"\b(?:double|triple|match) my donation\b|\bkept alive by reader donations\b|"
+    r"\brepublish (?:this|our) (?:story|article|stories|articles)\b|\bbecome a (?:patron|paying member)\b",
     re.IGNORECASE,
 )
 # "By Jane Doe", "Posted by Jane Doe · 5 min read": a byline line opening the article (names not parsed).
@@ -267,7 +274,8 @@ _BYLINE_STARTS = ("by", "written by", "reported by", "posted by", "story by", "a
 _KEY_WORDS = {
     "notice": ("commission", "links", "cookie", "provided by", "sponsored content", "paid partnership", "transcript",
                "exclusive", "unlock", "continue reading", "keep reading", "consent", "agree", "acknowledge",
-               "certify"),
+               "certify", "favor", "favour", "keep publishing", "consider", "support", "donat", "republish ",
+               "become a"),
     "share": ("share", "follow", "tweet", "email", "print", "copy", "save", "bookmark", "comment"),
     "embed": ("pic.", "post shared", "instagram", "status/"),
     "credit": ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "source", "courtesy",
