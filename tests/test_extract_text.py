@@ -329,3 +329,19 @@ def test_blank_or_odd_author_hints_do_not_break_the_closing_box_reading():
     article = extract(BODY + "\n\nJane Example is the head of the transit lab at the university.",
                       authors=[" ", "", "Jane  Example"])
     assert article.text == BODY
+
+
+def test_a_menu_whose_entries_the_scrape_ran_together_is_cut():
+    menu = "Bus RoutesNight BusesFares and PassesTimetablesService AlertsPark and RideAccessibility"
+    article = extract("\n".join([menu, *PARAGRAPHS, menu]))
+    assert article.text == BODY
+    assert reasons(article)[menu] == "glued_menu"
+
+
+def test_brand_names_code_and_sentences_are_no_glued_menu():
+    from storyline.extract.cues import glued_menu
+
+    assert glued_menu("Top SearchesNight BusesBridge RepairsFerry TimesCouncil Votes")
+    assert not glued_menu("TikTok, YouTube, LinkedIn and WhatsApp all changed their policies on Monday")
+    assert not glued_menu("const routeMap = buildRouteMap(); routeMap.addStop(stopId);")
+    assert not glued_menu("The app is on iPhone. PayPal and YouTube said so. LinkedIn did too.")

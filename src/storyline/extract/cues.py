@@ -308,11 +308,31 @@ def share_widget(block: Block) -> bool:
     )
 
 
+_GLUE = re.compile(r"[a-z0-9?!)][A-Z][A-Za-z]")  # "priceSuzlon", "MoneyWhat": one entry's end, the next one's capital
+_CODE_OR_SENTENCES = re.compile(r"[{};=<>\[\]]|[a-z]{2}[.!?] [A-Z]")
+
+
+def glued_menu(text: str) -> bool:
+    """A menu whose entries the scrape ran together ("How to Invest MoneyWhat to Invest InHow to Invest in
+    Stocks..."): at least four words glued to the next entry's capital, one in five words or more. Prose,
+    code and lists of brand names ("TikTok, YouTube, LinkedIn and ...") do not look like this: sentences,
+    code punctuation, commas after the glued word, identifiers with several capitals inside."""
+    if len(_GLUE.findall(text)) < 4 or _CODE_OR_SENTENCES.search(text):
+        return False
+    tokens = text.split()
+    glues = [len(_GLUE.findall(token)) for token in tokens]
+    glued = sum(1 for token, n in zip(tokens, glues) if n == 1 and token[-1] not in ",;:")
+    identifiers = sum(1 for n in glues if n >= 2)
+    return glued >= 4 and glued * 5 >= len(tokens) and identifiers * 4 <= glued
+
+
 def cue_reason(block: Block) -> str | None:
     """Why this block is page furniture, from its content; None when nothing marks it."""
     text = block.text
     if "(@" in text and EMBED_SIGNATURE.search(text[-120:]):
         return "social_embed"
+    if glued_menu(text):
+        return "glued_menu"
     if block.words > 80:
         return None
     lowered = text.lower()

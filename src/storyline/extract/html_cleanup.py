@@ -105,6 +105,8 @@ def _line_rule(block: Block, captions: set[str]) -> str | None:
         return None  # "click here", "originally published" inside a paragraph of the article's own prose
     if reason == "banner" and (block.tag == "table" or block.text.rstrip().endswith(":")):
         return None  # a table row ("Privacy policy | Yes"), a line introducing what follows ("... says:")
+    if reason == "glued_menu":
+        return None  # in markup a menu's entries stand apart; a glued line is trafilatura's joining of cells
     return reason
 
 
