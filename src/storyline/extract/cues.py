@@ -273,9 +273,11 @@ _BYLINE_STARTS = ("by", "written by", "reported by", "posted by", "story by", "a
 # the full patterns.
 _KEY_WORDS = {
     "notice": ("commission", "links", "cookie", "provided by", "sponsored content", "paid partnership", "transcript",
-               "exclusive", "unlock", "continue reading", "keep reading", "consent", "agree", "acknowledge",
-               "certify", "favor", "favour", "keep publishing", "consider", "support", "donat", "republish ",
-               "become a"),
+               "exclusive", "unlock", "continue reading", "keep reading", "consent", "you agree", "i agree", "agree to our", "agree to the", "agree to receive",
+               "acknowledge", "certify", "favor to ask", "favour to ask", "keep publishing", "consider pitching",
+               "consider supporting", "support independent", "support nonprofit", "support non-profit",
+               "support our", "my donation", "reader donations", "republish ", "become a patron",
+               "become a paying"),
     "share": ("share", "follow", "tweet", "email", "print", "copy", "save", "bookmark", "comment"),
     "embed": ("pic.", "post shared", "instagram", "status/"),
     "credit": ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "source", "courtesy",
@@ -290,6 +292,13 @@ _GROUPS_OF: dict[str, set[str]] = {}
 for _group, _words in _KEY_WORDS.items():
     for _word in _words:
         _GROUPS_OF.setdefault(_word, set()).add(_group)
+# one scan finds the longest key at each place, so a key also stands for the keys inside it
+# ("support our" for "support", "post shared" for "share")
+_OWN_GROUPS = {word: set(groups) for word, groups in _GROUPS_OF.items()}
+for _word, _groups in _GROUPS_OF.items():
+    for _inner, _inner_groups in _OWN_GROUPS.items():
+        if _inner in _word:
+            _groups |= _inner_groups
 _KEYS = re.compile("|".join(re.escape(w) for w in sorted(_GROUPS_OF, key=len, reverse=True)))
 
 
