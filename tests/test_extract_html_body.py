@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from storyline.extract.html import _restore_dropped, _stated_body_blocks, extract_html
 from storyline.extract.html_cleanup import Block, clean_blocks, prune_tree
 from storyline.model import RawDocument
@@ -269,12 +271,21 @@ def _recall_passes(monkeypatch, html: str) -> int:
     return len(passes)
 
 
-def test_an_article_half_hidden_by_menus_gets_a_second_pass_only_when_the_page_is_not_declared_an_article(monkeypatch):
+@pytest.mark.parametrize(
+    ("declared", "menu_entries", "second_passes"),
+    [
+        (None, 10, 1),  # the article is about half the page's text: a second pass, on an undeclared page
+        ("BlogPosting", 10, 0),  # a page declaring an article of prose waits for a third...
+        ("BlogPosting", 24, 1),
+        ("NewsArticle", 24, 0),  # ...and a news article for a fifth: menus and teasers, not a missed article
+    ],
+)
+def test_the_second_pass_waits_longer_on_a_page_that_declares_itself_an_article(monkeypatch, declared, menu_entries,
+                                                                                 second_passes):
     menu = "<ul>" + "".join(f"<li><a href='/s/{n}'>Section {n} of the site and its latest stories</a></li>"
-                            for n in range(10)) + "</ul>"
-    untyped = page(extra=menu)
-    declared = untyped.replace("</head>", '<script type="application/ld+json">'
-                               + json.dumps({"@type": "NewsArticle", "headline": "Harbour board backs channel dredging"})
-                               + "</script></head>")
-    assert _recall_passes(monkeypatch, untyped) == 1
-    assert _recall_passes(monkeypatch, declared) == 0
+                            for n in range(menu_entries)) + "</ul>"
+    html = page(extra=menu)
+    if declared:
+        json_ld = json.dumps({"@type": declared, "headline": "Harbour board backs channel dredging"})
+        html = html.replace("</head>", f'<script type="application/ld+json">{json_ld}</script></head>')
+    assert _recall_passes(monkeypatch, html) == second_passes

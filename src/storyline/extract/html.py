@@ -31,10 +31,8 @@ from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, s
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
-_RETRY_BELOW_SHARE = 0.6  # extracted/visible text; measured on the even half of the WCXB dev pages
-# on a page declared an article: WCXB dev, 202 -> 160 second passes; summed body F1 -0.036 on the even
-# half, -0.067 on the odd (-0.0001 in the mean); the 60 news pages retry 12 times instead of 21
-_RETRY_BELOW_SHARE_IN_ARTICLES = 0.45
+# extracted/visible text below which the recall pass is tried, by what the page declares itself
+_RETRY_BELOW_SHARE = {None: 0.6, "prose": 0.45, "news": 0.2}
 _FLAT_MIN_CHARS, _FLAT_SHARE = 1500, 0.8  # about 250 words, 80% of them in one block
 _STATED_BODY_MIN_WORDS = 150  # a JSON-LD articleBody shorter than this is a teaser, not the article
 _STATED_BODY_COVERED = 0.5  # the share of the stated body's words an extraction must hold to stand
@@ -92,7 +90,7 @@ def _main_blocks(tree: HtmlElement, url: str | None, meta: PageMetadata) -> list
     blocks = _extract_blocks(tree, url)
     extracted = sum(len(b.text) for b in blocks)
     flat = _flat(blocks)
-    share = _RETRY_BELOW_SHARE_IN_ARTICLES if meta.prose_article else _RETRY_BELOW_SHARE
+    share = _RETRY_BELOW_SHARE.get(meta.article_kind, _RETRY_BELOW_SHARE[None])
     if flat or (meta.visible_chars and extracted < share * meta.visible_chars):
         retry = _extract_blocks(tree, url, favor_recall=True, fast=True)
         if _flat(retry) and not flat:

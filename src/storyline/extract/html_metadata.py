@@ -25,6 +25,8 @@ ARTICLE_TYPES = {
 # (a recipe, a how-to or a review is more often cards and lists)
 PROSE_ARTICLE_TYPES = ARTICLE_TYPES - {"socialmediaposting", "liveblogposting", "medicalwebpage", "howto", "recipe",
                                        "review"}
+NEWS_ARTICLE_TYPES = {"newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+                      "backgroundnewsarticle", "reviewnewsarticle"}
 PAGE_TYPES = {"webpage", "itempage", "collectionpage", "faqpage", "aboutpage", "qapage"}
 SITE_TYPES = {"website", "organization", "newsmediaorganization", "corporation", "localbusiness"}
 
@@ -70,7 +72,7 @@ class PageMetadata:
     shown_updated: str | None = None  # the first "Updated ..." date written around the headline
     dateline: str | None = None  # ``shown_date`` when it sits right against the headline (a byline's date)
     article_body: str | None = None  # JSON-LD articleBody: the article's text as the CMS stores it (may hold markup)
-    prose_article: bool = False  # JSON-LD declares the page an article of prose (NewsArticle, BlogPosting...)
+    article_kind: str | None = None  # what JSON-LD declares the page: "news" (NewsArticle...), "prose" (Article, BlogPosting...)
 
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -327,7 +329,8 @@ def _read_json_ld(objects: list[dict], meta: PageMetadata) -> None:
         return value
 
     articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
-    meta.prose_article = any(_types(o) & PROSE_ARTICLE_TYPES for o in articles)
+    types = set().union(*(_types(o) for o in articles)) if articles else set()
+    meta.article_kind = "news" if types & NEWS_ARTICLE_TYPES else "prose" if types & PROSE_ARTICLE_TYPES else None
     pages = [o for o in objects if _types(o) & PAGE_TYPES]
     for obj in articles + pages:
         if meta.headline is None and obj in articles:
