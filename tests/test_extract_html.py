@@ -197,6 +197,21 @@ def test_a_byline_naming_several_people_gives_one_author_each(author, expected):
     assert extract_html(raw(_json_ld_page(author))).authors == expected
 
 
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Jane Example Tech Reporter", ["Jane Example"]),
+        ("Jane Example Founder; Lead Reviewer", ["Jane Example"]),
+        ("Jane Example, Senior Editor", ["Jane Example, Senior Editor"]),  # the byline's own wording
+        ("EXC Travel Editor", ["EXC Travel Editor"]),  # an organisation's desk
+        ("Jane Director", ["Jane Director"]),  # a two-word name is a name
+    ],
+)
+def test_a_job_title_set_beside_the_name_is_not_part_of_it(byline, expected):
+    head = f'<meta name="author" content="{byline}">'
+    assert extract_html(raw(page(head=head))).authors == expected
+
+
 def test_an_outlet_credited_beside_its_writers_is_not_one_of_them():
     json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
                "author": {"@type": "Person", "name": "Jane Example and John Sample, The Example Courier"},

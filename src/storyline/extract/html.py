@@ -51,6 +51,11 @@ _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct n
 _HAS_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014·•»:-]\s+|\s+[|\u2013\u2014·•»-]$")
 _BYLINE_TAIL = re.compile(r"\s+(?:[•|·]|(?:last )?updated\b|published\b|posted\b|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
+# a job title a byline runs into when the page sets it beside the name: its head noun, then its modifiers
+_ROLE_NOUNS = frozenset("""reporter writer editor columnist correspondent contributor producer founder co-founder
+cofounder ceo cto director manager analyst reviewer associate intern fellow""".split())
+_ROLE_MODIFIERS = frozenset("""senior lead head chief managing executive deputy assistant contributing staff tech
+technology science health politics business sports features news digital""".split())
 _NOT_A_NAME = re.compile(r"^(?:(?:last )?updated|published|posted|written by|read more|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b", re.I)
 
 
@@ -323,13 +328,32 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
     person) was tried on the WCXB dev pages: it fixed 6 pages and broke 8, so the order stays."""
     for candidates in (meta.authors, meta.meta_authors, meta.byline):
         if candidates:
-            return _without_the_outlet(list(dict.fromkeys(candidates)), meta)
+            return _without_the_outlet(_without_job_titles(list(dict.fromkeys(candidates))), meta)
     found = extract_author(tree)
     if not found:
         return []
     names = [clean_name(_BYLINE_TAIL.split(name)[0]) for name in found.split(";")]
     people = [person for n in names if n and not _NOT_A_NAME.match(n) for person in split_authors(n)]
-    return list(dict.fromkeys(people))
+    return _without_job_titles(list(dict.fromkeys(people)))
+
+
+def _without_job_titles(names: list[str]) -> list[str]:
+    """Names without the job title a page sets beside them ("Jane Doe Tech Reporter", "Jane Doe Founder"),
+    and without entries that are only a title ("Lead Reviewer"); a title after a comma ("Jane Doe, Senior
+    Editor") is the byline's own wording and stays."""
+    kept = []
+    for name in names:
+        words = name.split()
+        if "," not in name and words and words[-1].lower() in _ROLE_NOUNS:
+            if all(w.lower() in _ROLE_NOUNS | _ROLE_MODIFIERS for w in words):
+                continue
+            titled = list(words)
+            while len(words) > 2 and words[-1].lower() in _ROLE_NOUNS | _ROLE_MODIFIERS:
+                words.pop()
+            if any(len(w) > 1 and w.isupper() for w in words):
+                words = titled  # "AAA Travel Editor": an organisation's desk, not a person and a title
+        kept.append(" ".join(words))
+    return list(dict.fromkeys(kept)) or names
 
 
 def _without_the_outlet(authors: list[str], meta: PageMetadata) -> list[str]:
