@@ -212,6 +212,12 @@ def test_a_job_title_set_beside_the_name_is_not_part_of_it(byline, expected):
     assert extract_html(raw(page(head=head))).authors == expected
 
 
+def test_a_visible_byline_after_a_shouted_label_whose_writer_has_a_month_for_a_first_name():
+    body = ("<p>BY USE CASE Cut Costs</p><p>Published March 5, 2024 By April Example A new study of the night"
+            " buses was published.</p>" + BODY)
+    assert extract_html(raw(page(body=body))).authors == ["April Example"]
+
+
 def test_an_outlet_credited_beside_its_writers_is_not_one_of_them():
     json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
                "author": {"@type": "Person", "name": "Jane Example and John Sample, The Example Courier"},

@@ -53,7 +53,8 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014·•»:-]\s+|\s+[|\u2013\u201
 _BYLINE_TAIL = re.compile(r"\s+(?:[•|·]|(?:last )?updated\b|published\b|posted\b|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
 # a job title a byline runs into when the page sets it beside the name: its head noun, then its modifiers
 _ROLE_NOUNS = frozenset("""reporter writer editor columnist correspondent contributor producer founder co-founder
-cofounder ceo cto director manager analyst reviewer associate intern fellow""".split())
+cofounder ceo cto director manager analyst reviewer associate intern fellow architect engineer officer designer
+scientist strategist consultant specialist""".split())
 _ROLE_MODIFIERS = frozenset("""senior lead head chief managing executive deputy assistant contributing staff tech
 technology science health politics business sports features news digital""".split())
 _NOT_A_NAME = re.compile(r"^(?:(?:last )?updated|published|posted|written by|read more|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b", re.I)

@@ -79,7 +79,8 @@ _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|octob
           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
 # title-case words a byline runs into on the page ("By Jane Doe Published ...", "... Table of contents")
 _LAYOUT_WORDS = r"(?:published|updated|posted|last|table|view|content|contents|share|read|follow|reviewed|edited|in|on|at|and|the|contributor|editor|writer|reporter|staff|author|team)\b"
-_NAME_TOKEN = r"(?!(?i:" + _MONTH + r"\b|" + _LAYOUT_WORDS + r"))(?:[A-Z][\w'’-]*\.?|[A-Z]\.)"
+# a month opens a date, not a name, only when a day or year follows it ("By Jane Doe March 5", "By April Fulton")
+_NAME_TOKEN = r"(?!(?i:" + _MONTH + r"\s*\d|" + _LAYOUT_WORDS + r"))(?:[A-Z][\w'’-]+\.?|[A-Z]\.)"  # "A" alone opens a sentence
 # "Jane Doe", and lists of such names closed by "and"/"&" ("A, B and C"); "Jane Doe, Some Outlet" stays one
 _PERSON = _NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|van|de|der|von|da|la|le)){1,3}"
 _BYLINE_TEXT = re.compile(
@@ -140,9 +141,10 @@ def visible_byline(text: str, headline: str | None) -> list[str]:
     """The name in a "By Jane Doe" line shown around the headline (where bylines sit)."""
     at = text.find(headline) if headline else -1
     window = text[max(0, at - _BYLINE_BEFORE) : at + _BYLINE_AFTER] if at >= 0 else text[:_BYLINE_NO_HEADLINE]
-    match = _BYLINE_TEXT.search(window)
-    if not match or any(len(word) > 2 and word.isupper() for word in match["name"].split()):
-        return []  # shouted labels ("USE CASE"), not names
+    match = next((m for m in _BYLINE_TEXT.finditer(window)
+                  if not any(len(word) > 2 and word.isupper() for word in m["name"].split())), None)
+    if not match:
+        return []  # none, or only shouted labels ("BY USE CASE"), not names
     names = split_authors(match["name"])
     names[-1] += match["suffix"] or ""
     return names
