@@ -216,6 +216,8 @@ def test_a_visible_byline_after_a_shouted_label_whose_writer_has_a_month_for_a_f
     body = ("<p>BY USE CASE Cut Costs</p><p>Published March 5, 2024 By April Example A new study of the night"
             " buses was published.</p>" + BODY)
     assert extract_html(raw(page(body=body))).authors == ["April Example"]
+    body = "<p>By Jane Q Example</p>" + BODY  # an initial without its full stop is still part of the name
+    assert extract_html(raw(page(body=body))).authors == ["Jane Q Example"]
 
 
 def test_an_outlet_credited_beside_its_writers_is_not_one_of_them():

@@ -80,7 +80,7 @@ _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|octob
 # title-case words a byline runs into on the page ("By Jane Doe Published ...", "... Table of contents")
 _LAYOUT_WORDS = r"(?:published|updated|posted|last|table|view|content|contents|share|read|follow|reviewed|edited|in|on|at|and|the|contributor|editor|writer|reporter|staff|author|team)\b"
 # a month opens a date, not a name, only when a day or year follows it ("By Jane Doe March 5", "By April Fulton")
-_NAME_TOKEN = r"(?!(?i:" + _MONTH + r"\s*\d|" + _LAYOUT_WORDS + r"))(?:[A-Z][\w'’-]+\.?|[A-Z]\.)"  # "A" alone opens a sentence
+_NAME_TOKEN = r"(?!(?i:" + _MONTH + r"\s*\d|" + _LAYOUT_WORDS + r"))(?:[A-Z][\w'’-]+\.?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))"  # "A new": a sentence
 # "Jane Doe", and lists of such names closed by "and"/"&" ("A, B and C"); "Jane Doe, Some Outlet" stays one
 _PERSON = _NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|van|de|der|von|da|la|le)){1,3}"
 _BYLINE_TEXT = re.compile(
