@@ -317,13 +317,13 @@ def share_widget(block: Block) -> bool:
     )
 
 
-_GLUE = re.compile(r"[a-z0-9?!)][A-Z][A-Za-z]")  # "priceSuzlon", "MoneyWhat": one entry's end, the next one's capital
+_GLUE = re.compile(r"[a-z0-9?!)][A-Z][A-Za-z]")  # "BusesFerry", "TimesBridge": one entry's end, the next one's capital
 _CODE_OR_SENTENCES = re.compile(r"[{};=<>\[\]]|[a-z]{2}[.!?] [A-Z]")
 
 
 def glued_menu(text: str) -> bool:
-    """A menu whose entries the scrape ran together ("How to Invest MoneyWhat to Invest InHow to Invest in
-    Stocks..."): at least four words glued to the next entry's capital, one in five words or more. Prose,
+    """A menu whose entries the scrape ran together ("Night BusesFerry TimesBridge RepairsCouncil
+    Votes..."): at least four words glued to the next entry's capital, one in five words or more. Prose,
     code and lists of brand names ("TikTok, YouTube, LinkedIn and ...") do not look like this: sentences,
     code punctuation, commas after the glued word, identifiers with several capitals inside."""
     if len(_GLUE.findall(text)) < 4 or _CODE_OR_SENTENCES.search(text):

@@ -57,6 +57,7 @@ cofounder ceo cto director manager analyst reviewer associate intern fellow arch
 scientist strategist consultant specialist""".split())
 _ROLE_MODIFIERS = frozenset("""senior lead head chief managing executive deputy assistant contributing staff tech
 technology science health politics business sports features news digital""".split())
+_ROLE_WORDS = _ROLE_NOUNS | _ROLE_MODIFIERS
 _NOT_A_NAME = re.compile(r"^(?:(?:last )?updated|published|posted|written by|read more|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b", re.I)
 
 
@@ -346,13 +347,13 @@ def _without_job_titles(names: list[str]) -> list[str]:
     for name in names:
         words = name.split()
         if "," not in name and words and words[-1].lower() in _ROLE_NOUNS:
-            if all(w.lower() in _ROLE_NOUNS | _ROLE_MODIFIERS for w in words):
+            if all(w.lower() in _ROLE_WORDS for w in words):
                 continue
             titled = list(words)
-            while len(words) > 2 and words[-1].lower() in _ROLE_NOUNS | _ROLE_MODIFIERS:
+            while len(words) > 2 and words[-1].lower() in _ROLE_WORDS:
                 words.pop()
             if any(len(w) > 1 and w.isupper() for w in words):
-                words = titled  # "AAA Travel Editor": an organisation's desk, not a person and a title
+                words = titled  # "EXC Travel Editor": an organisation's desk, not a person and a title
         kept.append(" ".join(words))
     return list(dict.fromkeys(kept)) or names
 
