@@ -307,6 +307,17 @@ def test_an_updated_date_under_the_headline_does_not_replace_the_publication_dat
     assert extract_html(raw(page(body=body))).published == "2024-05-02"
 
 
+def test_a_lone_json_ld_date_the_reader_never_sees_gives_way_to_the_updated_date_shown():
+    json_ld = {"@type": "Article", "headline": "Night buses", "datePublished": "2021-06-14T10:00:00Z"}
+    ld = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>'
+    shown = "<p>By Jane Example · Updated May 2, 2024</p>"
+    assert extract_html(raw(page(head=ld, body=shown + BODY))).published == "2024-05-02"
+    backed = ld + '<meta property="article:published_time" content="2021-06-14T10:00:00Z">'
+    assert extract_html(raw(page(head=backed, body=shown + BODY))).published == "2021-06-14"
+    both_shown = "<p>By Jane Example · Published June 14, 2021 · Updated May 2, 2024</p>"
+    assert extract_html(raw(page(head=ld, body=both_shown + BODY))).published == "2021-06-14"
+
+
 def test_the_author_box_closing_the_page_is_cut():
     bio = ("<p>Jane Example is a transport reporter who covers city hall and has written for the paper "
            "since 2015.</p>")

@@ -59,6 +59,7 @@ class PageMetadata:
     meta_authors: list[str] = field(default_factory=list)
     published: str | None = None  # JSON-LD datePublished (YYYY-MM-DD)
     modified: str | None = None  # JSON-LD dateModified of the same object
+    published_in_text: bool = False  # whether the reader sees ``published``'s day written anywhere on the page
     earliest: dict[str, str] = field(default_factory=dict)  # stated date -> earliest day its timestamp can be
     meta_published: str | None = None
     time_published: str | None = None  # <time>/itemprop="datePublished" in the page
@@ -380,6 +381,21 @@ def _element_date(element: HtmlElement, meta: PageMetadata) -> str | None:
     return _date_from_words(written) if written else None
 
 
+def written_forms(iso: str) -> set[str]:
+    """How a page may write the day ``iso``: "2025-03-05", "March 5, 2025", "5 Mar 2025", "03/05/2025"..."""
+    day = date.fromisoformat(iso)
+    month, short = day.strftime("%B").lower(), day.strftime("%b").lower()
+    d, m, y = day.day, day.month, day.year
+    return {iso, f"{y}/{m:02d}/{d:02d}", f"{m:02d}/{d:02d}/{y}", f"{m}/{d}/{y}", f"{d:02d}.{m:02d}.{y}",
+            f"{month} {d}, {y}", f"{month} {d:02d}, {y}", f"{short} {d}, {y}", f"{short}. {d}, {y}",
+            f"{short} {d:02d}, {y}", f"{d} {month} {y}", f"{d:02d} {month} {y}", f"{d} {short} {y}"}
+
+
+def _written_in(text: str, iso: str) -> bool:
+    lowered = text.lower()
+    return any(form in lowered for form in written_forms(iso))
+
+
 def _day_first(lang: str) -> bool:
     """Whether "03/05/2024" is the 3rd of May: not on pages in US or plain English, or that name no language."""
     return bool(lang) and lang not in {"en", "en-us"}
@@ -401,6 +417,7 @@ def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     meta.time_published = next(filter(None, (_element_date(e, meta) for e in tree.xpath(_DATED_ELEMENTS))), None)
     text = visible_text(tree)
     meta.visible_chars = len(text)
+    meta.published_in_text = bool(meta.published) and _written_in(text, meta.published)
     meta.byline = visible_byline(text, meta.h1[0] if meta.h1 else None)
     lang = (tree.get("lang") or "").lower()
     shown = shown_dates(text, meta.h1[0] if meta.h1 else None, day_first=_day_first(lang))
