@@ -345,3 +345,17 @@ def test_brand_names_code_and_sentences_are_no_glued_menu():
     assert not glued_menu("TikTok, YouTube, LinkedIn and WhatsApp all changed their policies on Monday")
     assert not glued_menu("const routeMap = buildRouteMap(); routeMap.addStop(stopId);")
     assert not glued_menu("The app is on iPhone. PayPal and YouTube said so. LinkedIn did too.")
+
+
+def test_a_republishing_box_holding_the_article_as_html_is_cut():
+    box = "<h1>Council expands the bus network</h1> " + " ".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = extract("\n".join([*PARAGRAPHS, "Republish this story", box]))
+    assert article.text == BODY
+    assert reasons(article)[box] == "page_markup"
+
+
+def test_a_sentence_naming_a_tag_is_no_page_markup():
+    sentence = ("The editor wraps each paragraph in a <p> tag and each heading in an <h2> tag before the "
+                "story is published on the website, the council's web team said.")
+    article = extract("\n".join([PARAGRAPHS[0], sentence, PARAGRAPHS[1]]))
+    assert sentence in article.text

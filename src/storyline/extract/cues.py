@@ -267,6 +267,9 @@ NAME_AND_DATE = re.compile(rf"^{NAMES},? (?:{ANY_DATE})$")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.IGNORECASE)
 
 
+# the article's own markup pasted into the page: a "Republish this story" box's HTML, an embed code
+PAGE_MARKUP = re.compile(r"</?(?:p|h[1-6])(?:\s[^<>]*)?>", re.IGNORECASE)
+MIN_MARKUP_TAGS = 3
 _TAG_LABELS = ("tag", "topic", "filed under", "categor", "keyword")
 _BYLINE_STARTS = ("by", "written by", "reported by", "posted by", "story by", "author")
 # Words without which a pattern cannot match: one scan of a block for all of them spares most blocks
@@ -342,6 +345,8 @@ def cue_reason(block: Block) -> str | None:
         return "social_embed"
     if glued_menu(text):
         return "glued_menu"
+    if "<" in text and len(PAGE_MARKUP.findall(text, 0, 2000)) >= MIN_MARKUP_TAGS:
+        return "page_markup"
     if block.words > 80:
         return None
     lowered = text.lower()

@@ -107,6 +107,8 @@ def _line_rule(block: Block, captions: set[str]) -> str | None:
         return None  # a table row ("Privacy policy | Yes"), a line introducing what follows ("... says:")
     if reason == "glued_menu":
         return None  # in markup a menu's entries stand apart; a glued line is trafilatura's joining of cells
+    if reason == "page_markup":
+        return None  # HTML shown as text in a page is a code sample; a republishing box's <textarea> is dropped
     return reason
 
 
