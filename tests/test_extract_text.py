@@ -359,3 +359,10 @@ def test_a_sentence_naming_a_tag_is_no_page_markup():
                 "story is published on the website, the council's web team said.")
     article = extract("\n".join([PARAGRAPHS[0], sentence, PARAGRAPHS[1]]))
     assert sentence in article.text
+
+
+def test_the_key_word_scan_takes_the_longest_key_at_each_place():
+    from storyline.extract.cues import _longest_of
+
+    keys = _longest_of(["support", "support our", "sub", "subscribe"])
+    assert keys.findall("please support our work, subscribe, support them") == ["support our", "subscribe", "support"]
