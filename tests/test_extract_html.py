@@ -238,6 +238,7 @@ def test_an_outlet_credited_beside_its_writers_is_not_one_of_them():
         ("By Jane Example, John Sample and Ann Other", ["Jane Example", "John Sample", "Ann Other"]),
         ("By Sandra Anderson", ["Sandra Anderson"]),
         ("By Jane Example, Example Courier", ["Jane Example"]),
+        ("Written by Jane Example Researched by John Sample", ["Jane Example"]),
     ],
 )
 def test_a_visible_byline_gives_one_author_per_person(byline, expected):
@@ -245,6 +246,22 @@ def test_a_visible_byline_gives_one_author_per_person(byline, expected):
     assert article.authors == expected
     assert article.text.startswith("The city council voted")
 
+
+
+@pytest.mark.parametrize(
+    ("credited", "expected"),
+    [
+        ("Recipe by Jane Example", "Jane Example"),
+        ("JE Jane Example", "Jane Example"),  # an avatar's initials
+        ("Jane Example December", "Jane Example"),  # the month opening the date after the name
+        ("Jane Example Former Acme Consultant", "Jane Example"),
+        ("Sponsored by Acme Gadgets", "Sponsored by Acme Gadgets"),  # a sponsor, not a writing credit
+        ("April May", "April May"),
+    ],
+)
+def test_what_a_page_prints_around_an_author_name_is_left_out(credited, expected):
+    head = f'<meta name="author" content="{credited}">'
+    assert extract_html(raw(page(head=head))).authors == [expected]
 
 def test_the_date_in_the_permalink_wins_over_a_utc_timestamp_of_the_next_day():
     head = '<meta property="article:published_time" content="2024-03-06T02:30:00+00:00">'

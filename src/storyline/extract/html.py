@@ -48,6 +48,7 @@ _URL_MONTH = (r"january|february|march|april|may|june|july|august|september|octo
               r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d|" + _URL_MONTH + r")/(\d\d)(?:/|$)", re.I)
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH_WORDS = frozenset(_URL_MONTH.split("|"))
 _HAS_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014·•»:-]\s+|\s+[|\u2013\u2014·•»-]$")
 _BYLINE_TAIL = re.compile(r"\s+(?:[•|·]|(?:last )?updated\b|published\b|posted\b|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
@@ -330,13 +331,35 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
     person) was tried on the WCXB dev pages: it fixed 6 pages and broke 8, so the order stays."""
     for candidates in (meta.authors, meta.meta_authors, meta.byline):
         if candidates:
-            return _without_the_outlet(_without_job_titles(list(dict.fromkeys(candidates))), meta)
+            return _without_the_outlet(_without_job_titles(_tidied(candidates)), meta)
     found = extract_author(tree)
     if not found:
         return []
     names = [clean_name(_BYLINE_TAIL.split(name)[0]) for name in found.split(";")]
     people = [person for n in names if n and not _NOT_A_NAME.match(n) for person in split_authors(n)]
-    return _without_job_titles(list(dict.fromkeys(people)))
+    return _without_job_titles(_tidied(people))
+
+
+def _tidied(names: list[str]) -> list[str]:
+    """Names without what a page prints around them: an avatar's initials before ("CM Jane Doe" for
+    "Carla Mendes"), a month that opens the date after ("Jane Doe December"), a former employer
+    ("Jane Doe Former Acme Consultant")."""
+    tidy = []
+    for name in names:
+        words = name.split()
+        if len(words) >= 3 and _initials_of(words[0], words[1:]):
+            words = words[1:]
+        if len(words) >= 3 and words[-1].lower().rstrip(".") in _MONTH_WORDS:
+            words = words[:-1]
+        former = next((i for i, w in enumerate(words) if w.lower() == "former"), None)
+        if former and former >= 2:
+            words = words[:former]
+        tidy.append(" ".join(words))
+    return list(dict.fromkeys(tidy))
+
+
+def _initials_of(word: str, names: list[str]) -> bool:
+    return 2 <= len(word) <= 3 and word.isupper() and word == "".join(n[0] for n in names[: len(word)])
 
 
 def _without_job_titles(names: list[str]) -> list[str]:

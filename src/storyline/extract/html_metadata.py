@@ -42,7 +42,8 @@ SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "
 
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _TIMESTAMP = re.compile(r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?\s*(Z|[+-]\d\d:?\d\d)$")
-_BY = re.compile(r"^(?:by|written by|posted by|article by|author:?)\s+", re.I)
+_BY = re.compile(r"^(?:(?:written|posted|article|story|recipe|words|text|reporting|compiled|created) by|by|author:?)\s+",
+                 re.I)  # a writing credit's label; "Sponsored by", "Reviewed by" credit no writer and stay
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_LIKE = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", re.I)
 
@@ -81,7 +82,8 @@ _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|octob
 # title-case words a byline runs into on the page ("By Jane Doe Published ...", "... Table of contents")
 _LAYOUT_WORDS = r"(?:published|updated|posted|last|table|view|content|contents|share|read|follow|reviewed|edited|in|on|at|and|the|contributor|editor|writer|reporter|staff|author|team)\b"
 # a month opens a date, not a name, only when a day or year follows it ("By Jane Doe March 5", "By April Fulton")
-_NAME_TOKEN = r"(?!(?i:" + _MONTH + r"\s*\d|" + _LAYOUT_WORDS + r"))(?:[A-Z][\w'’-]+\.?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))"  # "A new": a sentence
+# ...and a word followed by "by" labels the next credit ("Written by Jane Doe Researched by John Roe")
+_NAME_TOKEN = r"(?!(?i:" + _MONTH + r"\s*\d|" + _LAYOUT_WORDS + r"|[\w'’-]+\s+by\b))(?:[A-Z][\w'’-]+\.?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))"  # "A new": a sentence
 # "Jane Doe", and lists of such names closed by "and"/"&" ("A, B and C"); "Jane Doe, Some Outlet" stays one
 _PERSON = _NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|van|de|der|von|da|la|le)){1,3}"
 _BYLINE_TEXT = re.compile(
