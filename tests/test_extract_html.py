@@ -239,6 +239,7 @@ def test_an_outlet_credited_beside_its_writers_is_not_one_of_them():
         ("By Sandra Anderson", ["Sandra Anderson"]),
         ("By Jane Example, Example Courier", ["Jane Example"]),
         ("Written by Jane Example Researched by John Sample", ["Jane Example"]),
+        ("By Jane Example Facebook Tweet Email", ["Jane Example"]),  # share buttons beside the byline
     ],
 )
 def test_a_visible_byline_gives_one_author_per_person(byline, expected):

@@ -79,8 +79,9 @@ class PageMetadata:
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
-# title-case words a byline runs into on the page ("By Jane Doe Published ...", "... Table of contents")
-_LAYOUT_WORDS = r"(?:published|updated|posted|last|table|view|content|contents|share|read|follow|reviewed|edited|in|on|at|and|the|contributor|editor|writer|reporter|staff|author|team)\b"
+# title-case words a byline runs into on the page ("By Jane Doe Published ...", "... Table of contents",
+# share buttons)
+_LAYOUT_WORDS = r"(?:published|updated|posted|last|table|view|content|contents|share|read|follow|reviewed|edited|in|on|at|and|the|contributor|editor|writer|reporter|staff|author|team|facebook|twitter|tweet|linkedin|pinterest|whatsapp|email|print)\b"
 # a month opens a date, not a name, only when a day or year follows it ("By Jane Doe March 5", "By April Fulton")
 # ...and a word followed by "by" labels the next credit ("Written by Jane Doe Researched by John Roe")
 _NAME_TOKEN = r"(?!(?i:" + _MONTH + r"\s*\d|" + _LAYOUT_WORDS + r"|[\w'’-]+\s+by\b))(?:[A-Z][\w'’-]+\.?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))"  # "A new": a sentence
