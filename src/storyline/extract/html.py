@@ -341,9 +341,9 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
 
 
 def _tidied(names: list[str]) -> list[str]:
-    """Names without what a page prints around them: an avatar's initials before ("CM Jane Doe" for
-    "Carla Mendes"), a month that opens the date after ("Jane Doe December"), a former employer
-    ("Jane Doe Former Acme Consultant")."""
+    """Names without what a page prints around them: an avatar's initials before ("JD Jane Doe"), a
+    month that opens the date after ("Jane Doe December"), a former employer ("Jane Doe Former Acme
+    Consultant")."""
     tidy = []
     for name in names:
         words = name.split()
@@ -352,7 +352,7 @@ def _tidied(names: list[str]) -> list[str]:
         if len(words) >= 3 and words[-1].lower().rstrip(".") in _MONTH_WORDS:
             words = words[:-1]
         former = next((i for i, w in enumerate(words) if w.lower() == "former"), None)
-        if former and former >= 2:
+        if former is not None and former >= 2:
             words = words[:former]
         tidy.append(" ".join(words))
     return list(dict.fromkeys(tidy))
