@@ -366,3 +366,18 @@ def test_the_key_word_scan_takes_the_longest_key_at_each_place():
 
     keys = _longest_of(["support", "support our", "sub", "subscribe"])
     assert keys.findall("please support our work, subscribe, support them") == ["support our", "subscribe", "support"]
+
+
+def test_a_call_for_readers_tips_under_the_article_is_cut():
+    tips = ("Got a news tip? Fill out the form below or email the newsroom, and a reporter will get back "
+            "to you about your story within two working days.")
+    article = extract("\n".join([*PARAGRAPHS, tips]))
+    assert article.text == BODY
+    assert reasons(article)[tips] == "banner"
+
+
+def test_a_police_appeal_for_tips_is_the_article_s_own():
+    appeal = ("Anyone who may have a tip about the break-in is asked to call the county sheriff's office, "
+              "which said it would treat every call in confidence.")
+    article = extract("\n".join([*PARAGRAPHS, appeal]))
+    assert appeal in article.text

@@ -182,7 +182,9 @@ NOTICE = re.compile(
     r"independent (?:journalism|media)))\b|"
     r"\bsupport (?:independent|nonprofit|non-profit|our) (?:journalism|reporting|newsroom)\b|"
     r"\b(?:double|triple|match) my donation\b|\bkept alive by reader donations\b|"
-    r"\brepublish (?:this|our) (?:story|article|stories|articles)\b|\bbecome a (?:patron|paying member)\b",
+    r"\brepublish (?:this|our) (?:story|article|stories|articles)\b|\bbecome a (?:patron|paying member)\b|"
+    # a call for readers' tips and enquiries under the article
+    r"\bfill out the (?:short |quick )?form below\b|\b(?:have|got) an? (?:news )?tip\?",
     re.IGNORECASE,
 )
 # "By Jane Doe", "Posted by Jane Doe · 5 min read": a byline line opening the article (names not parsed).
@@ -281,7 +283,7 @@ _KEY_WORDS = {
                "acknowledge", "certify", "favor to ask", "favour to ask", "keep publishing", "consider pitching",
                "consider supporting", "support independent", "support nonprofit", "support non-profit",
                "support our", "my donation", "reader donations", "republish ", "become a patron",
-               "become a paying"),
+               "become a paying", "form below", " tip?"),
     "share": ("share", "follow", "tweet", "email", "print", "copy", "save", "bookmark", "comment"),
     "embed": ("pic.", "post shared", "instagram", "status/"),
     "credit": ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "source", "courtesy",
