@@ -422,3 +422,12 @@ def test_the_visible_text_leaves_out_scripts_styles_and_noscript_but_not_what_fo
         "<!-- a note --> at dawn</body></html>"
     )
     assert visible_text(tree) == "Night buses return to service on Monday at dawn"
+
+
+def test_a_highlights_box_over_the_article_is_cut():
+    highlights = ("<story-highlights><ul><li>Four night bus routes will run until three in the morning.</li>"
+                  "<li>Opponents want a review of the routes after six months.</li></ul></story-highlights>")
+    article = extract_html(raw(page(body=highlights + BODY)))
+    assert article.text.startswith("The city council voted on Tuesday")
+    assert "Opponents want a review" not in article.text
+    assert "highlights" in {r.reason for r in article.removed}

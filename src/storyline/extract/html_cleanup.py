@@ -53,6 +53,8 @@ _COMMENTS_TOKEN = re.compile(
 )
 _COMMENTS_SHARE = 0.5  # a "thread" holding half the page's words is the page itself
 _FURNITURE_TAGS = ("div", "section", "aside", "ol", "ul")
+_HIGHLIGHTS = "//*[contains(local-name(), 'highlights') or contains(@class, 'ighlights') or contains(@id, 'ighlights')]"
+_HIGHLIGHTS_MAX_WORDS = 200
 
 
 @dataclass
@@ -137,9 +139,10 @@ def _is_link_list(element: HtmlElement) -> bool:
 
 
 def prune_tree(tree: HtmlElement) -> list[Removed]:
-    """Cut captions, author boxes, comment threads and headed related-link lists from the page before
-    trafilatura reads it (and before the byline fallback reads it: commenters are not the authors)."""
-    removed = _prune_marked_furniture(tree)
+    """Cut captions, author boxes, comment threads, highlights boxes and headed related-link lists from
+    the page before trafilatura reads it (and before the byline fallback reads it: commenters are not
+    the authors)."""
+    removed = _prune_marked_furniture(tree) + _prune_highlights(tree)
     for caption in list(tree.iter("figcaption")):
         text = _text(caption)
         if text:
@@ -183,6 +186,21 @@ def _prune_marked_furniture(tree: HtmlElement) -> list[Removed]:
         if text:
             removed.append(Removed(text=text, reason=reason))
         dropped.add(element)
+        element.drop_tree()
+    return removed
+
+
+def _prune_highlights(tree: HtmlElement) -> list[Removed]:
+    """A "highlights" box (``<story-highlights>``, ``class="highlights"``): the article's points again,
+    in bullets over it, or a product card's selling points; never the article's own text. ("Key
+    takeaways" boxes are kept: on the WCXB dev pages the gold holds about half of them.)"""
+    removed: list[Removed] = []
+    for element in tree.xpath(_HIGHLIGHTS):
+        if element.getparent() is None or len(element.text_content().split()) > _HIGHLIGHTS_MAX_WORDS:
+            continue  # dropped with an enclosing box already, or a wrapper around the article
+        text = _text(element)
+        if text:
+            removed.append(Removed(text=text, reason="highlights"))
         element.drop_tree()
     return removed
 
