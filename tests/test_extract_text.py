@@ -381,3 +381,10 @@ def test_a_police_appeal_for_tips_is_the_article_s_own():
               "which said it would treat every call in confidence.")
     article = extract("\n".join([*PARAGRAPHS, appeal]))
     assert appeal in article.text
+
+
+def test_a_prompt_to_make_the_outlet_a_preferred_search_source_is_cut():
+    prompt = "Add The Example Courier as a preferred source on Google"
+    article = extract("\n".join([PARAGRAPHS[0], prompt, *PARAGRAPHS[1:]]))
+    assert article.text == BODY
+    assert reasons(article)[prompt] == "banner"

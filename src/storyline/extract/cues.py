@@ -184,7 +184,10 @@ NOTICE = re.compile(
     r"\b(?:double|triple|match) my donation\b|\bkept alive by reader donations\b|"
     r"\brepublish (?:this|our) (?:story|article|stories|articles)\b|\bbecome a (?:patron|paying member)\b|"
     # a call for readers' tips and enquiries under the article
-    r"\bfill out the (?:short |quick )?form below\b|\b(?:have|got) an? (?:news )?tip\?",
+    r"\bfill out the (?:short |quick )?form below\b|\b(?:have|got) an? (?:news )?tip\?|"
+    # a prompt to rank the outlet higher in a search engine ("Add us as a preferred source on Google")
+    r"\b(?:preferred|trusted) (?:news )?source (?:on|in|for) google\b|"
+    r"\badd (?:[\w'’]+ ){0,3}as (?:a |your )?(?:preferred|(?:reliable and )?trusted)(?: news)? source\b",
     re.IGNORECASE,
 )
 # "By Jane Doe", "Posted by Jane Doe · 5 min read": a byline line opening the article (names not parsed).
@@ -283,7 +286,8 @@ _KEY_WORDS = {
                "acknowledge", "certify", "favor to ask", "favour to ask", "keep publishing", "consider pitching",
                "consider supporting", "support independent", "support nonprofit", "support non-profit",
                "support our", "my donation", "reader donations", "republish ", "become a patron",
-               "become a paying", "form below", " tip?"),
+               "become a paying", "form below", " tip?", "preferred source", "trusted source",
+               "trusted news source"),
     "share": ("share", "follow", "tweet", "email", "print", "copy", "save", "bookmark", "comment"),
     "embed": ("pic.", "post shared", "instagram", "status/"),
     "credit": ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "source", "courtesy",
