@@ -388,3 +388,16 @@ def test_a_prompt_to_make_the_outlet_a_preferred_search_source_is_cut():
     article = extract("\n".join([PARAGRAPHS[0], prompt, *PARAGRAPHS[1:]]))
     assert article.text == BODY
     assert reasons(article)[prompt] == "banner"
+
+
+def test_what_a_sign_up_form_says_once_sent_is_cut():
+    messages = ["Thank you! Your submission has been received!",
+                "Oops! Something went wrong while submitting the form.", "Thanks for signing up!"]
+    article = extract("\n".join([*PARAGRAPHS, *messages]))
+    assert article.text == BODY
+    assert {reasons(article)[m] for m in messages} == {"banner"}
+
+
+def test_thanking_someone_for_joining_in_prose_stays():
+    line = "Thank you for joining us, the host told the two council members at the start of the debate."
+    assert line in extract("\n".join([PARAGRAPHS[0], line, PARAGRAPHS[1]])).text

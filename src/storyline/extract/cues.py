@@ -187,7 +187,11 @@ NOTICE = re.compile(
     r"\bfill out the (?:short |quick )?form below\b|\b(?:have|got) an? (?:news )?tip\?|"
     # a prompt to rank the outlet higher in a search engine ("Add us as a preferred source on Google")
     r"\b(?:preferred|trusted) (?:news )?source (?:on|in|for) google\b|"
-    r"\badd (?:[\w'’]+ ){0,3}as (?:a |your )?(?:preferred|(?:reliable and )?trusted)(?: news)? source\b",
+    r"\badd (?:[\w'’]+ ){0,3}as (?:a |your )?(?:preferred|(?:reliable and )?trusted)(?: news)? source\b|"
+    # what a sign-up form says once sent, and a link's screen-reader label
+    r"^(?:thanks|thank you)[!,.]? (?:so much )?(?:for (?:signing up|subscribing|your submission)|"
+    r"your submission has been received)|\bsomething went wrong while submitting\b|"
+    r"^opens in a new (?:window|tab)\W*$",
     re.IGNORECASE,
 )
 # "By Jane Doe", "Posted by Jane Doe · 5 min read": a byline line opening the article (names not parsed).
@@ -287,7 +291,7 @@ _KEY_WORDS = {
                "consider supporting", "support independent", "support nonprofit", "support non-profit",
                "support our", "my donation", "reader donations", "republish ", "become a patron",
                "become a paying", "form below", " tip?", "preferred source", "trusted source",
-               "trusted news source"),
+               "trusted news source", "thanks", "thank you", "went wrong while", "opens in a new"),
     "share": ("share", "follow", "tweet", "email", "print", "copy", "save", "bookmark", "comment"),
     "embed": ("pic.", "post shared", "instagram", "status/"),
     "credit": ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "source", "courtesy",
