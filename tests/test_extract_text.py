@@ -401,3 +401,16 @@ def test_what_a_sign_up_form_says_once_sent_is_cut():
 def test_thanking_someone_for_joining_in_prose_stays():
     line = "Thank you for joining us, the host told the two council members at the start of the debate."
     assert line in extract("\n".join([PARAGRAPHS[0], line, PARAGRAPHS[1]])).text
+
+
+def test_a_name_over_a_line_introducing_that_name_closes_the_article():
+    box = "Ann Other\n\nAnn Other is Trending Editor at the Courier and lives on the north side of the city."
+    article = extract(BODY + "\n\n" + box)  # no byline: the box names its own writer
+    assert article.text == BODY
+    assert reasons(article)["Ann Other"] == "author_bio"
+
+
+def test_an_about_the_author_heading_run_into_the_name_closes_the_article():
+    box = "About the AuthorCourier City Desk\n\nThe desk is a team of reporters who cover the council and its committees."
+    article = extract(BODY + "\n\n" + box)
+    assert article.text == BODY

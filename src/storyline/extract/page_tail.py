@@ -1,4 +1,4 @@
-"""What closes a page after the article, read from its last paragraphs once the writers are known:
+"""What closes a page after the article, read from its last paragraphs (once the writers are known):
 the writer's box ("Jane Doe is a freelance writer who covers ...", or her name alone on a line and a
 few lines of bio under it) and the tag list. Shared by the HTML and the plain-text paths."""
 
@@ -13,6 +13,9 @@ MAX_CLOSING_BIOS = 3  # an author box runs to a few paragraphs at most
 AUTHOR_BOX_MAX_WORDS = 250  # more is an article
 _TAG_LIST_WORDS = 30
 _INTRODUCES_SOMEONE = re.compile(r"^[\w.'’ -]{2,40} (?:is|was) (?:an?|the) ")
+_INTRODUCING_VERB = re.compile(r"(?:is|was|has|covers|writes|joined)\b")
+_NAME_WORDS = 4
+_HEADING_WORDS = 12
 
 
 def closing_furniture(paragraphs: list[str], authors: list[str]) -> tuple[int, list[Removed]]:
@@ -36,14 +39,25 @@ def closing_furniture(paragraphs: list[str], authors: list[str]) -> tuple[int, l
 
 def _named_author_box(paragraphs: list[str], authors: list[str]) -> int:
     """Where an author box headed by the writer's name alone on its line begins near the end of the
-    page ("Jane Doe", "Senior Editor", a line of bio, "View author page"); else the paragraphs' number."""
+    page ("Jane Doe", "Senior Editor", a line of bio, "View author page"), or by a name the next line
+    introduces ("Jane Doe" over "Jane Doe is Trending Editor at ..."), or by an "About the author"
+    heading the scrape ran into the name; else the paragraphs' number."""
     names = {" ".join(name.split()).casefold() for name in authors if name.strip()}
     for index in range(len(paragraphs) - 1, max(1, len(paragraphs) - MAX_CLOSING_BIOS - 1) - 1, -1):
-        if paragraphs[index].strip().casefold() in names:
+        line = paragraphs[index].strip()
+        if line.casefold() in names or _introduced_below(line, paragraphs[index + 1 : index + 2]) or (
+                len(line.split()) <= _HEADING_WORDS and line.casefold().startswith("about the author")):
             if sum(len(text.split()) for text in paragraphs[index:]) <= AUTHOR_BOX_MAX_WORDS:
                 return index
             break
     return len(paragraphs)
+
+
+def _introduced_below(line: str, below: list[str]) -> bool:
+    """A name alone on its line, and the next paragraph introducing that name ("Jane Doe is ...")."""
+    words = line.split()
+    return (2 <= len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words) and bool(below)
+            and below[0].startswith(line + " ") and bool(_INTRODUCING_VERB.match(below[0][len(line) + 1:])))
 
 
 def _author_bio(text: str, authors: list[str]) -> bool:
