@@ -414,3 +414,11 @@ def test_an_about_the_author_heading_run_into_the_name_closes_the_article():
     box = "About the AuthorCourier City Desk\n\nThe desk is a team of reporters who cover the council and its committees."
     article = extract(BODY + "\n\n" + box)
     assert article.text == BODY
+
+
+def test_a_response_heading_inside_the_article_does_not_end_it():
+    middle = ["Response:", "The transport office replied that the routes had been studied for a full year "
+              "before the vote, and that the study would be published with the timetables."]
+    article = extract("\n\n".join([*PARAGRAPHS, *middle, *MORE_PARAGRAPHS]))
+    assert article.text.endswith(MORE_PARAGRAPHS[-1])
+    assert extract(BODY + "\n\n3 Responses\n\nGreat news for the north side!").text == BODY

@@ -77,7 +77,7 @@ SHARE_CORE = frozenset("share follow tweet email print copy save bookmark commen
 
 # Where the article ends and the page's tail begins: comments, author box, tag lists.
 END_OF_ARTICLE = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|(?:leave|post|add|write) (?:a |your )?"
+    r"^(?:\d+\s+)?(?:comments?|responses|\d+\s+response|replies|reader comments|(?:leave|post|add|write) (?:a |your )?"
     r"(?:reply|comment|review)|join the (?:discussion|conversation)|thoughts? on\b.*|responses? to\b.*|"
     r"about the authors?|about the writer|author bio|(?:more )?articles by\b.*|tags?|filed under|categories|"
     r"comments? (?:are )?closed|show comments|view comments|what do you think\??|discussion about this \w+|"
