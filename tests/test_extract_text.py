@@ -422,3 +422,9 @@ def test_a_response_heading_inside_the_article_does_not_end_it():
     article = extract("\n\n".join([*PARAGRAPHS, *middle, *MORE_PARAGRAPHS]))
     assert article.text.endswith(MORE_PARAGRAPHS[-1])
     assert extract(BODY + "\n\n3 Responses\n\nGreat news for the north side!").text == BODY
+
+
+def test_a_line_that_only_dates_the_page_is_a_header_even_without_a_day():
+    article = extract("\n\n".join(["Last updated January 2025", *PARAGRAPHS]))
+    assert article.text == BODY
+    assert reasons(article)["Last updated January 2025"] == "header"

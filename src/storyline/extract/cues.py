@@ -280,6 +280,7 @@ COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.IGNORECA
 # the article's own markup pasted into the page: a "Republish this story" box's HTML, an embed code
 PAGE_MARKUP = re.compile(r"</?(?:p|h[1-6])(?:\s[^<>]*)?>", re.IGNORECASE)
 MIN_MARKUP_TAGS = 3
+_DATE_LABELS = ("published", "updated", "posted", "last updated", "modified")
 _TAG_LABELS = ("tag", "topic", "filed under", "categor", "keyword")
 _BYLINE_STARTS = ("by", "written by", "reported by", "posted by", "story by", "author")
 # Words without which a pattern cannot match: one scan of a block for all of them spares most blocks
@@ -435,6 +436,8 @@ def cue_reason(block: Block) -> str | None:
         return "banner"
     if block.words <= 12 and HEADER.match(text) and HEADER.match(text).end() >= len(text.rstrip()):
         return "header"
+    if block.words <= 14 and lowered.startswith(_DATE_LABELS) and UPDATED_LINE.match(text) and not text.endswith(":"):
+        return "header"  # "Last updated January 2025", "Published 3 days ago · March 2025"
     if block.words <= 8 and COMMENT_MARK.match(text):
         return "comment"
     return None
