@@ -428,3 +428,11 @@ def test_a_line_that_only_dates_the_page_is_a_header_even_without_a_day():
     article = extract("\n\n".join(["Last updated January 2025", *PARAGRAPHS]))
     assert article.text == BODY
     assert reasons(article)["Last updated January 2025"] == "header"
+
+
+def test_a_forms_scaffolding_is_cut():
+    scaffolding = ["Name", "Email(Required)", "This field is for validation purposes and should be left unchanged.",
+                   "Δ", "* Indicates a required field"]
+    article = extract("\n".join([*PARAGRAPHS, *scaffolding]))
+    assert article.text == BODY
+    assert reasons(article)["Δ"] == "banner"

@@ -240,7 +240,10 @@ SHORT_BANNER = re.compile(
     r"\bto receive new posts\b|\bsupport (?:my|our) work\b|"
     r"\b(?:book|request|schedule|get) (?:a |your |our )?(?:free |personali[sz]ed )?demo\b|\bfill out the form\b|"
     r"\brequest (?:a|our) (?:free )?(?:quote|e-?book|copy|consultation)\b|\bstart (?:your|a) free trial\b|"
-    r"\bfree trial available\b|^learn more\W*$|\blearn more about our editorial\b",
+    r"\bfree trial available\b|^learn more\W*$|\blearn more about our editorial\b|"
+    # a form's scaffolding: an anti-spam field's label and mark, the required-field legend, an empty list
+    r"\bthis field is for validation purposes\b|^δ$|\bindicates (?:a )?required field\b|"
+    r"\brequired fields are marked\b|^no items found\W*$",
     re.IGNORECASE,
 )
 REPUBLISHED = re.compile(
@@ -301,7 +304,8 @@ _KEY_WORDS = {
     "banner": ("click", "site", "listen", "audio", "reserved", "skip to", "javascript", "published"),
     "short_banner": ("sign", "subscri", "newsletter", "cookie", "privacy", "terms", "download", "log ", "account",
                      "support", "inbox", "email", "report", "reader-supported", "receive new posts", "demo",
-                     "fill out", "request", "trial", "learn more"),
+                     "fill out", "request", "trial", "learn more", "validation purposes", "δ", "required field",
+                     "no items found"),
 }
 _GROUPS_OF: dict[str, set[str]] = {}
 for _group, _words in _KEY_WORDS.items():
