@@ -431,3 +431,8 @@ def test_a_highlights_box_over_the_article_is_cut():
     assert article.text.startswith("The city council voted on Tuesday")
     assert "Opponents want a review" not in article.text
     assert "highlights" in {r.reason for r in article.removed}
+
+
+def test_a_short_article_inside_a_box_named_highlights_is_kept():
+    article = extract_html(raw(page(body=f'<div class="story-highlights-body">{BODY}</div>')))
+    assert article.text.startswith("The city council voted on Tuesday")

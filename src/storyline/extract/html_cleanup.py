@@ -55,6 +55,7 @@ _COMMENTS_SHARE = 0.5  # a "thread" holding half the page's words is the page it
 _FURNITURE_TAGS = ("div", "section", "aside", "ol", "ul")
 _HIGHLIGHTS = "//*[contains(local-name(), 'highlights') or contains(@class, 'ighlights') or contains(@id, 'ighlights')]"
 _HIGHLIGHTS_MAX_WORDS = 200
+_HIGHLIGHTS_MAX_PARAGRAPHS = 2  # highlights come as bullets or lines, not paragraphs
 
 
 @dataclass
@@ -196,8 +197,11 @@ def _prune_highlights(tree: HtmlElement) -> list[Removed]:
     takeaways" boxes are kept: on the WCXB dev pages the gold holds about half of them.)"""
     removed: list[Removed] = []
     for element in tree.xpath(_HIGHLIGHTS):
-        if element.getparent() is None or len(element.text_content().split()) > _HIGHLIGHTS_MAX_WORDS:
-            continue  # dropped with an enclosing box already, or a wrapper around the article
+        if element.getparent() is None:
+            continue  # dropped with an enclosing box already
+        if (len(element.text_content().split()) > _HIGHLIGHTS_MAX_WORDS or element.find(".//h1") is not None
+                or len(element.findall(".//p")) > _HIGHLIGHTS_MAX_PARAGRAPHS):
+            continue  # a wrapper around the article, or a short article in a box so named: paragraphs of prose
         text = _text(element)
         if text:
             removed.append(Removed(text=text, reason="highlights"))
