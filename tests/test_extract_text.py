@@ -436,3 +436,9 @@ def test_a_forms_scaffolding_is_cut():
     article = extract("\n".join([*PARAGRAPHS, *scaffolding]))
     assert article.text == BODY
     assert reasons(article)["Δ"] == "banner"
+
+
+def test_a_line_of_sample_markup_in_a_tutorial_stays():
+    sample = "<h2>Night buses</h2><p>Four routes.</p><p>Until 3 a.m.</p>"
+    article = extract("\n".join([PARAGRAPHS[0], sample, PARAGRAPHS[1], PARAGRAPHS[2]]))
+    assert reasons(article).get(sample) != "page_markup"

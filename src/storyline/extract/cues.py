@@ -283,6 +283,7 @@ COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.IGNORECA
 # the article's own markup pasted into the page: a "Republish this story" box's HTML, an embed code
 PAGE_MARKUP = re.compile(r"</?(?:p|h[1-6])(?:\s[^<>]*)?>", re.IGNORECASE)
 MIN_MARKUP_TAGS = 3
+MIN_MARKUP_WORDS = 40  # an article's worth of text, not a line of sample markup in a tutorial
 _DATE_LABELS = ("published", "updated", "posted", "last updated", "modified")
 _TAG_LABELS = ("tag", "topic", "filed under", "categor", "keyword")
 _BYLINE_STARTS = ("by", "written by", "reported by", "posted by", "story by", "author")
@@ -384,7 +385,7 @@ def cue_reason(block: Block) -> str | None:
         return "social_embed"
     if glued_menu(text):
         return "glued_menu"
-    if "<" in text and len(PAGE_MARKUP.findall(text, 0, 2000)) >= MIN_MARKUP_TAGS:
+    if block.words >= MIN_MARKUP_WORDS and "<" in text and len(PAGE_MARKUP.findall(text, 0, 2000)) >= MIN_MARKUP_TAGS:
         return "page_markup"
     if block.words > 80:
         return None
