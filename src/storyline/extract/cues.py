@@ -385,7 +385,8 @@ def cue_reason(block: Block) -> str | None:
         return "social_embed"
     if glued_menu(text):
         return "glued_menu"
-    if block.words >= MIN_MARKUP_WORDS and "<" in text and len(PAGE_MARKUP.findall(text, 0, 2000)) >= MIN_MARKUP_TAGS:
+    if (block.words >= MIN_MARKUP_WORDS and "<" in text
+            and len(PAGE_MARKUP.findall(text, 0, 2000)) >= MIN_MARKUP_TAGS):
         return "page_markup"
     if block.words > 80:
         return None
