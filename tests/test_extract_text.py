@@ -442,3 +442,15 @@ def test_a_line_of_sample_markup_in_a_tutorial_stays():
     sample = "<h2>Night buses</h2><p>Four routes.</p><p>Until 3 a.m.</p>"
     article = extract("\n".join([PARAGRAPHS[0], sample, PARAGRAPHS[1], PARAGRAPHS[2]]))
     assert reasons(article).get(sample) != "page_markup"
+
+
+def test_a_consent_notice_longer_than_the_cue_patterns_read_is_cut():
+    notice = ("By clicking Get Started below, I consent to receive recurring marketing and promotional e-mails, "
+              "phone calls and text messages from the Courier and its partners at the number and address I "
+              "provided, including messages sent by an automated system. Consent is not a condition of any "
+              "purchase, and I may opt out at any time by replying STOP to any text message or by following the "
+              "link in any e-mail. Message and data rates may apply, and message frequency varies from week to "
+              "week. See our Privacy Policy and Terms of Use for details.")
+    article = extract("\n".join([*PARAGRAPHS, notice]))
+    assert article.text == BODY
+    assert reasons(article)[notice] == "banner"

@@ -283,6 +283,8 @@ COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.IGNORECA
 # the article's own markup pasted into the page: a "Republish this story" box's HTML, an embed code
 PAGE_MARKUP = re.compile(r"</?(?:p|h[1-6])(?:\s[^<>]*)?>", re.IGNORECASE)
 MIN_MARKUP_TAGS = 3
+MAX_CUE_WORDS = 80  # longer blocks are read for notices only
+MAX_NOTICE_WORDS = 200
 MIN_MARKUP_WORDS = 40  # an article's worth of text, not a line of sample markup in a tutorial
 _DATE_LABELS = ("published", "updated", "posted", "last updated", "modified")
 _TAG_LABELS = ("tag", "topic", "filed under", "categor", "keyword")
@@ -388,10 +390,12 @@ def cue_reason(block: Block) -> str | None:
     if (block.words >= MIN_MARKUP_WORDS and "<" in text
             and len(PAGE_MARKUP.findall(text, 0, 2000)) >= MIN_MARKUP_TAGS):
         return "page_markup"
-    if block.words > 80:
+    if block.words > MAX_NOTICE_WORDS:
         return None
     lowered = text.lower()
     keys = _key_groups(lowered)
+    if block.words > MAX_CUE_WORDS:  # a long block is prose, unless it is a notice: a consent form's fine print
+        return "banner" if "notice" in keys and NOTICE.search(text) else None
     if "embed" in keys and EMBED_MARKER.search(text):
         return "social_embed"
     if block.words <= 12 and "share" in keys and share_widget(block):

@@ -17,8 +17,8 @@ from lxml.html import HtmlElement
 from ..model import Removed
 from .blocks import measure
 from .segment import MIN_DUPLICATE_WORDS
-from .cues import (AUTHOR_BIO, BUTTON, BYLINE_OPENING, COOKIE_NOTICE, FOLLOW_US, HEADER, NOTICE, RELATED_HEADING,
-                   UPDATED_LINE, cue_reason)
+from .cues import (AUTHOR_BIO, BUTTON, BYLINE_OPENING, COOKIE_NOTICE, FOLLOW_US, HEADER, MAX_CUE_WORDS, NOTICE,
+                   RELATED_HEADING, UPDATED_LINE, cue_reason)
 from .page_tail import AUTHOR_BOX_MAX_WORDS, closing_furniture
 
 _SHORT_WORDS = 12
@@ -104,6 +104,8 @@ def _line_rule(block: Block, captions: set[str]) -> str | None:
         return "button" if BUTTON.match(block.text) else None  # ("Read more" alone) goes either way
     if reason in _NOT_IN_LISTS and block.tag == "item":
         return None  # a list the page marked up as content ("- Email/SMS campaigns") is content
+    if reason == "banner" and measured.words > MAX_CUE_WORDS:
+        return None  # a long notice in markup is _fine_print's to judge, with the consent notice it continues
     if reason == "banner" and measured.words > _SHORT_WORDS and not NOTICE.search(block.text):
         return None  # "click here", "originally published" inside a paragraph of the article's own prose
     if reason == "banner" and (block.tag == "table" or block.text.rstrip().endswith(":")):
