@@ -454,3 +454,14 @@ def test_a_consent_notice_longer_than_the_cue_patterns_read_is_cut():
     article = extract("\n".join([*PARAGRAPHS, notice]))
     assert article.text == BODY
     assert reasons(article)[notice] == "banner"
+
+
+def test_a_threaded_forums_comments_are_cut_at_their_score_headers():
+    comment = ("The north side has waited for these buses for a decade, and nobody believes the council will "
+               "keep the routes once the first budget cut comes around again next spring.")
+    thread = []
+    for n in range(6):
+        thread += [f"Re: Night buses (Score:{n % 5}, Insightful)",
+                   f"by reader{n} ( {1000 + n} ) writes: on Friday March 8, 2024 @09:1{n}PM (#{5000 + n})", comment]
+    article = extract("\n\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS, *thread]))
+    assert article.text == "\n\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS])

@@ -113,7 +113,9 @@ FOLLOW_US = re.compile(
 COMMENT_MARK = re.compile(
     rf"^(?:[\w.’' -]{{1,40}} (?:says:?|(?:said|wrote|replied):)|reply|(?:{ANY_DATE})"
     rf"(?:,?\s*(?:at\s*)?\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?)|"
-    rf"\d+ (?:hours?|days?|weeks?|months?|years?) ago)\W*$",
+    rf"\d+ (?:hours?|days?|weeks?|months?|years?) ago)\W*$|"
+    # a threaded forum's comment header: "Re: Title (Score:5, Insightful)", "by jdoe ( 1234 ) writes: on ... (#5678)"
+    r"^.{0,100}\(score:\s*-?\d(?:,\s*[\w ]{1,20})?\)\W*$|^by .{1,60}\bwrites:? on .{1,60}\(#\d+\)",
     re.IGNORECASE,
 )
 RELATED_HEADING = re.compile(
