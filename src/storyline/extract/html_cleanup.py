@@ -22,6 +22,10 @@ from .cues import (AUTHOR_BIO, BUTTON, BYLINE_OPENING, COOKIE_NOTICE, FOLLOW_US,
 from .page_tail import AUTHOR_BOX_MAX_WORDS, closing_furniture
 
 _SHORT_WORDS = 12
+# cues that only mean furniture in a flattened scrape: in markup a menu's entries stand apart (a glued
+# line is trafilatura's joining of cells), and HTML shown as text is a code sample (a republishing
+# box's <textarea> never reaches the extraction)
+_SCRAPE_ONLY = frozenset({"glued_menu", "page_markup"})
 _PROSE_TAGS = ("p", "quote")
 _TEASER_WORDS = 60
 _ELLIPSES = ("...", "…")
@@ -110,11 +114,7 @@ def _line_rule(block: Block, captions: set[str]) -> str | None:
         return None  # "click here", "originally published" inside a paragraph of the article's own prose
     if reason == "banner" and (block.tag == "table" or block.text.rstrip().endswith(":")):
         return None  # a table row ("Privacy policy | Yes"), a line introducing what follows ("... says:")
-    if reason == "glued_menu":
-        return None  # in markup a menu's entries stand apart; a glued line is trafilatura's joining of cells
-    if reason == "page_markup":
-        return None  # HTML shown as text in a page is a code sample; a republishing box's <textarea> is dropped
-    return reason
+    return None if reason in _SCRAPE_ONLY else reason
 
 
 def _fine_print(text: str, words: int) -> str | None:
