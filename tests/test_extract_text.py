@@ -468,3 +468,27 @@ def test_a_threaded_forums_comments_are_cut_at_their_score_headers():
                    f"by reader{n} ( {1000 + n} ) writes: on Friday March 8, 2024 @09:1{n}PM (#{5000 + n})", comment]
     article = extract("\n\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS, *thread]))
     assert article.text == "\n\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS])
+
+
+def _results_table(heading: str, votes: list[int]) -> list[str]:
+    rows = [heading, "Candidate", "Party", "Votes", "Share"]
+    for name, party, count in zip(["Ada Quill", "Bram Oster", "Cleo Marsh"], ["Harbour", "Civic", "Green"], votes):
+        rows += [name, party, f"{count:,}", f"{100 * count / sum(votes):.1f}%"]
+    return rows
+
+
+def test_a_results_table_flattened_one_cell_per_line_stays_in_the_body():
+    # the same candidates in two tables: their names repeat, as a menu's entries would
+    tables = _results_table("North ward", [4120, 3380, 990]) + _results_table("South ward", [2875, 3310, 1402])
+    article = extract("\n".join([PARAGRAPHS[0], *tables, *PARAGRAPHS[1:]]))
+    assert article.text.startswith(PARAGRAPHS[0]) and article.text.endswith(PARAGRAPHS[2])
+    assert "South ward" in article.text and article.text.count("Bram Oster") == 2 and "1,402" in article.text
+
+
+def test_quote_cards_whose_labels_repeat_are_no_table():
+    cards = []
+    for ticker, price in [("NYSE: ABC", "$41.20"), ("NASDAQ: DEF", "$8.75"), ("NYSE: GHI", "$130.02"),
+                          ("NASDAQ: JKL", "$17.40")]:
+        cards += [ticker, "Current Price", price, "Market Cap", "$12B", "Day's Range", f"{price} - {price}"]
+    article = extract("\n".join([PARAGRAPHS[0], *cards, *PARAGRAPHS[1:], *MORE_PARAGRAPHS]))
+    assert "Market Cap" not in article.text and article.text.endswith(MORE_PARAGRAPHS[2])

@@ -6,7 +6,8 @@ Four passes over the blocks:
    contributor lines, embedded posts, related-links headings; header lines, "(Name, Outlet)"
    bylines and datelines are peeled off the head of a block;
 2. a related-links heading (or a table of contents) opens a zone of teasers (title-like lines,
-   lines ending in "…"), and short lines repeated across the page are navigation;
+   lines ending in "…"), and short lines repeated across the page are navigation, unless they are
+   cells of a table flattened one cell per line (a long stretch of short lines, many of them numbers);
 3. the body is the contiguous run of blocks with the best score, prose counting for and furniture
    against it (a maximum-sum segment), so menus, footers and sidebars around it fall away; a
    second run nearly as strong joins it (an article split by a gallery or a large advert);
@@ -35,6 +36,10 @@ MIN_BODY_WORDS_BEFORE_END = 50  # an "end of article" marker only counts once so
 SECOND_RUN_SHARE = 0.5  # a second run joins the body when it scores at least this share of the first
 MIN_TEASER_LIST = 3  # lines of a related-links zone in a row that show the article has ended
 TEASER_END_SHARE = 0.25  # ...once what prose is left in the run is under this share of what went by
+TABLE_MIN_CELLS = 12  # short lines in a row before a stretch can be a table flattened one cell per line
+TABLE_NUMERIC_SHARE = 0.35  # ...of which at least this share hold numbers
+CARD_LABEL_REPEATS = 3  # a label shown this often on the page heads a widget card ("Market Cap"), not a column
+CARD_LABEL_SHARE = 0.3  # ...and a stretch whose labels are this often such labels is a row of widgets
 
 
 @dataclass
@@ -203,8 +208,10 @@ def segment(content: str) -> Segmentation:
     reasons = [known[block.text] for block in blocks]
     _mark_related_zones(blocks, reasons)
     counts = Counter(b.text for b in blocks if b.words <= 8)
-    repeated = [b.words <= 8 and counts[b.text] > 1 and not b.prose and not b.figure for b in blocks]
-    in_run = _choose_body_runs(blocks, reasons, repeated)
+    cells = _table_cells(blocks, reasons)
+    repeated = [b.words <= 8 and counts[b.text] > 1 and not b.prose and not b.figure and not cell
+                for b, cell in zip(blocks, cells)]
+    in_run = _choose_body_runs(blocks, reasons, repeated, cells)
 
     result = Segmentation(body=[])
     first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
@@ -246,10 +253,11 @@ def _blocks_with_heads_peeled(content: str) -> tuple[list[Block], dict[int, list
     return blocks, peeled_at
 
 
-def _choose_body_runs(blocks: list[Block], reasons: list[str | None], repeated: list[bool]) -> list[bool]:
+def _choose_body_runs(blocks: list[Block], reasons: list[str | None], repeated: list[bool],
+                      cells: list[bool]) -> list[bool]:
     """Which blocks lie in the body: the best run, cut where the page's tail begins, plus a second
     run when the article is split in two; labels the tail (``end_matter``, ``comments``)."""
-    scores = [_block_score(b, r, rep) for b, r, rep in zip(blocks, reasons, repeated)]
+    scores = [0.0 if cell else _block_score(b, r, rep) for b, r, rep, cell in zip(blocks, reasons, repeated, cells)]
     start, end = _best_run(scores)
     cut, tail = _end_of_article(blocks, reasons, start, end)
     for i in range(cut, end):
@@ -262,6 +270,33 @@ def _choose_body_runs(blocks: list[Block], reasons: list[str | None], repeated: 
         for i in range(*extra):
             in_run[i] = True
     return in_run
+
+
+def _table_cells(blocks: list[Block], reasons: list[str | None]) -> list[bool]:
+    """Which blocks are cells of a table flattened one cell per line (a ranking, a results table, a
+    shopping list): a long stretch of short unlabelled lines, many of them numbers. Cells are neither
+    body prose nor furniture, and a school or party named in two tables is not navigation."""
+    cells = [False] * len(blocks)
+    shown = Counter(b.text for b in blocks)
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].words <= 8 and not blocks[j].prose and reasons[j] is None:
+            j += 1
+        stretch = blocks[i:j]
+        if len(stretch) >= TABLE_MIN_CELLS:
+            numeric = sum(map(_numeric_cell, stretch))
+            labels = [b.text for b in stretch if not any(c.isdigit() for c in b.text)]
+            card_labels = sum(1 for text in labels if shown[text] >= CARD_LABEL_REPEATS)
+            if numeric >= TABLE_NUMERIC_SHARE * len(stretch) and card_labels < CARD_LABEL_SHARE * len(labels):
+                cells[i:j] = [True] * len(stretch)
+        i = j + 1
+    return cells
+
+
+def _numeric_cell(block: Block) -> bool:
+    """A value in a table: a figure ("$175,000", "37%"), a count or a quantity ("160g")."""
+    return block.figure or block.words <= 4 and any(t[:1].isdigit() for t in block.tokens)
 
 
 def _heading_of_next(blocks: list[Block], reasons: list[str | None], i: int) -> bool:
@@ -312,3 +347,4 @@ def _title_index(blocks: list[Block], reasons: list[str | None], in_run: list[bo
     if len(found) == 2 and not _name_line(blocks[found[1]].text):
         return found[1], found[0]  # the headline above, the outlet's name under it
     return (found[0] if found else None), None
+
