@@ -42,7 +42,7 @@ _TOKEN = re.compile(r"\w+")
 WARM_UP_PAGES = 5
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;&|/]|\band\b)\s*", re.IGNORECASE)
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-_NEWS_TYPE = re.compile(r'(?:"@type"\s*:\s*(?:\[[^\]]*)?"|schema\.org/)(?:Reportage|Analysis|Opinion|Background|Review)?NewsArticle\b')
+NEWS_TYPE = re.compile(r'(?:"@type"\s*:\s*(?:\[[^\]]*)?"|schema\.org/)(?:Reportage|Analysis|Opinion|Background|Review)?NewsArticle\b')
 
 
 def tokens(text: str | None) -> Counter:
@@ -167,7 +167,7 @@ def summarise(rows: list[dict]) -> dict[str, float | None]:
 def news_ids(pages: list[dict]) -> set[str]:
     """Pages whose markup calls them news articles (schema.org NewsArticle and its kinds): the closest
     this set has to the news pages storyline is for."""
-    return {page["id"] for page in pages if _NEWS_TYPE.search(page["html"])}
+    return {page["id"] for page in pages if NEWS_TYPE.search(page["html"])}
 
 
 def print_table(results: dict[str, tuple[list[dict], float]], news: set[str] = frozenset()) -> None:
