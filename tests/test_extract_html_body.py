@@ -289,3 +289,14 @@ def test_the_second_pass_waits_longer_on_a_page_that_declares_itself_an_article(
         json_ld = json.dumps({"@type": declared, "headline": "Harbour board backs channel dredging"})
         html = html.replace("</head>", f'<script type="application/ld+json">{json_ld}</script></head>')
     assert _recall_passes(monkeypatch, html) == second_passes
+
+def test_a_closing_list_of_web_sources_is_cut_but_named_sources_stay():
+    cited = ["Article Sources", "Every article is checked by our fact-checkers before it is published.",
+             '"Channel depth survey, 2024." Example Port Authority, https://port.example.org/survey. Accessed 2 May 2025.',
+             "https://www.example.org/harbour/dredging-plan"]
+    kept, removed = clean(blocks(*PARAGRAPHS, *cited))
+    assert kept == PARAGRAPHS and removed[cited[0]] == "sources"
+
+    named = ["Sources", "Tova Brindlemark, the harbour master, interviewed at the pier in April"]
+    kept, _ = clean(blocks(*PARAGRAPHS, *named))
+    assert kept == PARAGRAPHS + named

@@ -1,6 +1,7 @@
 """What closes a page after the article, read from its last paragraphs (once the writers are known):
 the writer's box ("Jane Doe is a freelance writer who covers ...", or her name alone on a line and a
-few lines of bio under it) and the tag list. Shared by the HTML and the plain-text paths."""
+few lines of bio under it), the tag list, and a "Sources" list of web addresses. Shared by the HTML and
+the plain-text paths."""
 
 from __future__ import annotations
 
@@ -16,13 +17,19 @@ _INTRODUCES_SOMEONE = re.compile(r"^[\w.'’ -]{2,40} (?:is|was) (?:an?|the) ")
 _INTRODUCING_VERB = re.compile(r"(?:is|was|has|covers|writes|joined)\b")
 _NAME_WORDS = 4
 _HEADING_WORDS = 12
+_SOURCES_HEADING = re.compile(r"^(?:#+ )?(?:article |our )?sources\W{0,3}$", re.IGNORECASE)
+MIN_CITED_SOURCES = 2
+_CITES_ADDRESS = re.compile(r"https?://|\bwww\.\w")
 
 
 def closing_furniture(paragraphs: list[str], authors: list[str]) -> tuple[int, list[Removed]]:
     """Where the page's tail begins among ``paragraphs`` (their number when it holds none), and what
     the tail holds; the first paragraph always stays."""
-    end = _named_author_box(paragraphs, authors)
-    removed = [Removed(text=text, reason="author_bio") for text in paragraphs[end:]]
+    end = _source_list(paragraphs)
+    removed = [Removed(text=text, reason="sources") for text in paragraphs[end:]]
+    box = _named_author_box(paragraphs[:end], authors)
+    removed[:0] = [Removed(text=text, reason="author_bio") for text in paragraphs[box:end]]
+    end = box
     bios = 0
     while end > 1:
         text = paragraphs[end - 1]
@@ -35,6 +42,24 @@ def closing_furniture(paragraphs: list[str], authors: list[str]) -> tuple[int, l
         removed.insert(0, Removed(text=text, reason=reason))
         end -= 1
     return end, removed
+
+
+def _source_list(paragraphs: list[str]) -> int:
+    """Where a closing list of sources begins: a "Sources" heading over entries that cite web addresses
+    ("https://...", "Example Health. "Title." https://... Accessed 11 Apr. 2025."), one line of editorial
+    note allowed among them; else the paragraphs' number. Named people or books under the heading may be
+    the article's own."""
+    uncited = 0
+    for index in range(len(paragraphs) - 1, 0, -1):
+        text = paragraphs[index].strip()
+        if _SOURCES_HEADING.match(text):
+            cited = len(paragraphs) - 1 - index - uncited
+            return index if cited >= MIN_CITED_SOURCES else len(paragraphs)
+        if not _CITES_ADDRESS.search(text):
+            uncited += 1
+            if uncited > 1:
+                break
+    return len(paragraphs)
 
 
 def _named_author_box(paragraphs: list[str], authors: list[str]) -> int:
