@@ -492,3 +492,19 @@ def test_quote_cards_whose_labels_repeat_are_no_table():
         cards += [ticker, "Current Price", price, "Market Cap", "$12B", "Day's Range", f"{price} - {price}"]
     article = extract("\n".join([PARAGRAPHS[0], *cards, *PARAGRAPHS[1:], *MORE_PARAGRAPHS]))
     assert "Market Cap" not in article.text and article.text.endswith(MORE_PARAGRAPHS[2])
+
+
+def test_posts_embedded_in_the_article_do_not_cut_off_its_opening_or_its_close():
+    opening = "The mayor announced the new routes on social media late on Friday, in three posts."
+    posts = [f"Route {n} starts in May, and fares stay the same for everyone. pic.twitter.com/Ab12Cd3{n} "
+             f"— City Transit (@citytransit) March {n}, 2024" for n in range(1, 4)]
+    closing = "The transport office confirmed the plan on Saturday."
+    article = extract("\n".join([opening, posts[0], PARAGRAPHS[0], *posts[1:], closing]))
+    assert article.text == "\n\n".join([opening, PARAGRAPHS[0], closing])
+    assert len(article.embeds) == 3
+
+
+def test_a_short_sentence_opening_the_article_stays():
+    lead = "The buses are coming back."
+    article = extract("\n".join(["Photo: A bus at the central station. (Example Photo Agency)", lead, *PARAGRAPHS]))
+    assert article.text.startswith(lead + "\n\n" + PARAGRAPHS[0])

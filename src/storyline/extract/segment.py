@@ -9,8 +9,10 @@ Four passes over the blocks:
    lines ending in "…"), and short lines repeated across the page are navigation, unless they are
    cells of a table flattened one cell per line (a long stretch of short lines, many of them numbers);
 3. the body is the contiguous run of blocks with the best score, prose counting for and furniture
-   against it (a maximum-sum segment), so menus, footers and sidebars around it fall away; a
-   second run nearly as strong joins it (an article split by a gallery or a large advert);
+   against it (a maximum-sum segment), so menus, footers and sidebars around it fall away (captions
+   and embedded posts cost little: they stand inside articles); a short sentence opening the article
+   joins the run; a second run nearly as strong joins it (an article split by a gallery or a large
+   advert);
 4. the run is cut where the page's tail begins (comments, an "About the author" heading, tags,
    sources, or a teaser list once nearly all of the article has gone by); a paragraph shown twice
    is kept once. The writer's box closing the body is read afterwards (page_tail.py), once the
@@ -29,7 +31,7 @@ from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEA
 from .embeds import parse_embed
 
 TEASER_MAX_WORDS = 60
-IN_BODY_FURNITURE = frozenset({"caption", "credit"})
+IN_BODY_FURNITURE = frozenset({"caption", "credit", "social_embed"})
 MIN_DUPLICATE_WORDS = 9  # a body paragraph this long that repeats word for word is shown twice, not said twice
 ZONE_HEADINGS = {"related_heading": "related_links", "toc_heading": "navigation"}  # heading -> its list
 MIN_BODY_WORDS_BEFORE_END = 50  # an "end of article" marker only counts once some body has gone by
@@ -76,7 +78,7 @@ def _peel_head(block: Block) -> tuple[list[Removed], Block]:
 def _block_score(block: Block, reason: str | None, repeated: bool) -> float:
     """How much a block argues for being inside the body run (positive) or outside it."""
     if reason in IN_BODY_FURNITURE:
-        return -2.0  # photos and their captions stand inside the article as often as beside it
+        return -2.0  # photos, their captions and embedded posts stand inside the article as often as beside it
     if reason:
         return -(3.0 + block.words)
     if repeated:
@@ -259,6 +261,8 @@ def _choose_body_runs(blocks: list[Block], reasons: list[str | None], repeated: 
     run when the article is split in two; labels the tail (``end_matter``, ``comments``)."""
     scores = [0.0 if cell else _block_score(b, r, rep) for b, r, rep, cell in zip(blocks, reasons, repeated, cells)]
     start, end = _best_run(scores)
+    while start > 0 and reasons[start - 1] is None and not repeated[start - 1] and _lead_sentence(blocks[start - 1]):
+        start -= 1
     cut, tail = _end_of_article(blocks, reasons, start, end)
     for i in range(cut, end):
         reasons[i] = reasons[i] or tail
@@ -270,6 +274,13 @@ def _choose_body_runs(blocks: list[Block], reasons: list[str | None], repeated: 
         for i in range(*extra):
             in_run[i] = True
     return in_run
+
+
+def _lead_sentence(block: Block) -> bool:
+    """A short sentence opening the article ("The Cubs are champions."): too short to count as prose."""
+    opening = block.text[:1]
+    return (block.terminal and block.words >= 4 and block.stopwords >= 1 and not block.text.endswith("?")
+            and (opening.isupper() or opening.isdigit() or opening in "\"“'‘"))
 
 
 def _table_cells(blocks: list[Block], reasons: list[str | None]) -> list[bool]:
