@@ -504,7 +504,10 @@ def test_posts_embedded_in_the_article_do_not_cut_off_its_opening_or_its_close()
     assert len(article.embeds) == 3
 
 
-def test_a_short_sentence_opening_the_article_stays():
-    lead = "The buses are coming back."
+@pytest.mark.parametrize("lead", [
+    "The buses are coming back.",
+    "(Example Wire) A bus crash Sunday in northern Utopia injured 12 commuters, including 3 drivers, officials said.",
+])
+def test_a_short_or_name_dense_sentence_opening_the_article_stays(lead):
     article = extract("\n".join(["Photo: A bus at the central station. (Example Photo Agency)", lead, *PARAGRAPHS]))
     assert article.text.startswith(lead + "\n\n" + PARAGRAPHS[0])

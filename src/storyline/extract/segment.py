@@ -277,10 +277,11 @@ def _choose_body_runs(blocks: list[Block], reasons: list[str | None], repeated: 
 
 
 def _lead_sentence(block: Block) -> bool:
-    """A short sentence opening the article ("The Cubs are champions."): too short to count as prose."""
+    """A sentence opening the article too short or too dense with names to count as prose ("The Cubs
+    are champions.", "(Wire) A small plane crash Sunday in northern Utopia killed 12 people.")."""
     opening = block.text[:1]
     return (block.terminal and block.words >= 4 and block.stopwords >= 1 and not block.text.endswith("?")
-            and (opening.isupper() or opening.isdigit() or opening in "\"“'‘"))
+            and (opening.isupper() or opening.isdigit() or opening in "\"“'‘("))
 
 
 def _table_cells(blocks: list[Block], reasons: list[str | None]) -> list[bool]:
