@@ -511,3 +511,29 @@ def test_posts_embedded_in_the_article_do_not_cut_off_its_opening_or_its_close()
 def test_a_short_or_name_dense_sentence_opening_the_article_stays(lead):
     article = extract("\n".join(["Photo: A bus at the central station. (Example Photo Agency)", lead, *PARAGRAPHS]))
     assert article.text.startswith(lead + "\n\n" + PARAGRAPHS[0])
+
+
+def test_sentences_a_scrape_broke_at_every_link_are_put_back_together():
+    # every text node on its own line, as get_text("\n") gives it: a link or an emphasis breaks the sentence
+    broken = [
+        "The city council voted on Monday to expand the", "bus network", ", adding three routes that will",
+        "connect the northern suburbs with the central station by the end of next year.",
+        "Supporters said the plan would cut commuting times for thousands of residents, according to",
+        "a survey", "by the", "Example Gazette", ", while critics argued that road repairs would suffer.",
+        "The new routes are expected to start running in the spring, the", "transport office",
+        "said in a statement", ".",
+    ]
+    article = extract("\n".join(["Home", "news", "about us", *broken, "Follow us:", "facebook", "instagram"]))
+    assert article.text.split("\n\n") == [
+        "The city council voted on Monday to expand the bus network, adding three routes that will connect the "
+        "northern suburbs with the central station by the end of next year.",
+        "Supporters said the plan would cut commuting times for thousands of residents, according to a survey by "
+        "the Example Gazette, while critics argued that road repairs would suffer.",
+        "The new routes are expected to start running in the spring, the transport office said in a statement.",
+    ]
+
+
+def test_lines_of_a_scrape_that_kept_its_sentences_whole_are_not_joined():
+    lines = ["Opening hours of the central library", "weekdays from nine to five", *PARAGRAPHS]
+    article = extract("\n".join(lines))
+    assert article.text == BODY and set(lines[:2]) <= set(reasons(article))

@@ -1,7 +1,8 @@
 """Split a plain-text scrape into blocks, and measure the shape of each block.
 
 A block is one line of the scrape (paragraphs separated by blank lines, or one element per line as
-a page's visible text comes out), with hard-wrapped paragraphs joined back into one block.
+a page's visible text comes out), with hard-wrapped paragraphs joined back into one block, and the
+sentences of a scrape that put every text node on its own line joined back where links broke them.
 """
 
 from __future__ import annotations
@@ -114,7 +115,41 @@ def split_blocks(content: str) -> list[Block]:
         for para in paragraphs:
             blocks.append(measure(" ".join(para), blank_before=True))
         return blocks
+    fragmented = sum(1 for para in paragraphs for line in para if _CLOSING.match(line)) >= MIN_BROKEN_SENTENCES
     for para in paragraphs:
-        for i, line in enumerate(para):
+        for i, line in enumerate(_rejoin_fragments(para) if fragmented else para):
             blocks.append(measure(line, blank_before=i == 0))
     return blocks
+
+
+# Words that never end a sentence or a heading: a line ending in one runs on into the next line.
+_RUNS_ON = frozenset("""a an the of to in on at by for with from into and or but nor that as than according
+    via""".split())
+_CLOSING = re.compile(r"^[,.;:!?)\]’'”%]")
+_LOWER = re.compile(r"^[a-z](?!ttps?:|ww\.)")
+MIN_BROKEN_SENTENCES = 3  # lines opening with a comma or a full stop that show the scrape broke sentences
+_MIN_SENTENCE_START = 4  # words a line needs before it can be the start of a sentence a link broke
+
+
+def _rejoin_fragments(lines: list[str]) -> list[str]:
+    """A scrape that put every text node on its own line breaks a sentence wherever a link or an
+    emphasis sits in it ("The council said, according to" / "the city paper" / ", that ..."): a line
+    continues the one before when it opens with closing punctuation, when the line before ends in a word
+    no sentence ends with, or when it opens in lower case after the start of a sentence (not after a
+    menu's entries or a colon)."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _runs_on(joined[-1], line):
+            joined[-1] = joined[-1] + ("" if _CLOSING.match(line) else " ") + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _runs_on(before: str, line: str) -> bool:
+    if before.endswith(TERMINALS) or before.endswith(":"):
+        return False
+    if _CLOSING.match(line):
+        return True
+    words = before.split()
+    return words[-1].lower() in _RUNS_ON or (bool(_LOWER.match(line)) and len(words) >= _MIN_SENTENCE_START)
