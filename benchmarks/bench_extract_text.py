@@ -33,8 +33,10 @@ DROP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe",
 TOKEN = re.compile(r"\w+")
 
 
-def visible_text(html: str) -> str:
-    """The page as a plain-text scrape sees it: every visible text node, one block per line."""
+def visible_text(html: str, per_node: bool = False) -> str:
+    """The page as a plain-text scrape sees it: every visible text node, one block per line (or, with
+    ``per_node``, every text node on its own line, as BeautifulSoup's ``get_text("\\n")`` gives it: a
+    link or an emphasis inside a sentence breaks the line)."""
     import lxml.html
 
     # browsers render content found after a stray </body> or </html>; libxml2 would drop it
@@ -54,7 +56,7 @@ def visible_text(html: str) -> str:
             if el.tail:
                 current.append(el.tail)
             return
-        block = tag.lower() in BLOCK_TAGS
+        block = per_node or tag.lower() in BLOCK_TAGS
         if block:
             flush()
         if el.text:
@@ -65,6 +67,8 @@ def visible_text(html: str) -> str:
             flush()
         if el.tail:
             current.append(el.tail)
+            if per_node:
+                flush()
 
     body = root.find("body")
     walk(body if body is not None else root)
@@ -81,7 +85,7 @@ def token_prf(predicted: str, gold: str) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def load_pages(limit: int | None, news: set[str] | None = None) -> list[tuple[str, str, str]]:
+def load_pages(limit: int | None, news: set[str] | None = None, per_node: bool = False) -> list[tuple[str, str, str]]:
     """(id, whole visible text, gold body) per page; ids of pages typed NewsArticle go into ``news``."""
     from bench_extract_html import NEWS_TYPE
 
@@ -93,7 +97,7 @@ def load_pages(limit: int | None, news: set[str] | None = None) -> list[tuple[st
         gold = json.loads(gt_path.read_text(encoding="utf-8"))["ground_truth"].get("main_content") or ""
         html = gzip.decompress(html_path.read_bytes()).decode("utf-8", errors="replace")
         try:
-            text = visible_text(html)
+            text = visible_text(html, per_node)
         except Exception:  # a page lxml cannot parse is no plain-text scrape either
             continue
         if text.strip() and gold.strip():
@@ -148,9 +152,26 @@ def main() -> int:
     print_subsets(per_page, whole_f1, news)
     for f1, stem, (p, r, _) in sorted(per_page)[: args.worst]:
         print(f"  worst {stem}: F1 {f1:.2f} (P {p:.2f} R {r:.2f})")
+    per_node_scrapes(args.limit, extract_text, RawDocument)
     clean_text_recall(extract_text, RawDocument)
     scrape_speed(extract_text, RawDocument)
     return 0
+
+
+def per_node_scrapes(limit: int | None, extract_text, RawDocument) -> None:
+    """The same pages flattened another way: every text node on its own line, so a link inside a
+    sentence breaks it. The segmenter should not depend on how the scrape was flattened."""
+    news: set[str] = set()
+    pages = load_pages(limit, news, per_node=True)
+    whole, ours, per_page = [], [], []
+    for stem, text, gold in pages:
+        whole.append(token_prf(text, gold))
+        ours.append(token_prf(extract_text(RawDocument(source=f"wcxb/{stem}", content=text, format="text")).text, gold))
+        per_page.append((ours[-1][2], stem, ours[-1]))
+    print(f"the same pages with every text node on its own line: whole text F1 {mean([w[2] for w in whole]):.3f}, "
+          f"extract_text P {mean([o[0] for o in ours]):.3f} R {mean([o[1] for o in ours]):.3f} "
+          f"F1 {mean([o[2] for o in ours]):.3f}")
+    print_subsets(per_page, {stem: w[2] for (stem, _, _), w in zip(pages, whole)}, news)
 
 
 def clean_text_recall(extract_text, RawDocument) -> None:
