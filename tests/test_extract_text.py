@@ -521,7 +521,7 @@ def test_sentences_a_scrape_broke_at_every_link_are_put_back_together():
         "Supporters said the plan would cut commuting times for thousands of residents, according to",
         "a survey", "by the", "Example Gazette", ", while critics argued that road repairs would suffer.",
         "The new routes are expected to start running in the spring, the", "transport office",
-        "said in a statement", ".",
+        "said in a statement", ".", "Ada Quill", "said on Tuesday that the routes were long overdue.",
     ]
     article = extract("\n".join(["Home", "news", "about us", *broken, "Follow us:", "facebook", "instagram"]))
     assert article.text.split("\n\n") == [
@@ -530,6 +530,7 @@ def test_sentences_a_scrape_broke_at_every_link_are_put_back_together():
         "Supporters said the plan would cut commuting times for thousands of residents, according to a survey by "
         "the Example Gazette, while critics argued that road repairs would suffer.",
         "The new routes are expected to start running in the spring, the transport office said in a statement.",
+        "Ada Quill said on Tuesday that the routes were long overdue.",
     ]
 
 

@@ -152,4 +152,11 @@ def _runs_on(before: str, line: str) -> bool:
     if _CLOSING.match(line):
         return True
     words = before.split()
-    return words[-1].lower() in _RUNS_ON or (bool(_LOWER.match(line)) and len(words) >= _MIN_SENTENCE_START)
+    if words[-1].lower() in _RUNS_ON:
+        return True
+    return bool(_LOWER.match(line)) and (len(words) >= _MIN_SENTENCE_START or _ends_sentence(line))
+
+
+def _ends_sentence(line: str) -> bool:
+    """The rest of a sentence whose subject a link carried ("Mayor Jane Doe" / "said on Monday that ...")."""
+    return line.rstrip(CLOSERS).endswith(TERMINALS) and len(line.split()) >= _MIN_SENTENCE_START
