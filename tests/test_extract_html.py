@@ -264,6 +264,19 @@ def test_what_a_page_prints_around_an_author_name_is_left_out(credited, expected
     head = f'<meta name="author" content="{credited}">'
     assert extract_html(raw(page(head=head))).authors == [expected]
 
+@pytest.mark.parametrize(
+    "link, expected",
+    [
+        ('<a href="/author/jane-example/">Jane Example<span>Transport Reporter</span></a>', ["Jane Example"]),
+        ('<a rel="author" href="https://www.examplecourier.com/?p=12">Jane Example</a>', ["Jane Example"]),
+        ('<a href="https://social.example/profile/courier">Example Social</a>', []),  # no writer's page
+    ],
+)
+def test_a_link_to_the_writers_page_names_the_author_when_nothing_else_does(link, expected):
+    body = f"<div class='meta'>{link}</div>" + BODY
+    assert extract_html(raw(page(body=body))).authors == expected
+
+
 def test_the_date_in_the_permalink_wins_over_a_utc_timestamp_of_the_next_day():
     head = '<meta property="article:published_time" content="2024-03-06T02:30:00+00:00">'
     article = extract_html(raw(page(head=head), url="https://www.examplecourier.com/2024/03/05/night-buses/"))

@@ -324,12 +324,14 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
-    """JSON-LD authors, else <meta name=author>, else a "By ..." line near the headline, else
-    trafilatura's reading of the page's author markup (tidied); "A and B" becomes two authors.
+    """JSON-LD authors, else <meta name=author>, else a "By ..." line near the headline, else the name on
+    a link to a writer's page (rel="author", /author/jane-doe), else trafilatura's reading of the page's
+    author markup (tidied); "A and B" becomes two authors.
 
     Passing over an author that only names the site itself (in favour of a later source naming a
     person) was tried on the WCXB dev pages: it fixed 6 pages and broke 8, so the order stays."""
-    for candidates in (meta.authors, meta.meta_authors, meta.byline):
+    profile = [meta.profile_author] if meta.profile_author else []
+    for candidates in (meta.authors, meta.meta_authors, meta.byline, profile):
         if candidates:
             return _without_the_outlet(_without_job_titles(_tidied(candidates)), meta)
     found = extract_author(tree)

@@ -46,6 +46,10 @@ _BY = re.compile(r"^(?:(?:written|posted|article|story|recipe|words|text|reporti
                  re.I)  # a writing credit's label; "Sponsored by", "Reviewed by" credit no writer and stay
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_LIKE = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", re.I)
+# a link to the page of one of the site's writers: /author/jane-doe, /team/jane-doe/, /people/jane-doe?ref=byline
+_PROFILE_PATH = re.compile(r"/(?:authors?|team|people|staff|writers?|contributors?|columnists?)/[^/?#]+/?(?:[?#].*)?$",
+                           re.I)
+_NAMED = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}$")  # "Jane Doe", "Sam O'Brien", "The Example Team"
 
 
 @dataclass
@@ -70,6 +74,7 @@ class PageMetadata:
     language: str | None = None
     visible_chars: int = 0  # length of the page's visible text
     byline: list[str] = field(default_factory=list)  # "By Jane Doe" shown near the headline
+    profile_author: str | None = None  # the first link to a writer's page (rel="author", /author/jane-doe)
     shown_date: str | None = None  # the date written under (or over) the headline, not an "Updated" one
     shown_updated: str | None = None  # the first "Updated ..." date written around the headline
     dateline: str | None = None  # ``shown_date`` when it sits right against the headline (a byline's date)
@@ -404,6 +409,18 @@ def _day_first(lang: str) -> bool:
     return bool(lang) and lang not in {"en", "en-us"}
 
 
+def profile_link_name(tree: HtmlElement) -> str | None:
+    """The name on the page's first link to a writer's own page (``rel="author"``, ``/author/jane-doe``):
+    the link's first piece of text, so a job title in a span after the name stays out ("Jane Doe" then
+    "Tech Reporter")."""
+    for link in tree.iter("a"):
+        if link.get("rel") == "author" or _PROFILE_PATH.search(link.get("href") or ""):
+            name = next((" ".join(t.split()) for t in link.itertext() if t.strip()), "")
+            if _NAMED.match(name):
+                return name
+    return None
+
+
 def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     """Collect the page's own statements about title, authors, dates and site (no guessing here)."""
     meta = PageMetadata()
@@ -422,6 +439,7 @@ def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     meta.visible_chars = len(text)
     meta.published_in_text = bool(meta.published) and _written_in(text, meta.published)
     meta.byline = visible_byline(text, meta.h1[0] if meta.h1 else None)
+    meta.profile_author = profile_link_name(tree)
     lang = (tree.get("lang") or "").lower()
     shown = shown_dates(text, meta.h1[0] if meta.h1 else None, day_first=_day_first(lang))
     meta.shown_date = byline_date(shown)
