@@ -538,3 +538,19 @@ def test_lines_of_a_scrape_that_kept_its_sentences_whole_are_not_joined():
     lines = ["Opening hours of the central library", "weekdays from nine to five", *PARAGRAPHS]
     article = extract("\n".join(lines))
     assert article.text == BODY and set(lines[:2]) <= set(reasons(article))
+
+
+def test_lines_introducing_quotes_are_no_comment_headers():
+    quotes = []
+    for n, paragraph in enumerate(MORE_PARAGRAPHS):
+        quotes += [paragraph, "One rider said:" if n % 2 else "To which the driver replied:",
+                   f"“I have waited {n + 2} years for a bus that runs after midnight on the north side.”"]
+    article = extract("\n".join([*PARAGRAPHS, *quotes]))
+    assert article.text.endswith("runs after midnight on the north side.”") and "One rider said:" in article.text
+
+
+def test_a_commenters_name_before_said_or_wrote_marks_a_comment():
+    thread = [f"{name} wrote:\n“The night buses are the best thing the council has done in years, honestly.”"
+              for name in ("Jane Roe", "kbus77", "Jane Roe")]
+    article = extract("\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS, *thread]))
+    assert article.text == "\n\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS])

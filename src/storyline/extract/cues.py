@@ -110,8 +110,10 @@ FOLLOW_US = re.compile(
     re.IGNORECASE,
 )
 # "Jane says:", "Reply", "December 18, 2025 at 9:59 pm": the furniture of a comment thread.
+_COMMENTER = r"(?-i:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})|[\w.’'-]{1,30}"  # a name or a handle
 COMMENT_MARK = re.compile(
-    rf"^(?:[\w.’' -]{{1,40}} (?:says:?|(?:said|wrote|replied):)|reply|(?:{ANY_DATE})"
+    # "Jane Doe says:", "jdoe wrote:"; not an article's "One tester said:" or "To which he replied:"
+    rf"^(?:[\w.’' -]{{1,40}} says:?|(?:{_COMMENTER}) (?:said|wrote|replied):|reply|(?:{ANY_DATE})"
     rf"(?:,?\s*(?:at\s*)?\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?)|"
     rf"\d+ (?:hours?|days?|weeks?|months?|years?) ago)\W*$|"
     # a threaded forum's comment header: "Re: Title (Score:5, Insightful)", "by jdoe ( 1234 ) writes: on ... (#5678)"
