@@ -554,3 +554,10 @@ def test_a_commenters_name_before_said_or_wrote_marks_a_comment():
               for name in ("Jane Roe", "kbus77", "Jane Roe")]
     article = extract("\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS, *thread]))
     assert article.text == "\n\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS])
+
+
+def test_a_code_sample_shattered_one_token_per_line_does_not_split_the_article():
+    tokens = "const routes = loadRoutes ( city ) ; if ( routes.length > 3 ) { notify ( riders ) ; }".split()
+    article = extract("\n".join([*PARAGRAPHS[:2], *tokens, PARAGRAPHS[2], *MORE_PARAGRAPHS]))
+    assert article.text == "\n\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS])
+    assert reasons(article)["{"] == "code"

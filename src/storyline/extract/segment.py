@@ -8,6 +8,7 @@ Four passes over the blocks:
 2. a related-links heading (or a table of contents) opens a zone of teasers (title-like lines,
    lines ending in "…"), and short lines repeated across the page are navigation, unless they are
    cells of a table flattened one cell per line (a long stretch of short lines, many of them numbers);
+   a code sample shattered one token per line is set aside without splitting the article;
 3. the body is the contiguous run of blocks with the best score, prose counting for and furniture
    against it (a maximum-sum segment), so menus, footers and sidebars around it fall away (captions
    and embedded posts cost little: they stand inside articles); a short sentence opening the article
@@ -21,6 +22,7 @@ Four passes over the blocks:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -38,6 +40,11 @@ MIN_BODY_WORDS_BEFORE_END = 50  # an "end of article" marker only counts once so
 SECOND_RUN_SHARE = 0.5  # a second run joins the body when it scores at least this share of the first
 MIN_TEASER_LIST = 3  # lines of a related-links zone in a row that show the article has ended
 TEASER_END_SHARE = 0.25  # ...once what prose is left in the run is under this share of what went by
+CODE_TOKEN_WORDS = 3  # a code sample shattered one token per line: lines this short...
+CODE_MIN_TOKENS = 12  # ...this many in a row...
+CODE_SYMBOL_SHARE = 0.3  # ...with at least this share of them holding code punctuation ("(", "{", "=", ";")
+CODE_MIN_BARE_SYMBOLS = 2  # ...and some lines of punctuation alone: a bracket opening or closing a block
+_CODE_MARKS = re.compile(r"[(){}\[\];=<>]")
 TABLE_MIN_CELLS = 12  # short lines in a row before a stretch can be a table flattened one cell per line
 TABLE_NUMERIC_SHARE = 0.35  # ...of which at least this share hold numbers
 CARD_LABEL_REPEATS = 3  # a label shown this often on the page heads a widget card ("Market Cap"), not a column
@@ -77,6 +84,8 @@ def _peel_head(block: Block) -> tuple[list[Removed], Block]:
 
 def _block_score(block: Block, reason: str | None, repeated: bool) -> float:
     """How much a block argues for being inside the body run (positive) or outside it."""
+    if reason == "code":
+        return 0.0  # a code sample the scrape shattered token by token stands inside the article
     if reason in IN_BODY_FURNITURE:
         return -2.0  # photos, their captions and embedded posts stand inside the article as often as beside it
     if reason:
@@ -209,6 +218,7 @@ def segment(content: str) -> Segmentation:
             known[block.text] = cue_reason(block)
     reasons = [known[block.text] for block in blocks]
     _mark_related_zones(blocks, reasons)
+    _mark_shattered_code(blocks, reasons)
     counts = Counter(b.text for b in blocks if b.words <= 8)
     cells = _table_cells(blocks, reasons)
     repeated = [b.words <= 8 and counts[b.text] > 1 and not b.prose and not b.figure and not cell
@@ -304,6 +314,21 @@ def _table_cells(blocks: list[Block], reasons: list[str | None]) -> list[bool]:
                 cells[i:j] = [True] * len(stretch)
         i = j + 1
     return cells
+
+
+def _mark_shattered_code(blocks: list[Block], reasons: list[str | None]) -> None:
+    """A syntax-highlighted code sample that a scrape put one token per line ("export", "function",
+    "(", "num:", "10);"): a long stretch of lines of a few words, many of them holding code punctuation."""
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].words <= CODE_TOKEN_WORDS and reasons[j] is None:
+            j += 1
+        stretch = blocks[i:j]
+        if (len(stretch) >= CODE_MIN_TOKENS and sum(b.words == 0 for b in stretch) >= CODE_MIN_BARE_SYMBOLS
+                and sum(_CODE_MARKS.search(b.text) is not None for b in stretch) >= CODE_SYMBOL_SHARE * len(stretch)):
+            reasons[i:j] = ["code"] * len(stretch)
+        i = j + 1
 
 
 def _numeric_cell(block: Block) -> bool:
