@@ -8,7 +8,7 @@ Four passes over the blocks:
 2. a related-links heading (or a table of contents) opens a zone of teasers (title-like lines,
    lines ending in "…"), and short lines repeated across the page are navigation, unless they are
    cells of a table flattened one cell per line (a long stretch of short lines, many of them numbers);
-   a code sample shattered one token per line is set aside without splitting the article;
+   a code sample shattered one token per line is set aside without splitting the article (shapes.py);
 3. the body is the contiguous run of blocks with the best score, prose counting for and furniture
    against it (a maximum-sum segment), so menus, footers and sidebars around it fall away (captions
    and embedded posts cost little: they stand inside articles); a short sentence opening the article
@@ -22,7 +22,6 @@ Four passes over the blocks:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -31,6 +30,7 @@ from .blocks import Block, measure, split_blocks
 from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, PAREN_BYLINE, SECTION_END,
                    cue_reason)
 from .embeds import parse_embed
+from .shapes import mark_shattered_code, table_cells
 
 TEASER_MAX_WORDS = 60
 IN_BODY_FURNITURE = frozenset({"caption", "credit", "social_embed"})
@@ -40,15 +40,6 @@ MIN_BODY_WORDS_BEFORE_END = 50  # an "end of article" marker only counts once so
 SECOND_RUN_SHARE = 0.5  # a second run joins the body when it scores at least this share of the first
 MIN_TEASER_LIST = 3  # lines of a related-links zone in a row that show the article has ended
 TEASER_END_SHARE = 0.25  # ...once what prose is left in the run is under this share of what went by
-CODE_TOKEN_WORDS = 3  # a code sample shattered one token per line: lines this short...
-CODE_MIN_TOKENS = 12  # ...this many in a row...
-CODE_SYMBOL_SHARE = 0.3  # ...with at least this share of them holding code punctuation ("(", "{", "=", ";")
-CODE_MIN_BARE_SYMBOLS = 2  # ...and some lines of punctuation alone: a bracket opening or closing a block
-_CODE_MARKS = re.compile(r"[(){}\[\];=<>]")
-TABLE_MIN_CELLS = 12  # short lines in a row before a stretch can be a table flattened one cell per line
-TABLE_NUMERIC_SHARE = 0.35  # ...of which at least this share hold numbers
-CARD_LABEL_REPEATS = 3  # a label shown this often on the page heads a widget card ("Market Cap"), not a column
-CARD_LABEL_SHARE = 0.3  # ...and a stretch whose labels are this often such labels is a row of widgets
 
 
 @dataclass
@@ -218,9 +209,9 @@ def segment(content: str) -> Segmentation:
             known[block.text] = cue_reason(block)
     reasons = [known[block.text] for block in blocks]
     _mark_related_zones(blocks, reasons)
-    _mark_shattered_code(blocks, reasons)
+    mark_shattered_code(blocks, reasons)
     counts = Counter(b.text for b in blocks if b.words <= 8)
-    cells = _table_cells(blocks, reasons)
+    cells = table_cells(blocks, reasons)
     repeated = [b.words <= 8 and counts[b.text] > 1 and not b.prose and not b.figure and not cell
                 for b, cell in zip(blocks, cells)]
     in_run = _choose_body_runs(blocks, reasons, repeated, cells)
@@ -292,48 +283,6 @@ def _lead_sentence(block: Block) -> bool:
     opening = block.text[:1]
     return (block.terminal and block.words >= 4 and block.stopwords >= 1 and not block.text.endswith("?")
             and (opening.isupper() or opening.isdigit() or opening in "\"“'‘("))
-
-
-def _table_cells(blocks: list[Block], reasons: list[str | None]) -> list[bool]:
-    """Which blocks are cells of a table flattened one cell per line (a ranking, a results table, a
-    shopping list): a long stretch of short unlabelled lines, many of them numbers. Cells are neither
-    body prose nor furniture, and a school or party named in two tables is not navigation."""
-    cells = [False] * len(blocks)
-    shown = Counter(b.text for b in blocks)
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and blocks[j].words <= 8 and not blocks[j].prose and reasons[j] is None:
-            j += 1
-        stretch = blocks[i:j]
-        if len(stretch) >= TABLE_MIN_CELLS:
-            numeric = sum(map(_numeric_cell, stretch))
-            labels = [b.text for b in stretch if not any(c.isdigit() for c in b.text)]
-            card_labels = sum(1 for text in labels if shown[text] >= CARD_LABEL_REPEATS)
-            if numeric >= TABLE_NUMERIC_SHARE * len(stretch) and card_labels < CARD_LABEL_SHARE * len(labels):
-                cells[i:j] = [True] * len(stretch)
-        i = j + 1
-    return cells
-
-
-def _mark_shattered_code(blocks: list[Block], reasons: list[str | None]) -> None:
-    """A syntax-highlighted code sample that a scrape put one token per line ("export", "function",
-    "(", "num:", "10);"): a long stretch of lines of a few words, many of them holding code punctuation."""
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and blocks[j].words <= CODE_TOKEN_WORDS and reasons[j] is None:
-            j += 1
-        stretch = blocks[i:j]
-        if (len(stretch) >= CODE_MIN_TOKENS and sum(b.words == 0 for b in stretch) >= CODE_MIN_BARE_SYMBOLS
-                and sum(_CODE_MARKS.search(b.text) is not None for b in stretch) >= CODE_SYMBOL_SHARE * len(stretch)):
-            reasons[i:j] = ["code"] * len(stretch)
-        i = j + 1
-
-
-def _numeric_cell(block: Block) -> bool:
-    """A value in a table: a figure ("$175,000", "37%"), a count or a quantity ("160g")."""
-    return block.figure or block.words <= 4 and any(t[:1].isdigit() for t in block.tokens)
 
 
 def _heading_of_next(blocks: list[Block], reasons: list[str | None], i: int) -> bool:
