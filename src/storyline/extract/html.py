@@ -23,7 +23,8 @@ from trafilatura.xml import xmltotxt
 from ..model import Article, RawDocument, article_id_for
 from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
-from .html_metadata import PageMetadata, clean_name, iso_date, read_page_metadata, split_authors, written_forms
+from .html_metadata import (PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata, split_authors,
+                            written_forms)
 from .mojibake import fix_mojibake
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
 
@@ -330,10 +331,11 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
 
     Passing over an author that only names the site itself (in favour of a later source naming a
     person) was tried on the WCXB dev pages: it fixed 6 pages and broke 8, so the order stays."""
-    profile = [meta.profile_author] if meta.profile_author else []
-    for candidates in (meta.authors, meta.meta_authors, meta.byline, profile):
-        if candidates:
-            return _without_the_outlet(_without_job_titles(_tidied(candidates)), meta)
+    stated = next((names for names in (meta.authors, meta.meta_authors, meta.byline) if names), None)
+    if not stated and (profile := profile_link_name(tree)):
+        stated = [profile]  # read only when the page states no writer: it walks every link
+    if stated:
+        return _without_the_outlet(_without_job_titles(_tidied(stated)), meta)
     found = extract_author(tree)
     if not found:
         return []

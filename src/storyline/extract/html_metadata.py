@@ -74,7 +74,6 @@ class PageMetadata:
     language: str | None = None
     visible_chars: int = 0  # length of the page's visible text
     byline: list[str] = field(default_factory=list)  # "By Jane Doe" shown near the headline
-    profile_author: str | None = None  # the first link to a writer's page (rel="author", /author/jane-doe)
     shown_date: str | None = None  # the date written under (or over) the headline, not an "Updated" one
     shown_updated: str | None = None  # the first "Updated ..." date written around the headline
     dateline: str | None = None  # ``shown_date`` when it sits right against the headline (a byline's date)
@@ -439,7 +438,6 @@ def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     meta.visible_chars = len(text)
     meta.published_in_text = bool(meta.published) and _written_in(text, meta.published)
     meta.byline = visible_byline(text, meta.h1[0] if meta.h1 else None)
-    meta.profile_author = profile_link_name(tree)
     lang = (tree.get("lang") or "").lower()
     shown = shown_dates(text, meta.h1[0] if meta.h1 else None, day_first=_day_first(lang))
     meta.shown_date = byline_date(shown)
