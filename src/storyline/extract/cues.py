@@ -76,12 +76,16 @@ SHARE_WORDS = frozenset(
 SHARE_CORE = frozenset("share follow tweet email print copy save bookmark comments".split())
 
 # Where the article ends and the page's tail begins: comments, author box, tag lists.
+_SOURCES = r"(?:article |our )?sources"
+_SECTION_ENDS = rf"{_SOURCES}|references|footnotes|notes|bibliography"  # what closes an article's text
+# the heading over a list of the article's sources, marked up as a heading in a Markdown scrape or not
+SOURCES_HEADING = re.compile(rf"^(?:#+ )?{_SOURCES}\W{{0,3}}$", re.IGNORECASE)
 END_OF_ARTICLE = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses|\d+\s+response|replies|reader comments|(?:leave|post|add|write) (?:a |your )?"
     r"(?:reply|comment|review)|join the (?:discussion|conversation)|thoughts? on\b.*|responses? to\b.*|"
     r"about the authors?|about the writer|author bio|(?:more )?articles by\b.*|tags?|filed under|categories|"
     r"comments? (?:are )?closed|show comments|view comments|what do you think\??|discussion about this \w+|"
-    r"(?:article )?sources|references|footnotes|notes|bibliography|was this (?:\w+ )?helpful\??|"
+    rf"{_SECTION_ENDS}|was this (?:\w+ )?helpful\??|"
     r"\d+ (?:replies|comments|responses)\b.*)\W*(?:\d+)?\W*$",
     re.IGNORECASE,
 )
@@ -93,7 +97,7 @@ COMMENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 # End headings that also title a section or a table column inside an article ("Notes", "Sources").
-SECTION_END = re.compile(r"^(?:(?:article )?sources|references|footnotes|notes|bibliography)\W*$",
+SECTION_END = re.compile(rf"^(?:{_SECTION_ENDS})\W*$",
                          re.IGNORECASE)
 # "This website uses cookies to improve your experience ...": a consent notice, however long.
 COOKIE_NOTICE = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Removed
-from .cues import AUTHOR_BIO, TAG_LIST
+from .cues import AUTHOR_BIO, SOURCES_HEADING, TAG_LIST
 
 MAX_CLOSING_BIOS = 3  # an author box runs to a few paragraphs at most
 AUTHOR_BOX_MAX_WORDS = 250  # more is an article
@@ -17,7 +17,6 @@ _INTRODUCES_SOMEONE = re.compile(r"^[\w.'’ -]{2,40} (?:is|was) (?:an?|the) ")
 _INTRODUCING_VERB = re.compile(r"(?:is|was|has|covers|writes|joined)\b")
 _NAME_WORDS = 4
 _HEADING_WORDS = 12
-_SOURCES_HEADING = re.compile(r"^(?:#+ )?(?:article |our )?sources\W{0,3}$", re.IGNORECASE)
 MIN_CITED_SOURCES = 2
 _CITES_ADDRESS = re.compile(r"https?://|\bwww\.\w")
 
@@ -52,7 +51,7 @@ def _source_list(paragraphs: list[str]) -> int:
     uncited = 0
     for index in range(len(paragraphs) - 1, 0, -1):
         text = paragraphs[index].strip()
-        if _SOURCES_HEADING.match(text):
+        if SOURCES_HEADING.match(text):
             cited = len(paragraphs) - 1 - index - uncited
             return index if cited >= MIN_CITED_SOURCES else len(paragraphs)
         if not _CITES_ADDRESS.search(text):
