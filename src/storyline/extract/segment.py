@@ -278,8 +278,8 @@ def _choose_body_runs(blocks: list[Block], reasons: list[str | None], repeated: 
 
 
 def _lead_sentence(block: Block) -> bool:
-    """A sentence opening the article too short or too dense with names to count as prose ("The Cubs
-    are champions.", "(Wire) A small plane crash Sunday in northern Utopia killed 12 people.")."""
+    """A sentence opening the article too short or too dense with names to count as prose ("The buses
+    are coming back.", "(Example Wire) A bus crash Sunday in northern Utopia injured 12 commuters.")."""
     opening = block.text[:1]
     return (block.terminal and block.words >= 4 and block.stopwords >= 1 and not block.text.endswith("?")
             and (opening.isupper() or opening.isdigit() or opening in "\"“'‘("))
@@ -333,4 +333,3 @@ def _title_index(blocks: list[Block], reasons: list[str | None], in_run: list[bo
     if len(found) == 2 and not _name_line(blocks[found[1]].text):
         return found[1], found[0]  # the headline above, the outlet's name under it
     return (found[0] if found else None), None
-
