@@ -116,7 +116,7 @@ FOLLOW_US = re.compile(
 # "Jane says:", "Reply", "December 18, 2025 at 9:59 pm": the furniture of a comment thread.
 _COMMENTER = r"(?-i:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})|[\w.’'-]{1,30}"  # a name or a handle
 COMMENT_MARK = re.compile(
-    # "Jane Doe says:", "jdoe wrote:"; not an article's "One tester said:" or "To which he replied:"
+    # "Jane Doe says:", "jdoe wrote:"; not an article's "One rider said:" or "To which he replied:"
     rf"^(?:[\w.’' -]{{1,40}} says:?|(?:{_COMMENTER}) (?:said|wrote|replied):|reply|(?:{ANY_DATE})"
     rf"(?:,?\s*(?:at\s*)?\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?)|"
     rf"\d+ (?:hours?|days?|weeks?|months?|years?) ago)\W*$|"

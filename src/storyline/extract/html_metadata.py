@@ -49,7 +49,7 @@ _URL_LIKE = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", re.I)
 # a link to the page of one of the site's writers: /author/jane-doe, /team/jane-doe/, /people/jane-doe?ref=byline
 _PROFILE_PATH = re.compile(r"/(?:authors?|team|people|staff|writers?|contributors?|columnists?)/[^/?#]+/?(?:[?#].*)?$",
                            re.I)
-_NAMED = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}$")  # "Jane Doe", "Sam O'Brien", "The Example Team"
+_NAMED = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}$")  # "Jane Doe", "Jo O'Hara", "The Example Team"
 
 
 @dataclass
