@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storyline.extract.blocks import split_blocks
 from storyline.extract.text import extract_text
 from storyline.model import RawDocument, article_id_for
 
@@ -177,6 +178,14 @@ def test_never_raises_on_arbitrary_text(content):
 def test_never_raises_on_shuffled_furniture(parts):
     article = extract("\n".join(parts))
     assert isinstance(article.text, str)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([", and then", ".", "the council", "said on Monday that", "Home", "according to",
+                                 "Routes", "(see map)", "”", "new routes start in May.", "About:"]), max_size=20))
+def test_joining_broken_sentences_loses_and_reorders_nothing(lines):
+    blocks = split_blocks("\n".join([", a", ", b", ", c", *lines]))  # three comma lines: a broken scrape
+    assert "".join(b.text for b in blocks).replace(" ", "") == "".join([", a", ", b", ", c", *lines]).replace(" ", "")
 
 
 def test_container_date_is_normalised_to_a_day():
