@@ -150,12 +150,31 @@ def main() -> int:
           f"and all): {len(docs) / elapsed:.0f} pages/s wall, {len(docs) / cpu:.0f} per CPU second, "
           f"{kilobytes / cpu:.0f} KB per CPU second")
     print_subsets(per_page, whole_f1, news)
+    print_titles(pages, articles, news)
     for f1, stem, (p, r, _) in sorted(per_page)[: args.worst]:
         print(f"  worst {stem}: F1 {f1:.2f} (P {p:.2f} R {r:.2f})")
     per_node_scrapes(args.limit, extract_text, RawDocument)
     clean_text_recall(extract_text, RawDocument)
     scrape_speed(extract_text, RawDocument)
     return 0
+
+
+def print_titles(pages: list[tuple[str, str, str]], articles: list, news: set[str]) -> None:
+    """Title exact match (as the HTML bench normalises it) against the gold title, beside a baseline
+    from the same scrape: its first line of four words or more."""
+    from bench_extract_html import norm_title
+
+    hits: dict[str, list[tuple[bool, bool]]] = {"all": [], "even": [], "odd": [], "news": []}
+    for (stem, text, _), article in zip(pages, articles):
+        gold = json.loads((DATA / "ground-truth" / f"{stem}.json").read_text(encoding="utf-8"))["ground_truth"].get("title")
+        if not gold:
+            continue
+        first = next((line for line in text.split("\n") if len(line.split()) >= 4), "")
+        hit = (norm_title(article.title) == norm_title(gold), norm_title(first) == norm_title(gold))
+        for name in ("all", "even" if int(stem) % 2 == 0 else "odd", *(["news"] if stem in news else [])):
+            hits[name].append(hit)
+    print("title exact, extract_text (baseline: the first line of 4+ words): " + ", ".join(
+        f"{name} {mean([h[0] for h in rows]):.3f} ({mean([h[1] for h in rows]):.3f})" for name, rows in hits.items() if rows))
 
 
 def per_node_scrapes(limit: int | None, extract_text, RawDocument) -> None:

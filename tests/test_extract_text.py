@@ -570,3 +570,15 @@ def test_a_code_sample_shattered_one_token_per_line_does_not_split_the_article()
     article = extract("\n".join([*PARAGRAPHS[:2], *tokens, PARAGRAPHS[2], *MORE_PARAGRAPHS]))
     assert article.text == "\n\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS])
     assert reasons(article)["{"] == "code"
+
+
+def test_the_headline_of_a_whole_page_scrape_is_the_line_the_body_is_about():
+    page = [
+        "Home", "News", "Transport", "Sign in",
+        "Council votes to expand the night bus network",  # the headline
+        "By Mara Quill", "March 4, 2024", "Share", "Save",
+        "Ticket offers for students",  # a promo box's title, nearer the body
+        "Get 20% off monthly passes",
+        *PARAGRAPHS, *MORE_PARAGRAPHS,
+    ]
+    assert extract("\n".join(page)).title == "Council votes to expand the night bus network"

@@ -16,7 +16,8 @@ Four passes over the blocks:
    advert);
 4. the run is cut where the page's tail begins (comments, an "About the author" heading, tags,
    sources, or a teaser list once nearly all of the article has gone by); a paragraph shown twice
-   is kept once. The writer's box closing the body is read afterwards (page_tail.py), once the
+   is kept once. The headline is the title-shaped line before the body whose words the body is
+   about (headline.py). The writer's box closing the body is read afterwards (page_tail.py), once the
    byline has named the writer.
 """
 
@@ -30,6 +31,7 @@ from .blocks import Block, measure, split_blocks
 from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, PAREN_BYLINE, SECTION_END,
                    cue_reason)
 from .embeds import parse_embed
+from .headline import headline_index
 from .shapes import mark_shattered_code, table_cells
 
 TEASER_MAX_WORDS = 60
@@ -219,6 +221,12 @@ def segment(content: str) -> Segmentation:
     result = Segmentation(body=[])
     first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
     title_at, outlet_at = _title_index(blocks, reasons, in_run, first_body)
+    if first_body is not None:
+        body = [b for b, r, ok, rep in zip(blocks, reasons, in_run, repeated) if ok and r is None and not rep]
+        cued = [known[b.text] for b in blocks]  # a headline can stand inside what looks like a teaser list
+        headline = headline_index(blocks, cued, first_body, body)
+        if headline is not None and headline != title_at:
+            title_at, outlet_at = headline, None
     kept: set[str] = set()
     for i, block in enumerate(blocks):
         result.removed.extend(peeled_at.get(i, []))
@@ -318,8 +326,9 @@ def _name_line(text: str) -> bool:
 
 def _title_index(blocks: list[Block], reasons: list[str | None], in_run: list[bool],
                  first_body: int | None) -> tuple[int | None, int | None]:
-    """A headline: the nearest title-like line shortly before the body, with only furniture between;
-    and the outlet's name line, when one sits between that headline and the body."""
+    """A headline by position (used where headline.py finds none by topic, and for the outlet line): the
+    nearest title-like line shortly before the body, with only furniture between; and the outlet's name
+    line, when one sits between that headline and the body."""
     if first_body is None:
         return None, None
     found: list[int] = []

@@ -1,0 +1,51 @@
+"""Which line of a whole-page scrape is the article's headline.
+
+Between the menus and the body a page prints the headline, but also section names, bylines, dates,
+"Table of contents", deal boxes and the first subheading. The headline is the title-shaped line before
+the body whose words the body is about: most of its content words occur in the body, several of them
+often; longer lines and lines nearer the body weigh a little more.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .blocks import STOPWORDS, Block
+
+WINDOW = 60  # lines before the body's first paragraph where the headline may stand
+MIN_WORDS, MAX_WORDS = 3, 25
+MIN_CONTENT_WORDS = 2
+MIN_COVERED = 0.3  # share of the line's content words the body must use
+FREQUENT = 3  # a content word used this often in the body is one the article is about
+TOPIC_WEIGHT = 1.0
+LENGTH_WEIGHT = 0.5  # ...for a line of LONG_LINE words or more
+LONG_LINE = 12
+DISTANCE_COST = 0.002  # per line between the candidate and the body
+
+
+def headline_index(blocks: list[Block], reasons: list[str | None], first_body: int, body: list[Block]) -> int | None:
+    """The index of the headline among ``blocks[:first_body]``, or None when no line there fits."""
+    used = Counter(word for block in body for word in _content_words(block))
+    best: tuple[float, int] | None = None
+    for i in range(max(0, first_body - WINDOW), first_body):
+        block = blocks[i]
+        if reasons[i] is not None or not MIN_WORDS <= block.words <= MAX_WORDS:
+            continue
+        if not (block.title_like or block.text.rstrip().endswith(("?", "!"))):
+            continue
+        words = set(_content_words(block))
+        if len(words) < MIN_CONTENT_WORDS:
+            continue
+        covered = sum(1 for w in words if used[w]) / len(words)
+        if covered < MIN_COVERED:
+            continue
+        topic = sum(min(1.0, used[w] / FREQUENT) for w in words) / len(words)
+        score = (covered + TOPIC_WEIGHT * topic + LENGTH_WEIGHT * min(block.words, LONG_LINE) / LONG_LINE
+                 - DISTANCE_COST * (first_body - i))
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best else None
+
+
+def _content_words(block: Block) -> list[str]:
+    return [token.lower() for token in block.tokens if len(token) > 2 and token not in STOPWORDS]
