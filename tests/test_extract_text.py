@@ -582,3 +582,9 @@ def test_the_headline_of_a_whole_page_scrape_is_the_line_the_body_is_about():
         *PARAGRAPHS, *MORE_PARAGRAPHS,
     ]
     assert extract("\n".join(page)).title == "Council votes to expand the night bus network"
+
+
+def test_a_byline_under_a_line_marks_it_as_the_headline():
+    page = ["Council votes to expand the bus network", "By Mara Quill", "Share",
+            "Explore more", "Bus network changes: the council plan and the new routes explained", *PARAGRAPHS]
+    assert extract("\n".join(page)).title == "Council votes to expand the bus network"

@@ -3,7 +3,8 @@
 Between the menus and the body a page prints the headline, but also section names, bylines, dates,
 "Table of contents", deal boxes and the first subheading. The headline is the title-shaped line before
 the body whose words the body is about: most of its content words occur in the body, several of them
-often; longer lines and lines nearer the body weigh a little more.
+often; a byline, a date or share buttons right under it, a longer line and a line nearer the body
+weigh for it too.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ TOPIC_WEIGHT = 1.0
 LENGTH_WEIGHT = 0.5  # ...for a line of LONG_LINE words or more
 LONG_LINE = 12
 DISTANCE_COST = 0.002  # per line between the candidate and the body
+UNDER_HEADLINE = frozenset({"byline", "header", "contributor_line", "share_widget"})  # what a page sets under it
+UNDER_REACH = 4  # lines below the candidate where a byline, a date or share buttons count
+UNDER_WEIGHT = 0.5
 
 
 def headline_index(blocks: list[Block], reasons: list[str | None], first_body: int, body: list[Block]) -> int | None:
@@ -42,6 +46,8 @@ def headline_index(blocks: list[Block], reasons: list[str | None], first_body: i
         topic = sum(min(1.0, used[w] / FREQUENT) for w in words) / len(words)
         score = (covered + TOPIC_WEIGHT * topic + LENGTH_WEIGHT * min(block.words, LONG_LINE) / LONG_LINE
                  - DISTANCE_COST * (first_body - i))
+        if any(r in UNDER_HEADLINE for r in reasons[i + 1: min(first_body, i + 1 + UNDER_REACH)]):
+            score += UNDER_WEIGHT
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
