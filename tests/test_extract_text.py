@@ -130,6 +130,27 @@ def test_by_line_gives_authors():
     assert reasons(article)["By Ana Lima and Tom Berg"] == "byline"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Written By: Ana Lima",  # a label with a colon
+        "By\nAna Lima",  # the label and the name on lines of their own
+        "Written by\nAna Lima",
+        "Ana Lima\nMarch 4, 2024",  # the name over the date, under the headline
+    ],
+)
+def test_bylines_as_pages_lay_them_out_give_the_author(head):
+    article = extract("\n".join(["Council votes to expand the bus network", head, *PARAGRAPHS]))
+    assert article.authors == ["Ana Lima"] and article.text == BODY
+
+
+def test_a_name_over_a_date_far_from_the_article_is_no_byline():
+    cards = ["Ferry timetable changes for the summer", "Tova Brindlemark", "May 2, 2024",
+             "Bridge repairs start in June", "Edda Sorrel", "May 3, 2024"]
+    article = extract("\n".join([*PARAGRAPHS, *MORE_PARAGRAPHS, *cards]))
+    assert article.authors == []
+
+
 def test_header_line_and_dateline_are_metadata_not_body():
     article = extract(f" date 2024-05-06 Springfield, Illinois - {BODY}")
     assert article.text == BODY

@@ -117,9 +117,25 @@ def split_blocks(content: str) -> list[Block]:
         return blocks
     fragmented = sum(1 for para in paragraphs for line in para if _CLOSING.match(line)) >= MIN_BROKEN_SENTENCES
     for para in paragraphs:
+        para = _rejoin_bylines(para)
         for i, line in enumerate(_rejoin_fragments(para) if fragmented else para):
             blocks.append(measure(line, blank_before=i == 0))
     return blocks
+
+
+_BARE_BY = re.compile(r"^(?:(?:written|posted|reported|story|words) )?by:?$", re.IGNORECASE)
+_BYLINE_NAME_WORDS = 6
+
+
+def _rejoin_bylines(lines: list[str]) -> list[str]:
+    """A byline the page's markup split in two: "By" (or "Written by") on a line, the name on the next."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _BARE_BY.match(joined[-1]) and line[:1].isupper() and len(line.split()) <= _BYLINE_NAME_WORDS:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 # Words that never end a sentence or a heading: a line ending in one runs on into the next line.

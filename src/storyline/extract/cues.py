@@ -21,6 +21,7 @@ ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 ANY_DATE = rf"(?:{ISO_DATE}|(?:{WEEKDAY},? )?{MONTH_DATE}|\d{{1,2}} {MONTH},? \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
 NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|da|van|von|der|del|la|le|bin|al-\w+)){0,3}"
 NAMES = rf"{NAME}(?:(?:,| and|, and|,? &) {NAME})*"
+NAMES_LINE = re.compile(NAMES)  # a line that is only names: "Jane Doe and John Roe"
 
 # "date 2025-02-14", "Published: March 3, 2024", "Updated 10:14 AM EST, Jan 5, 2025" at a block's head.
 HEADER = re.compile(
@@ -35,7 +36,7 @@ HEADER = re.compile(
 PAREN_BYLINE = re.compile(rf"^\((?P<name>{NAME}),\s*(?P<outlet>[A-Z][\w.&'’ -]{{1,50}}?)\)\s+")
 # "By Jane Doe and John Roe | Outlet", "Written by Jane Doe", "Author: Jane Doe"
 BY_LINE = re.compile(
-    rf"^(?i:(?:written |reported |posted |story )?by|authors?:)\s+(?P<names>{NAMES})"
+    rf"^(?i:(?:written |reported |posted |story )?by:?|authors?:)\s*(?<=[:\s])(?P<names>{NAMES})"
     rf"(?:\s*(?:,|\||•|·|⋅|-|–|—|for|of)\s*(?P<outlet>[A-Z][\w.&'’ ]{{1,50}}?))?\s*\.?$"
 )
 # "SPRINGFIELD, Illinois - ", "WASHINGTON (Reuters) — ", "PARIS, Jan. 5 (AFP) - " opening the first paragraph.

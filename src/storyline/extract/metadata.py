@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import Embed, InferredDate, Removed
-from .cues import BY_LINE, CONTRIBUTORS, DATELINE, HEADER, PAREN_BYLINE, REPORTING_BY, REPUBLISHED, WEEKDAY
+from .cues import (BY_LINE, CONTRIBUTORS, DATELINE, HEADER, NAMES_LINE, PAREN_BYLINE, REPORTING_BY, REPUBLISHED,
+                   WEEKDAY)
 from .embeds import parse_month_date
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -77,6 +78,9 @@ def authors_from(removed: list[Removed]) -> list[str]:
                 authors.append(match.group("name"))
                 continue
             match = BY_LINE.match(text)
+            if not match and NAMES_LINE.fullmatch(text):
+                authors.extend(n for n in split_names(text) if n not in authors)  # a name set over its date
+                continue
         elif item.reason == "contributor_line":
             match = CONTRIBUTORS.match(text) or REPORTING_BY.match(text)
         if match:

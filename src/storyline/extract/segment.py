@@ -28,13 +28,16 @@ from dataclasses import dataclass, field
 
 from ..model import Embed, Removed
 from .blocks import Block, measure, split_blocks
-from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, PAREN_BYLINE, SECTION_END,
+from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, NAMES_LINE, PAREN_BYLINE,
+                   SECTION_END,
                    cue_reason)
 from .embeds import parse_embed
 from .headline import headline_index
 from .shapes import mark_shattered_code, table_cells
 
 TEASER_MAX_WORDS = 60
+BYLINE_REACH = 12  # lines before the body where a name set over a date is the article's byline
+MIN_NAME_WORDS = 2  # a byline's bare name: "Jane Doe" (a single word is as likely a section's name)
 IN_BODY_FURNITURE = frozenset({"caption", "credit", "social_embed"})
 MIN_DUPLICATE_WORDS = 9  # a body paragraph this long that repeats word for word is shown twice, not said twice
 ZONE_HEADINGS = {"related_heading": "related_links", "toc_heading": "navigation"}  # heading -> its list
@@ -222,6 +225,8 @@ def segment(content: str) -> Segmentation:
     first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
     title_at, outlet_at = _title_index(blocks, reasons, in_run, first_body)
     if first_body is not None:
+        _mark_dated_names(blocks, reasons, peeled_at, first_body)
+    if first_body is not None:
         body = [b for b, r, ok, rep in zip(blocks, reasons, in_run, repeated) if ok and r is None and not rep]
         cued = [known[b.text] for b in blocks]  # a headline can stand inside what looks like a teaser list
         headline = headline_index(blocks, cued, first_body, body)
@@ -250,6 +255,23 @@ def segment(content: str) -> Segmentation:
             result.body.append(_peel_dateline(block.text, result.removed) if i == first_body else block.text)
     result.removed.extend(peeled_at.get(len(blocks), []))
     return result
+
+
+def _mark_dated_names(blocks: list[Block], reasons: list[str | None], peeled_at: dict[int, list[Removed]],
+                      first_body: int) -> None:
+    """A byline the page set as the writer's name on a line and the date on the next ("Jane Doe" over
+    "March 4, 2024") shortly before the body: the date line was peeled as a header, the name line is the
+    byline. (Further off, a name over a date is a teaser card's or a comment's.)"""
+    for i in range(max(0, first_body - BYLINE_REACH), first_body):
+        block = blocks[i]
+        dated = any(r.reason == "header" for r in peeled_at.get(i + 1, []))
+        if dated and reasons[i] is None and _bare_name(block.text):
+            reasons[i] = "byline"
+
+
+def _bare_name(text: str) -> bool:
+    return MIN_NAME_WORDS <= len(text.split()) <= _NAME_LINE_WORDS and not any(c.isdigit() for c in text) \
+        and NAMES_LINE.fullmatch(text.strip()) is not None
 
 
 def _blocks_with_heads_peeled(content: str) -> tuple[list[Block], dict[int, list[Removed]]]:
