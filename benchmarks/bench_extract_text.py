@@ -160,21 +160,29 @@ def main() -> int:
 
 
 def print_titles(pages: list[tuple[str, str, str]], articles: list, news: set[str]) -> None:
-    """Title exact match (as the HTML bench normalises it) against the gold title, beside a baseline
-    from the same scrape: its first line of four words or more."""
-    from bench_extract_html import norm_title
+    """Title, author and date exact match (normalised as the HTML bench does) against the gold, the title
+    beside a baseline from the same scrape: its first line of four words or more."""
+    from bench_extract_html import norm_authors, norm_date, norm_title
 
-    hits: dict[str, list[tuple[bool, bool]]] = {"all": [], "even": [], "odd": [], "news": []}
+    rows: dict[str, dict[str, list[bool]]] = {key: {"all": [], "even": [], "odd": [], "news": []}
+                                              for key in ("title", "baseline title", "author", "date")}
     for (stem, text, _), article in zip(pages, articles):
-        gold = json.loads((DATA / "ground-truth" / f"{stem}.json").read_text(encoding="utf-8"))["ground_truth"].get("title")
-        if not gold:
-            continue
+        gold = json.loads((DATA / "ground-truth" / f"{stem}.json").read_text(encoding="utf-8"))["ground_truth"]
         first = next((line for line in text.split("\n") if len(line.split()) >= 4), "")
-        hit = (norm_title(article.title) == norm_title(gold), norm_title(first) == norm_title(gold))
-        for name in ("all", "even" if int(stem) % 2 == 0 else "odd", *(["news"] if stem in news else [])):
-            hits[name].append(hit)
-    print("title exact, extract_text (baseline: the first line of 4+ words): " + ", ".join(
-        f"{name} {mean([h[0] for h in rows]):.3f} ({mean([h[1] for h in rows]):.3f})" for name, rows in hits.items() if rows))
+        hits = {}
+        if gold.get("title"):
+            hits["title"] = norm_title(article.title) == norm_title(gold["title"])
+            hits["baseline title"] = norm_title(first) == norm_title(gold["title"])
+        if gold.get("author"):
+            hits["author"] = norm_authors(article.authors) == norm_authors(gold["author"])
+        if gold.get("publish_date"):
+            hits["date"] = norm_date(article.published) == norm_date(gold["publish_date"])
+        for key, hit in hits.items():
+            for subset in ("all", "even" if int(stem) % 2 == 0 else "odd", *(["news"] if stem in news else [])):
+                rows[key][subset].append(hit)
+    print("exact match from the scrape alone (baseline title: its first line of 4+ words):")
+    for key, subsets in rows.items():
+        print(f"  {key:15} " + ", ".join(f"{name} {mean(hits):.3f}" for name, hits in subsets.items() if hits))
 
 
 def per_node_scrapes(limit: int | None, extract_text, RawDocument) -> None:
