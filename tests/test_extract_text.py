@@ -609,3 +609,19 @@ def test_a_byline_under_a_line_marks_it_as_the_headline():
     page = ["Council votes to expand the bus network", "By Mara Quill", "Share",
             "Explore more", "Bus network changes: the council plan and the new routes explained", *PARAGRAPHS]
     assert extract("\n".join(page)).title == "Council votes to expand the bus network"
+
+
+@pytest.mark.parametrize("head, published", [
+    ("By Ana Lima on January 21, 2023 | 4 min read", "2023-01-21"),
+    ("Sat, 20 Jan, 2024 - 06:36", "2024-01-20"),
+    ("Transport desk | March 4, 2024 (8:42 AM ET)", "2024-03-04"),
+])
+def test_the_date_written_around_the_headline_dates_the_scrape(head, published):
+    article = extract("\n".join(["Council votes to expand the bus network", head, *PARAGRAPHS]))
+    assert article.published == published
+
+
+def test_a_date_the_article_mentions_does_not_date_it():
+    opening = "On March 3, 2024, the city council voted to expand the bus network, adding three new routes."
+    article = extract("\n".join(["Council votes to expand the bus network", opening, *PARAGRAPHS[1:]]))
+    assert article.published is None

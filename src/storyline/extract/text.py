@@ -1,5 +1,6 @@
-"""Plain-text scrapes: boilerplate segmenter, then metadata read from the text, then the writer's box
-closing the page once the byline has named the writer.
+"""Plain-text scrapes: boilerplate segmenter, then metadata read from the text (the furniture it cut,
+else the byline and date written around the headline, read as on an HTML page's visible text), then the
+writer's box closing the page once the byline has named the writer.
 
 Container hints on the RawDocument (title, published, outlet, authors, url) take precedence over
 what the text suggests; the text fills what they leave out.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..model import Article, RawDocument, article_id_for
+from .html_metadata import shown_date, visible_byline
 from .metadata import authors_from, infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
 from .page_tail import closing_furniture
@@ -35,14 +37,24 @@ def site_name(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def _above_the_body(content: str, body: list[str]) -> str:
+    """The scrape above the body's first paragraph: where a headline's byline and date stand. A date
+    the article itself mentions is no publication date."""
+    at = content.find(body[0][:80]) if body else -1
+    return content[:at] if at >= 0 else ""
+
+
 def extract_text(raw: RawDocument) -> Article:
     """A plain-text scrape -> Article with clean body text, removed furniture, embeds and metadata."""
-    seg = segment(fix_mojibake(raw.content or ""))
-    authors = list(raw.authors) or authors_from(seg.removed)
+    content = fix_mojibake(raw.content or "")
+    seg = segment(content)
+    head = _above_the_body(content, seg.body)
+    authors = list(raw.authors) or authors_from(seg.removed) or visible_byline(head, seg.title)
     end, tail = closing_furniture(seg.body, authors)  # the writer's box, once the byline names the writer
     seg.removed.extend(tail)
     text = "\n\n".join(seg.body[:end])
-    published = (to_iso(raw.published) or raw.published) if raw.published else published_from(seg.removed)
+    published = ((to_iso(raw.published) or raw.published) if raw.published
+                 else published_from(seg.removed) or shown_date(head, seg.title))
     inferred = None if published else infer_published(seg.embeds, text)
     outlet = read_outlet(seg.removed, text, site_name(raw.url))
     article = Article(
