@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .blocks import STOPWORDS, Block
+from .blocks import STOPWORDS, WORD, Block
 
 WINDOW = 60  # lines before the body's first paragraph where the headline may stand
 MIN_WORDS, MAX_WORDS = 3, 25
@@ -29,7 +29,7 @@ UNDER_WEIGHT = 0.5
 
 def headline_index(blocks: list[Block], reasons: list[str | None], first_body: int, body: list[Block]) -> int | None:
     """The index of the headline among ``blocks[:first_body]``, or None when no line there fits."""
-    used = Counter(word for block in body for word in _content_words(block))
+    used = Counter(WORD.findall(" ".join(block.text for block in body).lower()))
     best: tuple[float, int] | None = None
     for i in range(max(0, first_body - WINDOW), first_body):
         block = blocks[i]
