@@ -23,9 +23,9 @@ from trafilatura.xml import xmltotxt
 from ..model import Article, RawDocument, article_id_for
 from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
-from .html_metadata import (PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata, split_authors,
-                            written_forms)
+from .html_metadata import PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata, written_forms
 from .mojibake import fix_mojibake
+from .names import split_authors, tidied, without_job_titles
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -49,17 +49,9 @@ _URL_MONTH = (r"january|february|march|april|may|june|july|august|september|octo
               r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d|" + _URL_MONTH + r")/(\d\d)(?:/|$)", re.I)
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH_WORDS = frozenset(_URL_MONTH.split("|"))
 _HAS_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014·•»:-]\s+|\s+[|\u2013\u2014·•»-]$")
 _BYLINE_TAIL = re.compile(r"\s+(?:[•|·]|(?:last )?updated\b|published\b|posted\b|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
-# a job title a byline runs into when the page sets it beside the name: its head noun, then its modifiers
-_ROLE_NOUNS = frozenset("""reporter writer editor columnist correspondent contributor producer founder co-founder
-cofounder ceo cto director manager analyst reviewer associate intern fellow architect engineer officer designer
-scientist strategist consultant specialist""".split())
-_ROLE_MODIFIERS = frozenset("""senior lead head chief managing executive deputy assistant contributing staff tech
-technology science health politics business sports features news digital""".split())
-_ROLE_WORDS = _ROLE_NOUNS | _ROLE_MODIFIERS
 _NOT_A_NAME = re.compile(r"^(?:(?:last )?updated|published|posted|written by|read more|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b", re.I)
 
 
@@ -335,54 +327,13 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
     if not stated and (profile := profile_link_name(tree)):
         stated = [profile]  # read only when the page states no writer: it walks every link
     if stated:
-        return _without_the_outlet(_without_job_titles(_tidied(stated)), meta)
+        return _without_the_outlet(without_job_titles(tidied(stated)), meta)
     found = extract_author(tree)
     if not found:
         return []
     names = [clean_name(_BYLINE_TAIL.split(name)[0]) for name in found.split(";")]
     people = [person for n in names if n and not _NOT_A_NAME.match(n) for person in split_authors(n)]
-    return _without_job_titles(_tidied(people))
-
-
-def _tidied(names: list[str]) -> list[str]:
-    """Names without what a page prints around them: an avatar's initials before ("JD Jane Doe"), a
-    month that opens the date after ("Jane Doe December"), a former employer ("Jane Doe Former Acme
-    Consultant")."""
-    tidy = []
-    for name in names:
-        words = name.split()
-        if len(words) >= 3 and _initials_of(words[0], words[1:]):
-            words = words[1:]
-        if len(words) >= 3 and words[-1].lower().rstrip(".") in _MONTH_WORDS:
-            words = words[:-1]
-        former = next((i for i, w in enumerate(words) if w.lower() == "former"), None)
-        if former is not None and former >= 2:
-            words = words[:former]
-        tidy.append(" ".join(words))
-    return list(dict.fromkeys(tidy))
-
-
-def _initials_of(word: str, names: list[str]) -> bool:
-    return 2 <= len(word) <= 3 and word.isupper() and word == "".join(n[0] for n in names[: len(word)])
-
-
-def _without_job_titles(names: list[str]) -> list[str]:
-    """Names without the job title a page sets beside them ("Jane Doe Tech Reporter", "Jane Doe Founder"),
-    and without entries that are only a title ("Lead Reviewer"); a title after a comma ("Jane Doe, Senior
-    Editor") is the byline's own wording and stays."""
-    kept = []
-    for name in names:
-        words = name.split()
-        if "," not in name and words and words[-1].lower() in _ROLE_NOUNS:
-            if all(w.lower() in _ROLE_WORDS for w in words):
-                continue
-            titled = list(words)
-            while len(words) > 2 and words[-1].lower() in _ROLE_WORDS:
-                words.pop()
-            if any(len(w) > 1 and w.isupper() for w in words):
-                words = titled  # "EXC Travel Editor": an organisation's desk, not a person and a title
-        kept.append(" ".join(words))
-    return list(dict.fromkeys(kept)) or names
+    return without_job_titles(tidied(people))
 
 
 def _without_the_outlet(authors: list[str], meta: PageMetadata) -> list[str]:

@@ -16,6 +16,8 @@ from typing import Any, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .names import CREDIT_LABEL, split_authors
+
 ARTICLE_TYPES = {
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "techarticle",
@@ -42,8 +44,6 @@ SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "
 
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _TIMESTAMP = re.compile(r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?\s*(Z|[+-]\d\d:?\d\d)$")
-_BY = re.compile(r"^(?:(?:written|posted|article|story|recipe|words|text|reporting|compiled|created) by|by|author:?)\s+",
-                 re.I)  # a writing credit's label; "Sponsored by", "Reviewed by" credit no writer and stay
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_LIKE = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", re.I)
 # a link to the page of one of the site's writers: /author/jane-doe, /team/jane-doe/, /people/jane-doe?ref=byline
@@ -158,31 +158,6 @@ def visible_byline(text: str, headline: str | None) -> list[str]:
     return names
 
 
-_NAME_LIST_SEPARATOR = re.compile(r"\s*;\s*|,?\s+and\s+|\s*&\s*|\s*,\s*")
-_LIST_CLOSER = re.compile(r"\s+and\s+|\s*[&;]\s*")  # what makes commas separate people, not a name from a role
-_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{1,3}\.?|[JS]r\.?|I{2,3}|IV)$")  # "MD", "PhD", "Jr."
-
-
-def split_authors(names: str) -> list[str]:
-    """ "Jane Doe and John Roe", "A, B and C", "By A & B" -> one entry per person. A string is only
-    split when "and", "&" or ";" joins it and every part is a full name (two words or more), so
-    "Procter and Gamble", "Sandra Anderson" and "Jane Doe, Senior Editor" stay whole; a credential
-    after a comma ("Jane Doe, MD and John Roe, PhD") stays with its name."""
-    text = _BY.sub("", " ".join(names.split())).strip(" ,;")
-    if not _LIST_CLOSER.search(text):
-        return [text] if text else []  # "Jane Doe, Senior Editor, Some Outlet": one person and their role
-    parts = [p for p in _NAME_LIST_SEPARATOR.split(text) if p]
-    people: list[str] = []
-    for part in parts:
-        if people and _CREDENTIAL.match(part):
-            people[-1] = f"{people[-1]}, {part}"
-        else:
-            people.append(part)
-    if len(people) < 2 or any(len(p.split(",")[0].split()) < 2 for p in people):
-        return [text] if text else []
-    return people
-
-
 def shown_dates(text: str, headline: str | None, day_first: bool = False) -> list[ShownDate]:
     """Every date written out just above or under the headline, in words ("March 5, 2024") or digits
     ("03/05/2024"; ``day_first`` decides an ambiguous one), each with its place and "Updated" label."""
@@ -281,7 +256,7 @@ def clean_name(value: Any) -> str | None:
         value = value[0] if value else None
     if not isinstance(value, str):
         return None
-    value = _BY.sub("", " ".join(html.unescape(value).split())).strip(" ,;|-")
+    value = CREDIT_LABEL.sub("", " ".join(html.unescape(value).split())).strip(" ,;|-")
     if not value or _URL_LIKE.search(value) or len(value) > 80 or value.startswith("@") or not _LETTER.search(value):
         return None
     return value

@@ -1,0 +1,84 @@
+"""People's names as pages print them in credits: one entry per person, without the job title, the
+avatar's initials or the date the page sets beside a name. Shared by the HTML and plain-text paths."""
+
+from __future__ import annotations
+
+import re
+
+# a writing credit's label; "Sponsored by", "Reviewed by" credit no writer and stay
+CREDIT_LABEL = re.compile(
+    r"^(?:(?:written|posted|article|story|recipe|words|text|reporting|compiled|created) by|by|author:?)\s+", re.I)
+MONTH_WORDS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# a job title a byline runs into when the page sets it beside the name: its head noun, then its modifiers
+ROLE_NOUNS = frozenset("""reporter writer editor columnist correspondent contributor producer founder co-founder
+cofounder ceo cto director manager analyst reviewer associate intern fellow architect engineer officer designer
+scientist strategist consultant specialist""".split())
+ROLE_MODIFIERS = frozenset("""senior lead head chief managing executive deputy assistant contributing staff tech
+technology science health politics business sports features news digital""".split())
+ROLE_WORDS = ROLE_NOUNS | ROLE_MODIFIERS
+
+_NAME_LIST_SEPARATOR = re.compile(r"\s*;\s*|,?\s+and\s+|\s*&\s*|\s*,\s*")
+_LIST_CLOSER = re.compile(r"\s+and\s+|\s*[&;]\s*")  # what makes commas separate people, not a name from a role
+CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{1,3}\.?|[JS]r\.?|I{2,3}|IV)$")  # "MD", "PhD", "Jr."
+
+
+def split_authors(names: str) -> list[str]:
+    """ "Jane Doe and John Roe", "A, B and C", "By A & B" -> one entry per person. A string is only
+    split when "and", "&" or ";" joins it and every part is a full name (two words or more), so
+    "Procter and Gamble", "Sandra Anderson" and "Jane Doe, Senior Editor" stay whole; a credential
+    after a comma ("Jane Doe, MD and John Roe, PhD") stays with its name."""
+    text = CREDIT_LABEL.sub("", " ".join(names.split())).strip(" ,;")
+    if not _LIST_CLOSER.search(text):
+        return [text] if text else []  # "Jane Doe, Senior Editor, Some Outlet": one person and their role
+    parts = [p for p in _NAME_LIST_SEPARATOR.split(text) if p]
+    people: list[str] = []
+    for part in parts:
+        if people and CREDENTIAL.match(part):
+            people[-1] = f"{people[-1]}, {part}"
+        else:
+            people.append(part)
+    if len(people) < 2 or any(len(p.split(",")[0].split()) < 2 for p in people):
+        return [text] if text else []
+    return people
+
+
+def tidied(names: list[str]) -> list[str]:
+    """Names without what a page prints around them: an avatar's initials before ("JD Jane Doe"), a
+    month that opens the date after ("Jane Doe December"), a former employer ("Jane Doe Former Acme
+    Consultant")."""
+    tidy = []
+    for name in names:
+        words = name.split()
+        if len(words) >= 3 and _initials_of(words[0], words[1:]):
+            words = words[1:]
+        if len(words) >= 3 and words[-1].lower().rstrip(".") in MONTH_WORDS:
+            words = words[:-1]
+        former = next((i for i, w in enumerate(words) if w.lower() == "former"), None)
+        if former is not None and former >= 2:
+            words = words[:former]
+        tidy.append(" ".join(words))
+    return list(dict.fromkeys(tidy))
+
+
+def _initials_of(word: str, names: list[str]) -> bool:
+    return 2 <= len(word) <= 3 and word.isupper() and word == "".join(n[0] for n in names[: len(word)])
+
+
+def without_job_titles(names: list[str]) -> list[str]:
+    """Names without the job title a page sets beside them ("Jane Doe Tech Reporter", "Jane Doe Founder"),
+    and without entries that are only a title ("Lead Reviewer"); a title after a comma ("Jane Doe, Senior
+    Editor") is the byline's own wording and stays."""
+    kept = []
+    for name in names:
+        words = name.split()
+        if "," not in name and words and words[-1].lower() in ROLE_NOUNS:
+            if all(w.lower() in ROLE_WORDS for w in words):
+                continue
+            titled = list(words)
+            while len(words) > 2 and words[-1].lower() in ROLE_WORDS:
+                words.pop()
+            if any(len(w) > 1 and w.isupper() for w in words):
+                words = titled  # "EXC Travel Editor": an organisation's desk, not a person and a title
+        kept.append(" ".join(words))
+    return list(dict.fromkeys(kept)) or names
