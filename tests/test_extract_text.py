@@ -144,6 +144,30 @@ def test_bylines_as_pages_lay_them_out_give_the_author(head):
     assert article.authors == ["Ana Lima"] and article.text == BODY
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "by Ana Lima | Mar 11, 2023 | City Hall, Transport | 0 comments",  # a lower-case label among pieces
+        "ByAna Lima UpdatedMarch 4, 2024",  # labels glued to the words after them
+        "Last updated on March 4, 2024 by Ana Lima",  # the credit after the date
+        "Ana Lima | March 4, 2024",  # a name beside the date
+        "By Ana Lima, Transport Reporter, The Daily Planet",  # a job title and the outlet after the name
+    ],
+)
+def test_more_byline_shapes_give_the_author(head):
+    article = extract("\n".join(["Council votes to expand the bus network", head, *PARAGRAPHS]))
+    assert article.authors == ["Ana Lima"] and article.text == BODY
+
+
+def test_the_article_byline_is_the_one_under_its_headline_not_a_menu_or_a_teaser_card():
+    menu = ["Browse", "By Region", "By Topic"]
+    cards = ["More from the desk", "Ferry timetable changes for the summer", "By Tova Brindlemark",
+             "Bridge repairs start in June", "By Edda Sorrel"]
+    article = extract("\n".join([*menu, "Council votes to expand the bus network", "By Ana Lima",
+                                 *PARAGRAPHS, *cards]))
+    assert article.authors == ["Ana Lima"]
+
+
 def test_a_name_over_a_date_far_from_the_article_is_no_byline():
     cards = ["Ferry timetable changes for the summer", "Tova Brindlemark", "May 2, 2024",
              "Bridge repairs start in June", "Edda Sorrel", "May 3, 2024"]

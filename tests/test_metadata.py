@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from storyline.extract.metadata import (
-    authors_from,
     clean_outlet,
     infer_published,
     published_from,
@@ -17,16 +16,6 @@ from storyline.model import Embed, Removed
 def test_names_are_split_on_commas_and_ands():
     assert split_names("Ana Lima, Tom Berg and Joe Park") == ["Ana Lima", "Tom Berg", "Joe Park"]
     assert split_names("Ana Lima & Tom Berg.") == ["Ana Lima", "Tom Berg"]
-
-
-def test_authors_from_bylines_and_contributor_lines():
-    removed = [
-        Removed("(Ana Lima, Daily Planet)", "byline"),
-        Removed("By Tom Berg", "byline"),
-        Removed("Joe Park and Ana Lima contributed reporting.", "contributor_line"),
-        Removed("Reporting by Mia Chen; Editing by Sam Ode", "contributor_line"),
-    ]
-    assert authors_from(removed) == ["Ana Lima", "Tom Berg", "Joe Park", "Mia Chen"]
 
 
 def test_dates_as_pages_write_them():

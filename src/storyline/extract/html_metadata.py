@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .names import CREDIT_LABEL, split_authors
+from .names import CREDIT_LABEL, PERSON, split_authors
 
 ARTICLE_TYPES = {
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -83,17 +83,9 @@ class PageMetadata:
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
-# title-case words a byline runs into on the page ("By Jane Doe Published ...", "... Table of contents",
-# share buttons)
-_LAYOUT_WORDS = r"(?:published|updated|posted|last|table|view|content|contents|share|read|follow|reviewed|edited|in|on|at|and|the|contributor|editor|writer|reporter|staff|author|team|facebook|twitter|tweet|linkedin|pinterest|whatsapp|email|print)\b"
-# a month opens a date, not a name, only when a day or year follows it ("By Jane Doe March 5", "By April Fulton")
-# ...and a word followed by "by" labels the next credit ("Written by Jane Doe Researched by John Roe")
-_NAME_TOKEN = r"(?!(?i:" + _MONTH + r"\s*\d|" + _LAYOUT_WORDS + r"|[\w'’-]+\s+by\b))(?:[A-Z][\w'’-]+\.?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))"  # "A new": a sentence
-# "Jane Doe", and lists of such names closed by "and"/"&" ("A, B and C"); "Jane Doe, Some Outlet" stays one
-_PERSON = _NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|van|de|der|von|da|la|le)){1,3}"
 _BYLINE_TEXT = re.compile(
     r"(?:\bBy|\bBY|\bWritten by|\bArticle by|\bAuthor):?\s+"
-    r"(?P<name>" + _PERSON + r"(?:(?:\s*,\s*" + _PERSON + r"){0,2}(?:,?\s+and\s+|\s*&\s*)" + _PERSON + r")?)"
+    r"(?P<name>" + PERSON + r"(?:(?:\s*,\s*" + PERSON + r"){0,2}(?:,?\s+and\s+|\s*&\s*)" + PERSON + r")?)"
     r"(?P<suffix>\s*,\s*[A-Z]{2,4}\b\.?)?(?!\s*[A-Z]{2,}\b)"
 )
 _BYLINE_BEFORE, _BYLINE_AFTER, _BYLINE_NO_HEADLINE = 300, 1500, 3000

@@ -1,4 +1,4 @@
-"""Article metadata read from the text itself: authors, stated or inferred date, outlet.
+"""Article metadata read from the text itself: stated or inferred date, outlet (the authors: bylines.py).
 
 Everything here reads patterns of news writing ("(Name, Outlet)" bylines, "X and Y contributed to
 this report", "sources told The Herald", "date 2024-06-01" headers, a dated embedded post plus "said
@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import Embed, InferredDate, Removed
-from .cues import (BY_LINE, CONTRIBUTORS, DATELINE, HEADER, NAMES_LINE, PAREN_BYLINE, REPORTING_BY, REPUBLISHED,
-                   WEEKDAY)
+from .cues import BY_LINE, CONTRIBUTORS, DATELINE, HEADER, PAREN_BYLINE, REPUBLISHED, WEEKDAY
 from .embeds import parse_month_date
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -64,28 +63,6 @@ def clean_outlet(name: str) -> str | None:
     if words[0] == "the":
         words[0] = "The"
     return " ".join(words)
-
-
-def authors_from(removed: list[Removed]) -> list[str]:
-    """Names from bylines and contributor lines, in the order they appear."""
-    authors: list[str] = []
-    for item in removed:
-        text = item.text.strip()
-        match = None
-        if item.reason == "byline":
-            match = PAREN_BYLINE.match(text + " ")
-            if match:
-                authors.append(match.group("name"))
-                continue
-            match = BY_LINE.match(text)
-            if not match and NAMES_LINE.fullmatch(text):
-                authors.extend(n for n in split_names(text) if n not in authors)  # a name set over its date
-                continue
-        elif item.reason == "contributor_line":
-            match = CONTRIBUTORS.match(text) or REPORTING_BY.match(text)
-        if match:
-            authors.extend(n for n in split_names(match.group("names")) if n not in authors)
-    return authors
 
 
 def to_iso(text: str) -> str | None:

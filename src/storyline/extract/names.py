@@ -18,6 +18,19 @@ ROLE_MODIFIERS = frozenset("""senior lead head chief managing executive deputy a
 technology science health politics business sports features news digital""".split())
 ROLE_WORDS = ROLE_NOUNS | ROLE_MODIFIERS
 
+_MONTH = r"(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+# title-case words a byline runs into on the page ("By Jane Doe Published ...", "... Table of contents",
+# share buttons)
+_LAYOUT_WORDS = (r"(?:published|updated|posted|last|table|view|content|contents|share|read|follow|reviewed|edited|in|"
+                 r"on|at|and|the|contributor|editor|writer|reporter|staff|author|team|facebook|twitter|tweet|linkedin|"
+                 r"pinterest|whatsapp|email|print)\b")
+# a month opens a date, not a name, only when a day or year follows it ("By Jane Doe March 5", "By April Fulton")
+# ...and a word followed by "by" labels the next credit ("Written by Jane Doe Researched by John Roe")
+_NAME_TOKEN = (r"(?!(?i:" + _MONTH + r"\s*\d|" + _LAYOUT_WORDS + r"|[\w'’-]+\s+by\b))"
+               r"(?:[A-Z][\w'’-]+\.?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))")  # "A new": a sentence
+# one person's name as a byline prints it: "Jane Doe", "Jo van der Berg", "J. R. Doe"
+PERSON = _NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|van|de|der|von|da|la|le)){1,3}"
+
 _NAME_LIST_SEPARATOR = re.compile(r"\s*;\s*|,?\s+and\s+|\s*&\s*|\s*,\s*")
 _LIST_CLOSER = re.compile(r"\s+and\s+|\s*[&;]\s*")  # what makes commas separate people, not a name from a role
 CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{1,3}\.?|[JS]r\.?|I{2,3}|IV)$")  # "MD", "PhD", "Jr."

@@ -53,6 +53,7 @@ class Segmentation:
     removed: list[Removed] = field(default_factory=list)
     embeds: list[Embed] = field(default_factory=list)
     title: str | None = None
+    head: int = 0  # how many of ``removed`` stand above the body's first paragraph (headline, byline, menus)
 
 
 def _peel_head(block: Block) -> tuple[list[Removed], Block]:
@@ -252,6 +253,8 @@ def segment(content: str) -> Segmentation:
             result.removed.append(Removed(text=block.text, reason=reason))
         else:
             kept.add(block.text)
+            if i == first_body:
+                result.head = len(result.removed)
             result.body.append(_peel_dateline(block.text, result.removed) if i == first_body else block.text)
     result.removed.extend(peeled_at.get(len(blocks), []))
     return result

@@ -1,6 +1,7 @@
-"""Plain-text scrapes: boilerplate segmenter, then metadata read from the text (the furniture it cut,
-else the byline and date written around the headline, read as on an HTML page's visible text), then the
-writer's box closing the page once the byline has named the writer.
+"""Plain-text scrapes: boilerplate segmenter, then metadata read from the text (the writer from the credit
+under the headline, bylines.py; the date from the furniture it cut, else the date written around the
+headline, read as on an HTML page's visible text), then the writer's box closing the page once the byline
+has named the writer.
 
 Container hints on the RawDocument (title, published, outlet, authors, url) take precedence over
 what the text suggests; the text fills what they leave out.
@@ -11,8 +12,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..model import Article, RawDocument, article_id_for
+from .bylines import article_authors
 from .html_metadata import shown_date, visible_byline
-from .metadata import authors_from, infer_published, published_from, read_outlet, to_iso
+from .metadata import infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
 from .page_tail import closing_furniture
 from .segment import segment
@@ -49,7 +51,7 @@ def extract_text(raw: RawDocument) -> Article:
     content = fix_mojibake(raw.content or "")
     seg = segment(content)
     head = _above_the_body(content, seg.body)
-    authors = list(raw.authors) or authors_from(seg.removed) or visible_byline(head, seg.title)
+    authors = list(raw.authors) or article_authors(seg.removed, seg.head) or visible_byline(head, seg.title)
     end, tail = closing_furniture(seg.body, authors)  # the writer's box, once the byline names the writer
     seg.removed.extend(tail)
     text = "\n\n".join(seg.body[:end])

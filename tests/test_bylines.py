@@ -1,0 +1,71 @@
+"""Credit lines of plain-text scrapes, read as pages print them, and the article's own chosen among them."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.bylines import article_authors, credited_names, dated_names
+from storyline.model import Removed
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("By Ana Lima | March 5, 2024 | 4 min read", ["Ana Lima"]),
+        ("by Ana Lima on Dec 16, 2025 at 11:00 AM", ["Ana Lima"]),
+        ("0 · by Ana Lima · Updated on 8 January 2026", ["Ana Lima"]),
+        ("Written by:Ana Lima", ["Ana Lima"]),
+        ("by: Ana Lima, Dec 17, 2025", ["Ana Lima"]),  # a month after the comma is the date's, no credential
+        ("By Ana Lima , Tom Berg , Joe Park on March 12, 2026", ["Ana Lima", "Tom Berg", "Joe Park"]),
+        ("By Ana Lima, Associate Editor, The Daily Planet", ["Ana Lima"]),
+        ("Reviewed by Mia Chen, MD — Written by Ana Lima, MS, RD — Updated on March 7, 2025", ["Ana Lima, MS, RD"]),
+    ],
+)
+def test_labelled_credits_in_the_shapes_pages_give_them(line, names):
+    assert credited_names(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the time the bus arrived, the stop had closed.",
+        "Reviewed by Mia Chen, MD",  # a reviewer wrote nothing
+        "By March 2025, fares had risen twice.",
+        "By Ana Lima's count, the council met nine times this spring and voted on every route change.",
+    ],
+)
+def test_lines_that_are_no_writing_credit(line):
+    assert credited_names(line) == []
+
+
+def test_a_name_beside_a_date_without_a_label():
+    assert dated_names("Ana Lima | May 22, 2025") == ["Ana Lima"]
+    assert dated_names("Ana Lima May 18, 2016") == ["Ana Lima"]
+    assert dated_names("City Council Agenda") == []
+
+
+def test_the_credit_under_the_headline_is_the_article_s():
+    removed = [Removed("By Region", "navigation"), Removed("Council votes on buses", "title"),
+               Removed("By Ana Lima", "byline"), Removed("By Tova Brindlemark", "byline")]
+    assert article_authors(removed, head=3) == ["Ana Lima"]
+
+
+def test_a_labelled_credit_outranks_a_bare_name_over_a_date():
+    removed = [Removed("Council votes on buses", "title"), Removed("Tom Berg", "byline"),
+               Removed("By Ana Lima", "byline")]
+    assert article_authors(removed, head=3) == ["Ana Lima"]
+
+
+def test_a_credit_under_the_body_counts_when_none_stands_above_it():
+    removed = [Removed("Council votes on buses", "title"), Removed("Written by Ana Lima", "byline"),
+               Removed("By Tova Brindlemark", "byline")]
+    assert article_authors(removed, head=1) == ["Ana Lima"]
+
+
+def test_contributor_lines_add_to_the_byline():
+    removed = [
+        Removed("(Ana Lima, Daily Planet)", "byline"),
+        Removed("Joe Park and Ana Lima contributed reporting.", "contributor_line"),
+        Removed("Reporting by Mia Chen; Editing by Sam Ode", "contributor_line"),
+    ]
+    assert article_authors(removed, head=1) == ["Ana Lima", "Joe Park", "Mia Chen"]
