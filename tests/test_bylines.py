@@ -18,6 +18,8 @@ from storyline.model import Removed
         ("by: Ana Lima, Dec 17, 2025", ["Ana Lima"]),  # a month after the comma is the date's, no credential
         ("By Ana Lima , Tom Berg , Joe Park on March 12, 2026", ["Ana Lima", "Tom Berg", "Joe Park"]),
         ("By Ana Lima, Associate Editor, The Daily Planet", ["Ana Lima"]),
+        ("Posted on March 5, 2024 by Ana Lima (Daily Planet) - 5 Comments", ["Ana Lima"]),
+        ("By Ana LimaPublished: Jan 29, 2025", ["Ana Lima"]),
         ("Reviewed by Mia Chen, MD — Written by Ana Lima, MS, RD — Updated on March 7, 2025", ["Ana Lima, MS, RD"]),
     ],
 )

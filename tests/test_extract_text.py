@@ -159,6 +159,13 @@ def test_more_byline_shapes_give_the_author(head):
     assert article.authors == ["Ana Lima"] and article.text == BODY
 
 
+def test_a_credit_under_the_standfirst_is_cut_from_the_body_and_names_the_writer():
+    standfirst = "Riders on three routes will see buses every ten minutes from the spring, the council says."
+    article = extract("\n".join(["Council votes to expand the bus network", standfirst, "ByAna Lima", *PARAGRAPHS]))
+    assert article.authors == ["Ana Lima"]
+    assert "ByAna Lima" not in article.text and reasons(article)["ByAna Lima"] == "byline"
+
+
 def test_the_article_byline_is_the_one_under_its_headline_not_a_menu_or_a_teaser_card():
     menu = ["Browse", "By Region", "By Topic"]
     cards = ["More from the desk", "Ferry timetable changes for the summer", "By Tova Brindlemark",

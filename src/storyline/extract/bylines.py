@@ -17,17 +17,20 @@ from .metadata import split_names
 from .names import CREDENTIAL, CREDIT_LABEL, MONTH_WORDS, PERSON, ROLE_NOUNS, tidied, without_job_titles
 
 MAX_CREDIT_WORDS = 30  # a longer line is prose, or a menu, not a credit
+MAX_CREDIT_CHARS = 240
+_DIGIT = re.compile(r"\d")
 # where a credit line's pieces part: "By Jane Doe | March 5, 2024 | 4 min read", "Jane Doe · Updated ..."
 _MONTH = r"(?:" + "|".join(MONTH_WORDS) + r")"
 _PIECES = re.compile(r"\s+[-–—]\s+|\s*[|•·●⋅—–]\s*")
-# a label glued to the word after it: "ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5"
-_GLUED_LABEL = re.compile(r"\b(By|Updated|Published|Posted|on)(?=[A-Z])")
+# a label glued to the word after it ("ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5") or before it
+# ("By Jane DoePublished: March 5, 2024")
+_GLUED_LABEL = re.compile(r"\b(By|Updated|Published|Posted|on)(?=[A-Z])|(?<=[a-z])(?=(?:Updated|Published|Posted)\b)")
 # a credential after a name: "MD", "PhD" (not the month of a date: "Jane Doe, Dec 17, 2025")
 _CREDENTIAL = r"(?!(?i:" + _MONTH + r")\b)[A-Z][A-Za-z]{1,3}\.?(?![\w'’-])(?!\s*\d)"
 _PEOPLE = (rf"(?P<names>{PERSON}(?:\s*,\s*(?:{PERSON}|{_CREDENTIAL}))*"
            rf"(?:(?:,?\s+and\s+|\s*&\s*){PERSON}(?:\s*,\s*{_CREDENTIAL})*)?)")
 # what may follow the names in a credit: nothing, a role after a comma, a date, "on"/"in" a date or section
-_AFTER_NAMES = rf"(?=\s*$|\s*,|\s+(?i:on|in|at|for|of|updated|published|posted|last)\b|\s+{ANY_DATE}|\s*\d)"
+_AFTER_NAMES = rf"(?=\s*$|\s*[,(]|\s+(?i:on|in|at|for|of|updated|published|posted|last)\b|\s+{ANY_DATE}|\s*\d)"
 _WRITING_LABEL = r"(?i:(?:written|reported|posted|story|article|words|text|authored|compiled)\s+by|by|authors?)"
 # "By Jane Doe", "Written by: Jane Doe and John Roe", "Last updated March 5, 2024 by Jane Doe"
 _LABELLED = re.compile(
@@ -38,6 +41,9 @@ _LABELLED = re.compile(
 _NAME_BY_DATE = re.compile(
     rf"^{_PEOPLE}\s*(?:[|•·●⋅,–—-]\s*)?(?i:(?:(?:last\s+)?(?:updated|published|posted)\s*(?:on)?:?\s*)|on\s+)?{ANY_DATE}"
 )
+# "Jane Doe", "Jane Doe, Managing Editor", "Jane Doe, MS, RD"
+_NAME_AND_ROLE = re.compile(rf"{PERSON}(?:,\s*[A-Z][\w.&' -]+){{0,3}}")
+_NAME_WORDS = 8
 _LIST_PARTS = re.compile(r"\s*,\s*|,?\s+and\s+|\s*&\s*")
 
 
@@ -55,7 +61,7 @@ def credited_names(line: str) -> list[str]:
 
 def dated_names(line: str) -> list[str]:
     """The people a line names beside the date, with no label: "Jane Doe | March 5, 2024"."""
-    if len(line.split()) > MAX_CREDIT_WORDS or not any(c.isdigit() for c in line):
+    if len(line) > MAX_CREDIT_CHARS or not _DIGIT.search(line):
         return []
     match = _NAME_BY_DATE.match(_GLUED_LABEL.sub(r"\1 ", line.strip()))
     return people_in(match["names"]) if match else []
@@ -87,32 +93,33 @@ def article_authors(removed: list[Removed], head: int) -> list[str]:
     into the page (a standfirst taken for the body stands over it); one above the headline; a bare
     name there."""
     title_at = next((i for i, item in enumerate(removed[:head]) if item.reason == "title"), None)
-    labelled, unlabelled = [], []
-    for i, item in enumerate(removed):
-        if item.reason in ("title", "contributor_line"):
-            continue
-        names = _labelled_names(item)
-        if names:
-            labelled.append((i, names))
-        elif i < head and (names := _unlabelled_names(item)):
-            unlabelled.append((i, names))
-    under = -1 if title_at is None else title_at  # with no headline found, the head's last credit is nearest
-    choices = (
-        [names for i, names in labelled if under < i < head][:1] if title_at is not None else
-        [names for i, names in labelled if i < head][-1:],
-        [names for i, names in unlabelled if under < i < head][:1] if title_at is not None else
-        [names for i, names in unlabelled][-1:],
-        [names for i, names in labelled if i >= head][:1],
-        [names for i, names in labelled if i < under][-1:],
-        [names for i, names in unlabelled if i < under][-1:],
-    )
-    authors = next((found[0] for found in choices if found), [])
+    if title_at is None:  # no headline found: the head's credits nearest the body first
+        under, above = range(head - 1, -1, -1), range(0)
+    else:
+        under, above = range(title_at + 1, head), range(title_at - 1, -1, -1)
+    after = range(head, len(removed))
+
+    def labelled(i: int) -> list[str]:
+        return _labelled_names(removed[i])
+
+    def unlabelled(i: int) -> list[str]:
+        return _unlabelled_names(removed[i], removed[i + 1] if i + 1 < len(removed) else None)
+
+    authors: list[str] = []
+    for where, read in ((under, labelled), (under, unlabelled), (after, labelled), (above, labelled),
+                        (above, unlabelled)):
+        authors = next((names for i in where if removed[i].reason not in _NOT_CREDITS and (names := read(i))), [])
+        if authors:
+            break
     for item in removed:
         if item.reason == "contributor_line":
             match = CONTRIBUTORS.match(item.text.strip()) or REPORTING_BY.match(item.text.strip())
             if match:
                 authors = authors + [n for n in people_in(match["names"]) if n not in authors]
     return list(dict.fromkeys(authors))
+
+
+_NOT_CREDITS = ("title", "contributor_line")  # a contributor line adds its names whatever the byline says
 
 
 def _labelled_names(item: Removed) -> list[str]:
@@ -128,10 +135,13 @@ def _labelled_names(item: Removed) -> list[str]:
     return names
 
 
-def _unlabelled_names(item: Removed) -> list[str]:
+def _unlabelled_names(item: Removed, after: Removed | None) -> list[str]:
     text = item.text.strip()
     if CREDIT_LABEL.match(text):
         return []  # a credit the labelled reading could not take ("Written By Somebody") is no bare name
+    if (item.reason == "byline" or (after and after.reason == "header")) and len(text.split()) <= _NAME_WORDS \
+            and _NAME_AND_ROLE.fullmatch(text):
+        return people_in(text)  # a name (and its job title) set over its date
     if item.reason == "byline" and NAMES_LINE.fullmatch(text):
-        return people_in(text)  # a name the segmenter found set over its date
+        return split_names(text)  # a team the segmenter found over its date: "The Example Team"
     return dated_names(text)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from ..model import Embed, Removed
 from .blocks import Block, measure, split_blocks
+from .bylines import credited_names
 from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, NAMES_LINE, PAREN_BYLINE,
                    SECTION_END,
                    cue_reason)
@@ -37,6 +38,7 @@ from .shapes import mark_shattered_code, table_cells
 
 TEASER_MAX_WORDS = 60
 BYLINE_REACH = 12  # lines before the body where a name set over a date is the article's byline
+CREDIT_LINE_WORDS = 20  # a credit line with its date, reading time and comment count
 MIN_NAME_WORDS = 2  # a byline's bare name: "Jane Doe" (a single word is as likely a section's name)
 IN_BODY_FURNITURE = frozenset({"caption", "credit", "social_embed"})
 MIN_DUPLICATE_WORDS = 9  # a body paragraph this long that repeats word for word is shown twice, not said twice
@@ -212,7 +214,7 @@ def segment(content: str) -> Segmentation:
     known: dict[str, str | None] = {}  # menus repeat lines; judge each distinct line once
     for block in blocks:
         if block.text not in known:
-            known[block.text] = cue_reason(block)
+            known[block.text] = cue_reason(block) or _credit_line(block)
     reasons = [known[block.text] for block in blocks]
     _mark_related_zones(blocks, reasons)
     mark_shattered_code(blocks, reasons)
@@ -270,6 +272,14 @@ def _mark_dated_names(blocks: list[Block], reasons: list[str | None], peeled_at:
         dated = any(r.reason == "header" for r in peeled_at.get(i + 1, []))
         if dated and reasons[i] is None and _bare_name(block.text):
             reasons[i] = "byline"
+
+
+def _credit_line(block: Block) -> str | None:
+    """A writing credit in a shape the cue patterns leave to the byline reader: "ByJane Doe", "by Jane Doe |
+    March 5, 2024 | 4 min read", "Posted on March 5, 2024 by Jane Doe"."""
+    if block.words > CREDIT_LINE_WORDS or "by" not in block.text.lower():
+        return None
+    return "byline" if credited_names(block.text) else None
 
 
 def _bare_name(text: str) -> bool:
