@@ -2,10 +2,12 @@ import gzip
 import json
 import re
 
+import lxml.html
 import pytest
 
 from storyline.extract import extract
 from storyline.extract.html import extract_html
+from storyline.extract.html_metadata import visible_lines
 from storyline.model import RawDocument
 
 BODY = """
@@ -275,6 +277,24 @@ def test_what_a_page_prints_around_an_author_name_is_left_out(credited, expected
 def test_a_link_to_the_writers_page_names_the_author_when_nothing_else_does(link, expected):
     body = f"<div class='meta'>{link}</div>" + BODY
     assert extract_html(raw(page(body=body))).authors == expected
+
+
+@pytest.mark.parametrize(
+    "credit, expected",
+    [
+        ("<div class='meta'><span>Written by</span></div><div>Jane Example</div>", ["Jane Example"]),
+        ("<div class='meta'>Jane Example</div><div>March 4, 2024</div>", ["Jane Example"]),  # a name over the date
+        ("<div class='filters'><div>By Region</div><div>By Topic</div></div>", []),  # a menu's facets
+    ],
+)
+def test_a_credit_the_markup_does_not_mark_is_read_as_the_plain_text_path_reads_it(credit, expected):
+    assert extract_html(raw(page(body=credit + BODY))).authors == expected
+
+
+def test_visible_lines_give_one_line_per_block_and_skip_scripts():
+    tree = lxml.html.fromstring("<html><body><h1>Title <em>here</em></h1><script>x = 1</script>"
+                                "<p>One\n  paragraph</p><ul><li>A</li><li>B</li></ul></body></html>")
+    assert visible_lines(tree) == "Title here\nOne paragraph\nA\nB"
 
 
 def test_the_date_in_the_permalink_wins_over_a_utc_timestamp_of_the_next_day():

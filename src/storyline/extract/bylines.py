@@ -99,8 +99,11 @@ def article_authors(removed: list[Removed], head: int) -> list[str]:
         under, above = range(title_at + 1, head), range(title_at - 1, -1, -1)
     after = range(head, len(removed))
 
+    one_word = _one_word_credits(removed)
+
     def labelled(i: int) -> list[str]:
-        return _labelled_names(removed[i])
+        names = _labelled_names(removed[i])
+        return [] if len(one_word) > 1 and names and names[0] in one_word else names
 
     def unlabelled(i: int) -> list[str]:
         return _unlabelled_names(removed[i], removed[i + 1] if i + 1 < len(removed) else None)
@@ -120,6 +123,13 @@ def article_authors(removed: list[Removed], head: int) -> list[str]:
 
 
 _NOT_CREDITS = ("title", "contributor_line")  # a contributor line adds its names whatever the byline says
+
+
+def _one_word_credits(removed: list[Removed]) -> list[str]:
+    """Every one-word name of a "By ..." line on the page, once per line: a page's one such byline names its
+    writer ("By Kristin"), several are a menu's facets ("By Region", "By Topic", each shown twice)."""
+    return [match["names"] for item in removed if item.reason == "byline" and (match := BY_LINE.match(item.text.strip()))
+            and " " not in match["names"]]
 
 
 def _labelled_names(item: Removed) -> list[str]:

@@ -23,10 +23,13 @@ from trafilatura.xml import xmltotxt
 from ..model import Article, RawDocument, article_id_for
 from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
-from .html_metadata import PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata, written_forms
+from .bylines import article_authors
+from .html_metadata import (PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata, visible_lines,
+                            written_forms)
 from .mojibake import fix_mojibake
 from .names import split_authors, tidied, without_job_titles
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
+from .segment import segment
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -330,10 +333,17 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
         return _without_the_outlet(without_job_titles(tidied(stated)), meta)
     found = extract_author(tree)
     if not found:
-        return []
+        return _credited_in_text(tree)
     names = [clean_name(_BYLINE_TAIL.split(name)[0]) for name in found.split(";")]
     people = [person for n in names if n and not _NOT_A_NAME.match(n) for person in split_authors(n)]
     return without_job_titles(tidied(people))
+
+
+def _credited_in_text(tree: HtmlElement) -> list[str]:
+    """The credit under the headline as the plain-text path reads it, for a page whose markup names no
+    writer: "Written by" over the name, a team's name over the date."""
+    seg = segment(visible_lines(tree))
+    return article_authors(seg.removed, seg.head)
 
 
 def _without_the_outlet(authors: list[str], meta: PageMetadata) -> list[str]:

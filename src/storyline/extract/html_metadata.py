@@ -107,6 +107,11 @@ _DATELINE_REACH = 400  # a byline's date sits this close to the headline; farthe
 
 
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
+# elements a browser sets on lines of their own: where a plain-text scrape of the page breaks its lines
+_LINE_TAGS = frozenset("""address article aside blockquote body br caption dd details dialog div dl dt fieldset
+figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr
+ul button option label""".split())
+_ONE_LINE = str.maketrans("\n\r\f\v\u2028\u2029", "      ")  # a line break in the source is only whitespace
 
 
 @dataclass
@@ -116,6 +121,32 @@ class ShownDate:
     iso: str
     offset: int  # characters after the end of the headline; negative: before its start
     updated: bool = False
+
+
+def visible_lines(tree: HtmlElement) -> str:
+    """The page's readable text as a plain-text scrape gives it: one line per block (paragraph, heading,
+    list entry, table cell), whitespace inside a line collapsed."""
+    body = tree.find("body")
+    if body is None:
+        return ""
+    parts: list[str] = []
+    walk = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+    for event, element in walk:
+        if event == "start":
+            if element.tag in _HIDDEN_TAGS:
+                walk.skip_subtree()
+                continue
+            if element.tag in _LINE_TAGS:
+                parts.append("\n")
+            if element.text:
+                parts.append(element.text.translate(_ONE_LINE))
+            continue
+        if event == "end" and element.tag in _LINE_TAGS:
+            parts.append("\n")
+        if element.tail and element is not body:
+            parts.append(element.tail.translate(_ONE_LINE))
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def visible_text(tree: HtmlElement) -> str:
