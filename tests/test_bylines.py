@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.bylines import article_authors, credited_names, dated_names
+from storyline.extract.bylines import article_authors, credited_names, dated_names, read_byline
 from storyline.model import Removed
 
 
@@ -19,6 +19,7 @@ from storyline.model import Removed
         ("By Ana Lima , Tom Berg , Joe Park on March 12, 2026", ["Ana Lima", "Tom Berg", "Joe Park"]),
         ("By Ana Lima, Associate Editor, The Daily Planet", ["Ana Lima"]),
         ("Posted on March 5, 2024 by Ana Lima (Daily Planet) - 5 Comments", ["Ana Lima"]),
+        ("03/05/2024 by Ana Lima", ["Ana Lima"]),
         ("By Ana LimaPublished: Jan 29, 2025", ["Ana Lima"]),
         ("Reviewed by Mia Chen, MD — Written by Ana Lima, MS, RD — Updated on March 7, 2025", ["Ana Lima, MS, RD"]),
     ],
@@ -71,3 +72,19 @@ def test_contributor_lines_add_to_the_byline():
         Removed("Reporting by Mia Chen; Editing by Sam Ode", "contributor_line"),
     ]
     assert article_authors(removed, head=1) == ["Ana Lima", "Joe Park", "Mia Chen"]
+
+
+@pytest.mark.parametrize(
+    "credit, date",
+    [
+        (["By Ana Lima | March 5, 2024 | 4 min read"], "2024-03-05"),
+        (["By Ana Lima | Published March 5, 2024 | Updated March 9, 2024"], "2024-03-05"),
+        (["By Ana Lima – Updated Mar 9, 2024 at 1:00 PM EST"], "2024-03-09"),  # the only date shown
+        (["Ana Lima", "March 5, 2024"], "2024-03-05"),  # the name over the date
+        (["By Ana Lima"], None),
+    ],
+)
+def test_the_date_printed_with_the_credit_dates_the_article(credit, date):
+    removed = [Removed("Council votes on buses", "title"),
+               *(Removed(text, "header" if text[0] == "M" else "byline") for text in credit)]
+    assert read_byline(removed, head=len(removed)).date == date

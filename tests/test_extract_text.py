@@ -166,6 +166,13 @@ def test_a_credit_under_the_standfirst_is_cut_from_the_body_and_names_the_writer
     assert "ByAna Lima" not in article.text and reasons(article)["ByAna Lima"] == "byline"
 
 
+def test_the_date_on_the_byline_dates_the_article_not_a_teaser_s_date_above_it():
+    teaser = ["Ferry timetable changes for the summer", "May 2, 2024"]
+    article = extract("\n".join([*teaser, "Council votes to expand the bus network",
+                                 "By Ana Lima | March 4, 2024 | 4 min read", *PARAGRAPHS]))
+    assert (article.authors, article.published) == (["Ana Lima"], "2024-03-04")
+
+
 def test_the_article_byline_is_the_one_under_its_headline_not_a_menu_or_a_teaser_card():
     menu = ["Browse", "By Region", "By Topic"]
     cards = ["More from the desk", "Ferry timetable changes for the summer", "By Tova Brindlemark",

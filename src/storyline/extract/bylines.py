@@ -10,9 +10,11 @@ bare name over a date, and one under the page's foot only when none stands above
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..model import Removed
 from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
+from .html_metadata import shown_dates
 from .metadata import split_names
 from .names import CREDENTIAL, CREDIT_LABEL, MONTH_WORDS, PERSON, ROLE_NOUNS, tidied, without_job_titles
 
@@ -34,7 +36,7 @@ _AFTER_NAMES = rf"(?=\s*$|\s*[,(]|\s+(?i:on|in|at|for|of|updated|published|poste
 _WRITING_LABEL = r"(?i:(?:written|reported|posted|story|article|words|text|authored|compiled)\s+by|by|authors?)"
 # "By Jane Doe", "Written by: Jane Doe and John Roe", "Last updated March 5, 2024 by Jane Doe"
 _LABELLED = re.compile(
-    rf"^(?:(?i:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?):?\s*{ANY_DATE},?\s+)?"
+    rf"^(?:(?i:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?:?\s*)?{ANY_DATE},?\s+)?"
     rf"{_WRITING_LABEL}(?:\s*:\s*|\s+){_PEOPLE}{_AFTER_NAMES}"
 )
 # "Jane Doe | March 5, 2024", "Jane Doe May 18, 2016", "Jane Doe - Published on March 5, 2024"
@@ -53,7 +55,7 @@ def credited_names(line: str) -> list[str]:
     if len(line.split()) > MAX_CREDIT_WORDS:
         return []
     for piece in _PIECES.split(_GLUED_LABEL.sub(r"\1 ", line)):
-        match = _LABELLED.match(piece.lstrip("0123456789 "))
+        match = _LABELLED.match(piece.strip())
         if match:
             return people_in(match["names"])
     return []
@@ -85,13 +87,42 @@ def people_in(names: str) -> list[str]:
     return without_job_titles(tidied(people)) if people else []
 
 
-def article_authors(removed: list[Removed], head: int) -> list[str]:
-    """The writers of the article: its credit nearest under the headline, then every contributor line.
+@dataclass
+class Byline:
+    """What the article's credit says: who wrote it, and the date printed with the credit."""
+
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None  # YYYY-MM-DD, from the credit line or the line under it
+
+
+def read_byline(removed: list[Removed], head: int) -> Byline:
+    """The article's credit, nearest under the headline, and every contributor line's names.
 
     Looked for in this order: a labelled credit under the headline, above the body (``head`` is how many
     removed items stand above it); a bare name set beside a date there; a labelled credit a little way
     into the page (a standfirst taken for the body stands over it); one above the headline; a bare
-    name there."""
+    name there. Its date is the one printed on the credit line ("By Jane Doe | March 5, 2024"; an
+    "Updated" one only when no other is shown) or on the line under it."""
+    found = _article_credit(removed, head)
+    byline = Byline()
+    if found:
+        at, byline.authors = found
+        byline.date = _date_on(removed[at].text) or (_date_on(removed[at + 1].text) if at + 1 < len(removed)
+                                                     and removed[at + 1].reason == "header" else None)
+    for item in removed:
+        if item.reason == "contributor_line":
+            match = CONTRIBUTORS.match(item.text.strip()) or REPORTING_BY.match(item.text.strip())
+            if match:
+                byline.authors += [n for n in people_in(match["names"]) if n not in byline.authors]
+    return byline
+
+
+def article_authors(removed: list[Removed], head: int) -> list[str]:
+    """The writers of the article (see ``read_byline``)."""
+    return read_byline(removed, head).authors
+
+
+def _article_credit(removed: list[Removed], head: int) -> tuple[int, list[str]] | None:
     title_at = next((i for i, item in enumerate(removed[:head]) if item.reason == "title"), None)
     if title_at is None:  # no headline found: the head's credits nearest the body first
         under, above = range(head - 1, -1, -1), range(0)
@@ -108,18 +139,18 @@ def article_authors(removed: list[Removed], head: int) -> list[str]:
     def unlabelled(i: int) -> list[str]:
         return _unlabelled_names(removed[i], removed[i + 1] if i + 1 < len(removed) else None)
 
-    authors: list[str] = []
     for where, read in ((under, labelled), (under, unlabelled), (after, labelled), (above, labelled),
                         (above, unlabelled)):
-        authors = next((names for i in where if removed[i].reason not in _NOT_CREDITS and (names := read(i))), [])
-        if authors:
-            break
-    for item in removed:
-        if item.reason == "contributor_line":
-            match = CONTRIBUTORS.match(item.text.strip()) or REPORTING_BY.match(item.text.strip())
-            if match:
-                authors = authors + [n for n in people_in(match["names"]) if n not in authors]
-    return list(dict.fromkeys(authors))
+        found = next(((i, names) for i in where if removed[i].reason not in _NOT_CREDITS and (names := read(i))),
+                     None)
+        if found:
+            return found
+    return None
+
+
+def _date_on(line: str) -> str | None:
+    dates = shown_dates(line, None)
+    return next((d.iso for d in dates if not d.updated), dates[0].iso if dates else None)
 
 
 _NOT_CREDITS = ("title", "contributor_line")  # a contributor line adds its names whatever the byline says

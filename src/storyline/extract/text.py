@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..model import Article, RawDocument, article_id_for
-from .bylines import article_authors
+from .bylines import read_byline
 from .html_metadata import shown_date, visible_byline
 from .metadata import infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
@@ -51,12 +51,13 @@ def extract_text(raw: RawDocument) -> Article:
     content = fix_mojibake(raw.content or "")
     seg = segment(content)
     head = _above_the_body(content, seg.body)
-    authors = list(raw.authors) or article_authors(seg.removed, seg.head) or visible_byline(head, seg.title)
+    byline = read_byline(seg.removed, seg.head)
+    authors = list(raw.authors) or byline.authors or visible_byline(head, seg.title)
     end, tail = closing_furniture(seg.body, authors)  # the writer's box, once the byline names the writer
     seg.removed.extend(tail)
     text = "\n\n".join(seg.body[:end])
     published = ((to_iso(raw.published) or raw.published) if raw.published
-                 else published_from(seg.removed) or shown_date(head, seg.title))
+                 else byline.date or published_from(seg.removed) or shown_date(head, seg.title))
     inferred = None if published else infer_published(seg.embeds, text)
     outlet = read_outlet(seg.removed, text, site_name(raw.url))
     article = Article(
