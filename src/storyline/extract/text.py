@@ -17,7 +17,7 @@ from .html_metadata import shown_date, visible_byline
 from .metadata import infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
 from .page_tail import closing_furniture
-from .segment import segment
+from .segment import Segmentation, segment
 
 
 def site_name(url: str | None) -> str | None:
@@ -39,18 +39,17 @@ def site_name(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _above_the_body(content: str, body: list[str]) -> str:
-    """The scrape above the body's first paragraph: where a headline's byline and date stand. A date
+def _above_the_body(seg: Segmentation) -> str:
+    """The lines cut above the body's first paragraph: where a headline's byline and date stand. A date
     the article itself mentions is no publication date."""
-    at = content.find(body[0][:80]) if body else -1
-    return content[:at] if at >= 0 else ""
+    return "\n".join(item.text for item in seg.removed[: seg.head]) if seg.body else ""
 
 
 def extract_text(raw: RawDocument) -> Article:
     """A plain-text scrape -> Article with clean body text, removed furniture, embeds and metadata."""
     content = fix_mojibake(raw.content or "")
     seg = segment(content)
-    head = _above_the_body(content, seg.body)
+    head = _above_the_body(seg)
     byline = read_byline(seg.removed, seg.head)
     authors = list(raw.authors) or byline.authors or visible_byline(head, seg.title)
     end, tail = closing_furniture(seg.body, authors)  # the writer's box, once the byline names the writer
