@@ -231,7 +231,8 @@ def print_date_misses(pages: list[dict], rows: list[dict]) -> None:
 def date_candidates(html: str, url: str) -> dict[str, str | None]:
     from htmldate import find_date
     from storyline.extract.html import _parse, _url_date
-    from storyline.extract.html_metadata import read_page_metadata, shown_dates, visible_text
+    from storyline.extract.html_metadata import read_page_metadata
+    from storyline.extract.visible import shown_dates, visible_text
 
     tree = _parse(html)
     if tree is None:

@@ -7,7 +7,7 @@ import pytest
 
 from storyline.extract import extract
 from storyline.extract.html import extract_html
-from storyline.extract.html_metadata import visible_lines
+from storyline.extract.visible import visible_lines
 from storyline.model import RawDocument
 
 BODY = """
@@ -447,7 +447,7 @@ def test_a_page_that_states_no_date_is_not_dated_by_its_copyright_line():
 def test_the_visible_text_leaves_out_scripts_styles_and_noscript_but_not_what_follows_them():
     from lxml.html import document_fromstring
 
-    from storyline.extract.html_metadata import visible_text
+    from storyline.extract.visible import visible_text
 
     tree = document_fromstring(
         "<html><body><h1>Night buses</h1><script>var x = 1;</script>return to "

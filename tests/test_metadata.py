@@ -111,7 +111,8 @@ def test_a_bare_domain_does_not_replace_a_name_read_from_the_text():
 
 # --------------------------------------------------------------------------- dates an HTML page shows
 
-from storyline.extract.html_metadata import byline_date, earliest_day, iso_date, shown_dates  # noqa: E402
+from storyline.extract.html_metadata import earliest_day, iso_date  # noqa: E402
+from storyline.extract.visible import byline_date, shown_dates  # noqa: E402
 
 
 def test_a_lax_cms_date_in_words_or_digits_is_still_read():

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import Removed
 from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
-from .html_metadata import shown_dates
+from .visible import shown_dates
 from .metadata import split_names
 from .names import CREDENTIAL, CREDIT_LABEL, MONTH_WORDS, PERSON, ROLE_NOUNS, tidied, without_job_titles
 

@@ -24,12 +24,12 @@ from ..model import Article, RawDocument, article_id_for
 from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
 from .bylines import article_authors
-from .html_metadata import (PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata, visible_lines,
-                            written_forms)
+from .html_metadata import PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata
 from .mojibake import fix_mojibake
 from .names import split_authors, tidied, without_job_titles
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
 from .segment import segment
+from .visible import visible_lines, written_forms
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)

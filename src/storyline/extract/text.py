@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from ..model import Article, RawDocument, article_id_for
 from .bylines import read_byline
-from .html_metadata import shown_date, visible_byline
+from .visible import shown_date, visible_byline
 from .metadata import infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
 from .page_tail import closing_furniture

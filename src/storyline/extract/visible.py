@@ -1,0 +1,176 @@
+"""What a reader sees on a page: its text (as one run, or one line per block) and the byline and dates
+shown around its headline; and how a page writes a date out ("March 5, 2024", "05.03.2024"), which
+the structured metadata readers share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .names import PERSON, split_authors
+
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
+_BYLINE_TEXT = re.compile(
+    r"(?:\bBy|\bBY|\bWritten by|\bArticle by|\bAuthor):?\s+"
+    r"(?P<name>" + PERSON + r"(?:(?:\s*,\s*" + PERSON + r"){0,2}(?:,?\s+and\s+|\s*&\s*)" + PERSON + r")?)"
+    r"(?P<suffix>\s*,\s*[A-Z]{2,4}\b\.?)?(?!\s*[A-Z]{2,}\b)"
+)
+_BYLINE_BEFORE, _BYLINE_AFTER, _BYLINE_NO_HEADLINE = 300, 1500, 3000
+_DATE_BEFORE, _DATE_AFTER = 300, 800  # where a page shows its date: just above or under the headline
+_MONTH_NUMBER = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+WRITTEN_DATE = re.compile(
+    r"\b(?:(?P<m1>" + _MONTH + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH + r"),?\s+(?P<y2>\d{4}))\b",
+    re.IGNORECASE,
+)
+# "2024-03-05", "03/05/2024", "05.03.2024": only with a four-digit year ("3/5/24" is too often not a date)
+NUMERIC_DATE = re.compile(
+    r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<yy>(?:19|20)\d\d))\b"
+)
+# the words that make a shown date a revision date rather than the article's own
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|reviewed|revised|edited)\b[\s:|,-]*(?:on|at)?[\s:|,-]*$", re.I)
+_LABEL_CHARS = 40
+DATELINE_REACH = 400  # a byline's date sits this close to the headline; farther ones may be the lede's
+
+
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
+# elements a browser sets on lines of their own: where a plain-text scrape of the page breaks its lines
+_LINE_TAGS = frozenset("""address article aside blockquote body br caption dd details dialog div dl dt fieldset
+figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr
+ul button option label""".split())
+_ONE_LINE = str.maketrans("\n\r\f\v\u2028\u2029", "      ")  # a line break in the source is only whitespace
+
+
+@dataclass
+class ShownDate:
+    """A date written on the page near the headline: where it sits and whether it is labelled a revision."""
+
+    iso: str
+    offset: int  # characters after the end of the headline; negative: before its start
+    updated: bool = False
+
+
+def visible_lines(tree: HtmlElement) -> str:
+    """The page's readable text as a plain-text scrape gives it: one line per block (paragraph, heading,
+    list entry, table cell), whitespace inside a line collapsed."""
+    body = tree.find("body")
+    if body is None:
+        return ""
+    parts: list[str] = []
+    walk = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+    for event, element in walk:
+        if event == "start":
+            if element.tag in _HIDDEN_TAGS:
+                walk.skip_subtree()
+                continue
+            if element.tag in _LINE_TAGS:
+                parts.append("\n")
+            if element.text:
+                parts.append(element.text.translate(_ONE_LINE))
+            continue
+        if event == "end" and element.tag in _LINE_TAGS:
+            parts.append("\n")
+        if element.tail and element is not body:
+            parts.append(element.tail.translate(_ONE_LINE))
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def visible_text(tree: HtmlElement) -> str:
+    """The page's readable text (script, style and noscript left out), whitespace collapsed. One walk
+    that skips the hidden subtrees: half the time of an XPath that tests every text node's ancestors."""
+    body = tree.find("body")
+    if body is None:
+        return ""
+    parts: list[str] = []
+    walk = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+    for event, element in walk:
+        if event == "start":
+            if element.tag in _HIDDEN_TAGS:
+                walk.skip_subtree()
+            elif element.text:
+                parts.append(element.text)
+        elif element.tail and element is not body:  # after an element, a comment, an instruction
+            parts.append(element.tail)
+    return " ".join(" ".join(parts).split())
+
+
+def visible_byline(text: str, headline: str | None) -> list[str]:
+    """The name in a "By Jane Doe" line shown around the headline (where bylines sit)."""
+    at = text.find(headline) if headline else -1
+    window = text[max(0, at - _BYLINE_BEFORE) : at + _BYLINE_AFTER] if at >= 0 else text[:_BYLINE_NO_HEADLINE]
+    match = next((m for m in _BYLINE_TEXT.finditer(window)
+                  if not any(len(word) > 2 and word.isupper() for word in m["name"].split())), None)
+    if not match:
+        return []  # none, or only shouted labels ("BY USE CASE"), not names
+    names = split_authors(match["name"])
+    names[-1] += match["suffix"] or ""
+    return names
+
+
+def shown_dates(text: str, headline: str | None, day_first: bool = False) -> list[ShownDate]:
+    """Every date written out just above or under the headline, in words ("March 5, 2024") or digits
+    ("03/05/2024"; ``day_first`` decides an ambiguous one), each with its place and "Updated" label."""
+    at = text.find(headline) if headline else -1
+    start = max(0, at - _DATE_BEFORE) if at >= 0 else 0
+    window = text[start : at + _DATE_AFTER] if at >= 0 else text[:_DATE_AFTER]
+    top, bottom = (at, at + len(headline)) if at >= 0 and headline else (0, 0)
+    found = []
+    for match in [*WRITTEN_DATE.finditer(window), *NUMERIC_DATE.finditer(window)]:
+        iso = date_from_words(match) if match.re is WRITTEN_DATE else date_from_digits(match, day_first)
+        if iso:
+            place = start + match.start()
+            offset = place - top if place < top else max(0, place - bottom)
+            label = window[max(0, match.start() - _LABEL_CHARS) : match.start()]
+            found.append(ShownDate(iso, offset, bool(_UPDATED_LABEL.search(label))))
+    return sorted(found, key=lambda d: d.offset)
+
+
+def byline_date(dates: list[ShownDate], reach: int | None = None) -> str | None:
+    """The article's own shown date: the one nearest the headline, above or under it (a dateline,
+    a byline), that is not labelled "Updated"; farther ones belong to captions and sidebars.
+    With ``reach``, only a date that many characters from the headline or closer counts."""
+    plain = [d for d in dates if not d.updated and (reach is None or abs(d.offset) <= reach)]
+    return min(plain, key=lambda d: abs(d.offset)).iso if plain else None
+
+
+def shown_date(text: str, headline: str | None, day_first: bool = False) -> str | None:
+    """The article's date as written around the headline (``YYYY-MM-DD``); see ``byline_date``."""
+    return byline_date(shown_dates(text, headline, day_first))
+
+
+def date_from_words(match: re.Match) -> str | None:
+    month = match["m1"] or match["m2"]
+    return real_date(match["y1"] or match["y2"], _MONTH_NUMBER[month[:3].lower()], match["d1"] or match["d2"])
+
+
+def date_from_digits(match: re.Match, day_first: bool) -> str | None:
+    if match["y"]:
+        return real_date(match["y"], match["mo"], match["d"])
+    first, second = int(match["a"]), int(match["b"])
+    if first > 12 or (day_first and second <= 12):
+        first, second = second, first
+    return real_date(match["yy"], first, second)
+
+
+def real_date(year: Any, month: Any, day: Any) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def written_forms(iso: str) -> set[str]:
+    """How a page may write the day ``iso``: "2025-03-05", "March 5, 2025", "5 Mar 2025", "03/05/2025"..."""
+    day = date.fromisoformat(iso)
+    month, short = day.strftime("%B").lower(), day.strftime("%b").lower()
+    d, m, y = day.day, day.month, day.year
+    return {iso, f"{y}/{m:02d}/{d:02d}", f"{m:02d}/{d:02d}/{y}", f"{m}/{d}/{y}", f"{d:02d}.{m:02d}.{y}",
+            f"{month} {d}, {y}", f"{month} {d:02d}, {y}", f"{short} {d}, {y}", f"{short}. {d}, {y}",
+            f"{short} {d:02d}, {y}", f"{d} {month} {y}", f"{d:02d} {month} {y}", f"{d} {short} {y}"}
