@@ -173,6 +173,14 @@ def test_the_date_on_the_byline_dates_the_article_not_a_teaser_s_date_above_it()
     assert (article.authors, article.published) == (["Ana Lima"], "2024-03-04")
 
 
+def test_a_name_beside_its_date_under_the_standfirst_is_the_byline():
+    standfirst = "Riders on three routes will see buses every ten minutes from the spring, the council says."
+    credit = "Ana Lima • March 4, 2024 — 4 minutes read"
+    article = extract("\n".join(["Council votes to expand the bus network", standfirst, credit, *PARAGRAPHS]))
+    assert (article.authors, article.published) == (["Ana Lima"], "2024-03-04")
+    assert credit not in article.text
+
+
 def test_the_article_byline_is_the_one_under_its_headline_not_a_menu_or_a_teaser_card():
     menu = ["Browse", "By Region", "By Topic"]
     cards = ["More from the desk", "Ferry timetable changes for the summer", "By Tova Brindlemark",

@@ -95,15 +95,16 @@ class Byline:
     date: str | None = None  # YYYY-MM-DD, from the credit line or the line under it
 
 
-def read_byline(removed: list[Removed], head: int) -> Byline:
+def read_byline(removed: list[Removed], head: int, lead: int | None = None) -> Byline:
     """The article's credit, nearest under the headline, and every contributor line's names.
 
-    Looked for in this order: a labelled credit under the headline, above the body (``head`` is how many
-    removed items stand above it); a bare name set beside a date there; a labelled credit a little way
-    into the page (a standfirst taken for the body stands over it); one above the headline; a bare
-    name there. Its date is the one printed on the credit line ("By Jane Doe | March 5, 2024"; an
-    "Updated" one only when no other is shown) or on the line under it."""
-    found = _article_credit(removed, head)
+    ``head`` is how many removed items stand above the body, ``lead`` how many above its second
+    paragraph. Looked for in this order: a labelled credit under the headline, above the body; a bare
+    name set beside a date there; a labelled credit further into the page (a standfirst taken for the
+    body stands over it); a bare name beside a date under the body's first paragraph; a labelled credit
+    above the headline; a bare name there. Its date is the one printed on the credit line ("By Jane
+    Doe | March 5, 2024"; an "Updated" one only when no other is shown) or on the line under it."""
+    found = _article_credit(removed, head, head if lead is None else lead)
     byline = Byline()
     if found:
         at, byline.authors = found
@@ -117,12 +118,12 @@ def read_byline(removed: list[Removed], head: int) -> Byline:
     return byline
 
 
-def article_authors(removed: list[Removed], head: int) -> list[str]:
+def article_authors(removed: list[Removed], head: int, lead: int | None = None) -> list[str]:
     """The writers of the article (see ``read_byline``)."""
-    return read_byline(removed, head).authors
+    return read_byline(removed, head, lead).authors
 
 
-def _article_credit(removed: list[Removed], head: int) -> tuple[int, list[str]] | None:
+def _article_credit(removed: list[Removed], head: int, lead: int) -> tuple[int, list[str]] | None:
     title_at = next((i for i, item in enumerate(removed[:head]) if item.reason == "title"), None)
     if title_at is None:  # no headline found: the head's credits nearest the body first
         under, above = range(head - 1, -1, -1), range(0)
@@ -139,8 +140,9 @@ def _article_credit(removed: list[Removed], head: int) -> tuple[int, list[str]] 
     def unlabelled(i: int) -> list[str]:
         return _unlabelled_names(removed[i], removed[i + 1] if i + 1 < len(removed) else None)
 
-    for where, read in ((under, labelled), (under, unlabelled), (after, labelled), (above, labelled),
-                        (above, unlabelled)):
+    right_after = range(head, lead)  # between a standfirst taken for the body and the next paragraph
+    for where, read in ((under, labelled), (under, unlabelled), (after, labelled), (right_after, unlabelled),
+                        (above, labelled), (above, unlabelled)):
         found = next(((i, names) for i in where if removed[i].reason not in _NOT_CREDITS and (names := read(i))),
                      None)
         if found:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..model import Embed, Removed
 from .blocks import Block, measure, split_blocks
-from .bylines import credited_names
+from .bylines import credited_names, dated_names
 from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, NAMES_LINE, PAREN_BYLINE,
                    SECTION_END,
                    cue_reason)
@@ -39,6 +39,7 @@ from .shapes import mark_shattered_code, table_cells
 TEASER_MAX_WORDS = 60
 BYLINE_REACH = 12  # lines before the body where a name set over a date is the article's byline
 CREDIT_LINE_WORDS = 20  # a credit line with its date, reading time and comment count
+DATED_NAME_WORDS = 12  # a name beside its date, with a reading time
 MIN_NAME_WORDS = 2  # a byline's bare name: "Jane Doe" (a single word is as likely a section's name)
 IN_BODY_FURNITURE = frozenset({"caption", "credit", "social_embed"})
 MIN_DUPLICATE_WORDS = 9  # a body paragraph this long that repeats word for word is shown twice, not said twice
@@ -56,6 +57,7 @@ class Segmentation:
     embeds: list[Embed] = field(default_factory=list)
     title: str | None = None
     head: int = 0  # how many of ``removed`` stand above the body's first paragraph (headline, byline, menus)
+    lead: int = 0  # ...and above its second (a byline under a standfirst the body begins with)
 
 
 def _peel_head(block: Block) -> tuple[list[Removed], Block]:
@@ -257,6 +259,8 @@ def segment(content: str) -> Segmentation:
             kept.add(block.text)
             if i == first_body:
                 result.head = len(result.removed)
+            elif len(result.body) == 1:
+                result.lead = len(result.removed)
             result.body.append(_peel_dateline(block.text, result.removed) if i == first_body else block.text)
     result.removed.extend(peeled_at.get(len(blocks), []))
     return result
@@ -276,10 +280,15 @@ def _mark_dated_names(blocks: list[Block], reasons: list[str | None], peeled_at:
 
 def _credit_line(block: Block) -> str | None:
     """A writing credit in a shape the cue patterns leave to the byline reader: "ByJane Doe", "by Jane Doe |
-    March 5, 2024 | 4 min read", "Posted on March 5, 2024 by Jane Doe"."""
-    if block.words > CREDIT_LINE_WORDS or "by" not in block.text.lower():
+    March 5, 2024 | 4 min read", "Posted on March 5, 2024 by Jane Doe", "Jane Doe • March 5, 2024 — 7 min
+    read" (short, and no sentence: "Jane Doe on March 5, 2024 said ..." is one)."""
+    if block.words > CREDIT_LINE_WORDS:
         return None
-    return "byline" if credited_names(block.text) else None
+    if "by" in block.text.lower() and credited_names(block.text):
+        return "byline"
+    if block.words <= DATED_NAME_WORDS and not block.terminal and dated_names(block.text):
+        return "byline"
+    return None
 
 
 def _bare_name(text: str) -> bool:

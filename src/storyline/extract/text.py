@@ -50,7 +50,7 @@ def extract_text(raw: RawDocument) -> Article:
     content = fix_mojibake(raw.content or "")
     seg = segment(content)
     head = _above_the_body(seg)
-    byline = read_byline(seg.removed, seg.head)
+    byline = read_byline(seg.removed, seg.head, seg.lead)
     authors = list(raw.authors) or byline.authors or visible_byline(head, seg.title)
     end, tail = closing_furniture(seg.body, authors)  # the writer's box, once the byline names the writer
     seg.removed.extend(tail)
