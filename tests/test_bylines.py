@@ -20,6 +20,7 @@ from storyline.model import Removed
         ("By Ana Lima, Associate Editor, The Daily Planet", ["Ana Lima"]),
         ("Posted on March 5, 2024 by Ana Lima (Daily Planet) - 5 Comments", ["Ana Lima"]),
         ("03/05/2024 by Ana Lima", ["Ana Lima"]),
+        ("Three routes will run all night from the spring. By Ana Lima on Dec. 19, 2025", ["Ana Lima"]),
         ("By Ana LimaPublished: Jan 29, 2025", ["Ana Lima"]),
         ("Reviewed by Mia Chen, MD — Written by Ana Lima, MS, RD — Updated on March 7, 2025", ["Ana Lima, MS, RD"]),
     ],

@@ -291,6 +291,11 @@ def test_a_credit_the_markup_does_not_mark_is_read_as_the_plain_text_path_reads_
     assert extract_html(raw(page(body=credit + BODY))).authors == expected
 
 
+def test_by_inside_a_title_case_headline_names_no_writer():
+    html = page().replace("<h1>Council expands night buses</h1>", "<h1>Night Buses Saved By Council Vote After Campaign</h1>")
+    assert extract_html(raw(html)).authors == []
+
+
 def test_visible_lines_give_one_line_per_block_and_skip_scripts():
     tree = lxml.html.fromstring("<html><body><h1>Title <em>here</em></h1><script>x = 1</script>"
                                 "<p>One\n  paragraph</p><ul><li>A</li><li>B</li></ul></body></html>")

@@ -181,6 +181,11 @@ def test_a_name_beside_its_date_under_the_standfirst_is_the_byline():
     assert credit not in article.text
 
 
+def test_by_inside_a_title_case_headline_names_no_writer():
+    article = extract("\n".join(["Night Buses Saved By Council Vote After Long Campaign", *PARAGRAPHS]))
+    assert article.authors == []
+
+
 def test_the_article_byline_is_the_one_under_its_headline_not_a_menu_or_a_teaser_card():
     menu = ["Browse", "By Region", "By Topic"]
     cards = ["More from the desk", "Ferry timetable changes for the summer", "By Tova Brindlemark",

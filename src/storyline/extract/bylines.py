@@ -21,9 +21,10 @@ from .names import CREDENTIAL, CREDIT_LABEL, MONTH_WORDS, PERSON, ROLE_NOUNS, ti
 MAX_CREDIT_WORDS = 30  # a longer line is prose, or a menu, not a credit
 MAX_CREDIT_CHARS = 240
 _DIGIT = re.compile(r"\d")
-# where a credit line's pieces part: "By Jane Doe | March 5, 2024 | 4 min read", "Jane Doe · Updated ..."
+# where a credit line's pieces part: "By Jane Doe | March 5, 2024 | 4 min read", "Jane Doe · Updated ...",
+# a standfirst's last sentence and the credit the scrape ran into it
 _MONTH = r"(?:" + "|".join(MONTH_WORDS) + r")"
-_PIECES = re.compile(r"\s+[-–—]\s+|\s*[|•·●⋅—–]\s*")
+_PIECES = re.compile(r"\s+[-–—]\s+|\s*[|•·●⋅—–]\s*|(?<=[a-z][.!?])\s+(?=[Bb]y\s+[A-Z])")  # ...or "... Canada. By Jane Doe"
 # a label glued to the word after it ("ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5") or before it
 # ("By Jane DoePublished: March 5, 2024")
 _GLUED_LABEL = re.compile(r"\b(By|Updated|Published|Posted|on)(?=[A-Z])|(?<=[a-z])(?=(?:Updated|Published|Posted)\b)")

@@ -102,11 +102,14 @@ def visible_text(tree: HtmlElement) -> str:
 
 
 def visible_byline(text: str, headline: str | None) -> list[str]:
-    """The name in a "By Jane Doe" line shown around the headline (where bylines sit)."""
+    """The name in a "By Jane Doe" line shown around the headline (where bylines sit), not in the headline
+    itself ("Schoolgirls Freed By Rebel Group Return Home")."""
     at = text.find(headline) if headline else -1
-    window = text[max(0, at - _BYLINE_BEFORE) : at + _BYLINE_AFTER] if at >= 0 else text[:_BYLINE_NO_HEADLINE]
-    match = next((m for m in _BYLINE_TEXT.finditer(window)
-                  if not any(len(word) > 2 and word.isupper() for word in m["name"].split())), None)
+    start = max(0, at - _BYLINE_BEFORE) if at >= 0 else 0
+    window = text[start : at + _BYLINE_AFTER] if at >= 0 else text[:_BYLINE_NO_HEADLINE]
+    inside = range(at - start, at - start + len(headline)) if at >= 0 and headline else range(0)
+    match = next((m for m in _BYLINE_TEXT.finditer(window) if m.start() not in inside
+                  and not any(len(word) > 2 and word.isupper() for word in m["name"].split())), None)
     if not match:
         return []  # none, or only shouted labels ("BY USE CASE"), not names
     names = split_authors(match["name"])
