@@ -186,6 +186,19 @@ def test_by_inside_a_title_case_headline_names_no_writer():
     assert article.authors == []
 
 
+def test_the_site_s_name_after_the_headline_is_left_out_of_the_title():
+    head = ["The Daily Planet – Local news since 1938", "Home", "Transport",
+            "Council votes to expand the bus network - The Daily Planet"]
+    article = extract("\n".join([*head, *PARAGRAPHS]))
+    assert article.title == "Council votes to expand the bus network"
+
+
+def test_a_reading_time_line_is_no_headline():
+    article = extract("\n".join(["Council votes to expand the bus network", "Reading time: 2 minutes", *PARAGRAPHS]))
+    assert article.title == "Council votes to expand the bus network"
+    assert reasons(article)["Reading time: 2 minutes"] == "header"
+
+
 def test_the_article_byline_is_the_one_under_its_headline_not_a_menu_or_a_teaser_card():
     menu = ["Browse", "By Region", "By Topic"]
     cards = ["More from the desk", "Ferry timetable changes for the summer", "By Tova Brindlemark",

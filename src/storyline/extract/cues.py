@@ -232,8 +232,8 @@ NEWSLETTER = re.compile(
     r"\bsupport(?:ing)? (?:our|my|independent) (?:[\w-]+ )?(?:work|journalism|reporting)\b.{0,60}\bsubscrib",
     re.IGNORECASE,
 )
-READING_TIME = re.compile(r"^(?:\d+|one|two|three|four|five)[ -]?min(?:ute)?s?\.?(?: read(?:ing time)?)?\W*$",
-                          re.IGNORECASE)
+READING_TIME = re.compile(r"^(?:(?:estimated )?reading time:?\s*)?(?:\d+|one|two|three|four|five)[ -]?min(?:ute)?s?\.?"
+                          r"(?: read(?:ing time)?)?\W*$", re.IGNORECASE)  # "5 min read", "Reading time: 2 minutes"
 # A table of contents opens a list of the article's own headings.
 TOC_HEADING = re.compile(
     r"^(?:table of contents|contents|in this (?:article|post|guide|story)|jump to(?: section)?|on this page|"

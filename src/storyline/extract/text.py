@@ -9,6 +9,7 @@ what the text suggests; the text fills what they leave out.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from ..model import Article, RawDocument, article_id_for
@@ -45,6 +46,20 @@ def _above_the_body(seg: Segmentation) -> str:
     return "\n".join(item.text for item in seg.removed[: seg.head]) if seg.body else ""
 
 
+_TITLE_SUFFIX = re.compile(r"^(?P<headline>.+?)\s+[|\u2013\u2014/-]\s+(?P<suffix>[^|\u2013\u2014/]{2,40}?)\s*[|\u2013\u2014/-]?$")
+
+
+def _without_site_suffix(title: str | None, head: str) -> str | None:
+    """"Headline - Some Site" -> "Headline", when the suffix also opens a line of its own above the body
+    (the site's name line, "Some Site – News about ...", or the section's)."""
+    match = _TITLE_SUFFIX.match(title or "")
+    if not match or len(match["headline"].split()) < 3:
+        return title
+    suffix = match["suffix"].casefold()
+    opens_a_line = any(line.casefold().startswith(suffix) for line in head.splitlines() if line != title)
+    return match["headline"] if opens_a_line else title
+
+
 def extract_text(raw: RawDocument) -> Article:
     """A plain-text scrape -> Article with clean body text, removed furniture, embeds and metadata."""
     content = fix_mojibake(raw.content or "")
@@ -66,7 +81,7 @@ def extract_text(raw: RawDocument) -> Article:
         url=raw.url,
         outlet=outlet.outlet,
         authors=authors,
-        title=raw.title or seg.title,
+        title=raw.title or _without_site_suffix(seg.title, head),
         published=published,
         published_inferred=inferred,
         removed=seg.removed,
