@@ -199,6 +199,24 @@ def test_a_reading_time_line_is_no_headline():
     assert reasons(article)["Reading time: 2 minutes"] == "header"
 
 
+def test_an_opinion_piece_names_its_writer_in_a_closing_note():
+    note = "Ana Lima is a former transport planner for the city."
+    article = extract("\n".join([*PARAGRAPHS, note]))
+    assert article.authors == ["Ana Lima"] and note not in article.text
+
+
+def test_a_closing_line_about_someone_the_story_quoted_names_no_writer():
+    quoted = "Supporters were led by Tova Brindlemark, who said the routes were long overdue for riders."
+    closing = "Tova Brindlemark is the chair of the riders' association."
+    article = extract("\n".join([*PARAGRAPHS, quoted, closing]))
+    assert article.authors == [] and closing in article.text
+
+
+def test_follow_the_writer_on_social_media_names_the_writer():
+    article = extract("\n".join([*PARAGRAPHS, "Follow Daily Planet reporter Ana Lima on X: @analima"]))
+    assert article.authors == ["Ana Lima"] and "@analima" not in article.text
+
+
 def test_the_article_byline_is_the_one_under_its_headline_not_a_menu_or_a_teaser_card():
     menu = ["Browse", "By Region", "By Topic"]
     cards = ["More from the desk", "Ferry timetable changes for the summer", "By Tova Brindlemark",

@@ -9,6 +9,7 @@ import re
 
 from ..model import Removed
 from .cues import AUTHOR_BIO, SOURCES_HEADING, TAG_LIST
+from .names import PERSON
 
 MAX_CLOSING_BIOS = 3  # an author box runs to a few paragraphs at most
 AUTHOR_BOX_MAX_WORDS = 250  # more is an article
@@ -18,6 +19,13 @@ _INTRODUCING_VERB = re.compile(r"(?:is|was|has|covers|writes|joined)\b")
 _NAME_WORDS = 4
 _HEADING_WORDS = 12
 MIN_CITED_SOURCES = 2
+WRITER_NOTE_WORDS = 60  # "Jane Doe is a former mayor of Springfield." closing an opinion piece
+# "Follow Jane Doe on Twitter @jdoe", "Follow Example Times reporter Jane Doe on X: @jdoe"
+_FOLLOW_WRITER = re.compile(
+    rf"^[\"“]?Follow (?:(?:[A-Z][\w.&'’]*\s+){{0,3}}(?:reporter|writer|columnist|correspondent|editor)\s+)?"
+    rf"(?P<name>{PERSON}) on (?:Twitter|X|Instagram|Facebook|Threads|Bluesky|Mastodon)\b"
+)
+_NOTE_OPENING = re.compile(rf"^(?P<name>{PERSON}) (?:is|was) ")
 _CITES_ADDRESS = re.compile(r"https?://|\bwww\.\w")
 
 
@@ -41,6 +49,24 @@ def closing_furniture(paragraphs: list[str], authors: list[str]) -> tuple[int, l
         removed.insert(0, Removed(text=text, reason=reason))
         end -= 1
     return end, removed
+
+
+def closing_writer(paragraphs: list[str], cut_below: list[str] = ()) -> list[str]:
+    """The writer an article names in its closing lines when no byline does: "Follow Jane Doe on Twitter
+    @jdoe" (among its last paragraphs or the lines ``cut_below`` the body's start), or an opinion piece's
+    note on its writer, "Jane Doe is a former mayor of Springfield." (a name the article mentions nowhere
+    else: a news story's closing line about someone it quoted names them earlier)."""
+    for text in [*reversed(paragraphs[-2:]), *cut_below]:
+        follow = _FOLLOW_WRITER.match(text.strip())
+        if follow:
+            return [follow["name"]]
+    last = paragraphs[-1].strip() if len(paragraphs) > 1 else ""
+    note = _NOTE_OPENING.match(last)
+    if note and len(last.split()) <= WRITER_NOTE_WORDS:
+        surname = note["name"].split()[-1]
+        if not any(surname in text for text in paragraphs[:-1]):
+            return [note["name"]]
+    return []
 
 
 def _source_list(paragraphs: list[str]) -> int:
@@ -87,8 +113,10 @@ def _introduced_below(line: str, below: list[str]) -> bool:
 def _author_bio(text: str, authors: list[str]) -> bool:
     """A paragraph introducing a writer: cues' general shape, or "<the byline's name> is a/the ..."
     ("Jane Doe is the health editor ...", "Jane is a freelance writer ...")."""
-    if AUTHOR_BIO.match(text):
+    if AUTHOR_BIO.match(text) or _FOLLOW_WRITER.match(text.strip()):
         return True
+    if any(text.startswith((f"{name} is ", f"{name} was ")) for name in authors if len(name.split()) >= 2):
+        return True  # a note on the writer: "Jane Doe is director of debate at ..."
     if not _INTRODUCES_SOMEONE.match(text):
         return False
     for name in authors:

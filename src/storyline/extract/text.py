@@ -17,7 +17,7 @@ from .bylines import read_byline
 from .visible import shown_date, visible_byline
 from .metadata import infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
-from .page_tail import closing_furniture
+from .page_tail import closing_furniture, closing_writer
 from .segment import Segmentation, segment
 
 
@@ -66,7 +66,8 @@ def extract_text(raw: RawDocument) -> Article:
     seg = segment(content)
     head = _above_the_body(seg)
     byline = read_byline(seg.removed, seg.head, seg.lead)
-    authors = list(raw.authors) or byline.authors or visible_byline(head, seg.title)
+    authors = (list(raw.authors) or byline.authors or visible_byline(head, seg.title)
+               or closing_writer(seg.body, [item.text for item in seg.removed[seg.head:] if "Follow" in item.text]))
     end, tail = closing_furniture(seg.body, authors)  # the writer's box, once the byline names the writer
     seg.removed.extend(tail)
     text = "\n\n".join(seg.body[:end])
