@@ -296,6 +296,12 @@ def test_by_inside_a_title_case_headline_names_no_writer():
     assert extract_html(raw(html)).authors == []
 
 
+def test_an_opinion_piece_without_author_markup_names_its_writer_in_a_closing_note():
+    note = "<p>Tova Brindlemark is a former transport planner for the city and rides the night bus.</p>"
+    article = extract_html(raw(page(body=BODY + note)))
+    assert article.authors == ["Tova Brindlemark"] and "former transport planner" not in article.text
+
+
 def test_visible_lines_give_one_line_per_block_and_skip_scripts():
     tree = lxml.html.fromstring("<html><body><h1>Title <em>here</em></h1><script>x = 1</script>"
                                 "<p>One\n  paragraph</p><ul><li>A</li><li>B</li></ul></body></html>")

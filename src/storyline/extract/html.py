@@ -27,6 +27,7 @@ from .bylines import article_authors
 from .html_metadata import PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata
 from .mojibake import fix_mojibake
 from .names import split_authors, tidied, without_job_titles
+from .page_tail import closing_writer
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
 from .segment import segment
 from .visible import visible_lines, written_forms
@@ -72,7 +73,7 @@ def extract_html(raw: RawDocument) -> Article:
     if stated and _covers_little(blocks, stated):
         blocks = stated
     title = _choose_title(meta)
-    authors = list(raw.authors) or _choose_authors(meta, tree)
+    authors = list(raw.authors) or _choose_authors(meta, tree) or closing_writer([block.text for block in blocks])
     blocks, removed = clean_blocks(blocks, authors=authors, title=raw.title or title, captions=captions)
     blocks, embed_removed = strip_embeds(blocks, embeds)
     text = "\n\n".join(block.text for block in blocks)
