@@ -3,8 +3,9 @@
 Each WCXB dev page is flattened to its whole visible text (every text node, navigation and related
 links included; block elements on their own lines; script/style dropped): what a plain-text scrape
 of that page looks like. ``extract_text`` must cut it back to the article body. The whole visible
-text, scored the same way, is the baseline. Also: how much of already clean article texts (news-cluster)
-the segmenter keeps, and its speed on news-length scrapes.
+text, scored the same way, is the baseline. Also: title, author and date read from the scrape alone;
+how much of already clean article texts (news-cluster) the segmenter keeps; whether the writer a news
+text prints is read from it (PolNeAR dev); and its speed on news-length scrapes.
 
     python benchmarks/bench_extract_text.py [--limit N] [--worst K]
 """
@@ -155,6 +156,7 @@ def main() -> int:
         print(f"  worst {stem}: F1 {f1:.2f} (P {p:.2f} R {r:.2f})")
     per_node_scrapes(args.limit, extract_text, RawDocument)
     clean_text_recall(extract_text, RawDocument)
+    writers_in_news_texts(extract_text, RawDocument)
     scrape_speed(extract_text, RawDocument)
     return 0
 
@@ -218,6 +220,38 @@ def clean_text_recall(extract_text, RawDocument) -> None:
         whole += recall >= 0.999
     print(f"already clean article texts ({len(texts)} news-cluster articles): extract_text keeps {mean(recalls):.3f} "
           f"of their tokens, all of them in {whole}; baseline, the text itself: 1.000")
+
+
+def writers_in_news_texts(extract_text, RawDocument) -> None:
+    """Whether the writer a news text prints is read from it: PolNeAR's dev texts (never tuned on) whose
+    own words hold their writer's name, against metadata.tsv; baseline, the "By Jane Doe" reading of a
+    page's visible text around the headline (the HTML path's). Also how many texts get a writer the
+    metadata does not name."""
+    import csv
+
+    from storyline.extract.visible import visible_byline
+
+    root = REPO.parent / "shared" / "data" / "polnear-dev"
+    if not (root / "metadata.tsv").is_file():
+        return
+    with open(root / "metadata.tsv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    from bench_extract_html import norm_authors
+
+    printed = right = baseline = wrong = 0
+    for row in rows:
+        text = (root / "text" / f"{row['filename']}.txt").read_text(encoding="utf-8")
+        gold = norm_authors(row["author"]) - {"none"}
+        authors = extract_text(RawDocument(source="polnear", content=text, format="text")).authors
+        if authors and not gold & norm_authors(authors):
+            wrong += 1
+        if any(re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) for name in gold):
+            printed += 1
+            right += norm_authors(authors) == gold
+            baseline += norm_authors(visible_byline(text, text.split("\n", 1)[0])) == gold
+    print(f"writers printed in news texts (PolNeAR dev, {printed} of {len(rows)} texts print their writer's "
+          f"name): extract_text reads {right} right; baseline, a 'By' line near the headline: {baseline}; "
+          f"texts given a writer the metadata does not name: {wrong}")
 
 
 def print_subsets(per_page: list[tuple[float, str, tuple]], whole_f1: dict[str, float], news: set[str]) -> None:
