@@ -217,6 +217,12 @@ def test_follow_the_writer_on_social_media_names_the_writer():
     assert article.authors == ["Ana Lima"] and "@analima" not in article.text
 
 
+def test_a_headline_printed_twice_is_the_title_not_the_first_paragraph():
+    headline = "Which bus routes will run all night from the spring?"
+    article = extract("\n".join(["News/", "Transport/", headline, headline, "March 4, 2024", *PARAGRAPHS]))
+    assert article.title == headline and article.text == BODY
+
+
 def test_the_article_byline_is_the_one_under_its_headline_not_a_menu_or_a_teaser_card():
     menu = ["Browse", "By Region", "By Topic"]
     cards = ["More from the desk", "Ferry timetable changes for the summer", "By Tova Brindlemark",

@@ -38,6 +38,7 @@ from .shapes import mark_shattered_code, table_cells
 
 TEASER_MAX_WORDS = 60
 BYLINE_REACH = 12  # lines before the body where a name set over a date is the article's byline
+HEADLINE_WORDS = 25
 CREDIT_LINE_WORDS = 20  # a credit line with its date, reading time and comment count
 DATED_NAME_WORDS = 12  # a name beside its date, with a reading time
 MIN_NAME_WORDS = 2  # a byline's bare name: "Jane Doe" (a single word is as likely a section's name)
@@ -228,6 +229,9 @@ def segment(content: str) -> Segmentation:
 
     result = Segmentation(body=[])
     first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
+    while first_body is not None and _shown_twice(blocks, first_body):
+        in_run[first_body] = in_run[first_body + 1] = False  # the headline, printed twice (a crumb, then the title)
+        first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
     title_at, outlet_at = _title_index(blocks, reasons, in_run, first_body)
     if first_body is not None:
         _mark_dated_names(blocks, reasons, peeled_at, first_body)
@@ -276,6 +280,11 @@ def _mark_dated_names(blocks: list[Block], reasons: list[str | None], peeled_at:
         dated = any(r.reason == "header" for r in peeled_at.get(i + 1, []))
         if dated and reasons[i] is None and _bare_name(block.text):
             reasons[i] = "byline"
+
+
+def _shown_twice(blocks: list[Block], i: int) -> bool:
+    """A headline-sized line the page prints twice in a row (a breadcrumb's last entry, then the title)."""
+    return i + 1 < len(blocks) and blocks[i].words <= HEADLINE_WORDS and blocks[i].text == blocks[i + 1].text
 
 
 def _credit_line(block: Block) -> str | None:
