@@ -223,6 +223,20 @@ def test_a_headline_printed_twice_is_the_title_not_the_first_paragraph():
     assert article.title == headline and article.text == BODY
 
 
+@pytest.mark.parametrize(
+    "under_headline, date",
+    [
+        ("March 4, 2024 · 6 min read", "2024-03-04"),  # the date under the headline, not a teaser's below
+        ("Last updated: March 9, 2024", "2024-03-09"),  # an "Updated" date, when it is the only one shown
+        ("NewsMarch 4, 2024", "2024-03-04"),  # a date the scrape ran into the section's name
+    ],
+)
+def test_the_date_shown_under_the_headline_dates_the_article(under_headline, date):
+    teaser = ["More from the desk", "Ferry timetable changes for the summer", "Published: May 2, 2023"]
+    article = extract("\n".join(["Council votes to expand the bus network", under_headline, *PARAGRAPHS, *teaser]))
+    assert article.published == date
+
+
 def test_the_article_byline_is_the_one_under_its_headline_not_a_menu_or_a_teaser_card():
     menu = ["Browse", "By Region", "By Topic"]
     cards = ["More from the desk", "Ferry timetable changes for the summer", "By Tova Brindlemark",

@@ -72,7 +72,7 @@ def extract_text(raw: RawDocument) -> Article:
     seg.removed.extend(tail)
     text = "\n\n".join(seg.body[:end])
     published = ((to_iso(raw.published) or raw.published) if raw.published
-                 else byline.date or published_from(seg.removed) or shown_date(head, seg.title))
+                 else byline.date or shown_date(head, seg.title, updated=True) or published_from(seg.removed))
     inferred = None if published else infer_published(seg.embeds, text)
     outlet = read_outlet(seg.removed, text, site_name(raw.url))
     article = Article(

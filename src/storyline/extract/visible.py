@@ -24,9 +24,12 @@ _BYLINE_TEXT = re.compile(
 _BYLINE_BEFORE, _BYLINE_AFTER, _BYLINE_NO_HEADLINE = 300, 1500, 3000
 _DATE_BEFORE, _DATE_AFTER = 300, 800  # where a page shows its date: just above or under the headline
 _MONTH_NUMBER = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+# a date the page runs into the words around it is still one: "by Jane DoeNovember 20, 2007", "March 1,
+# 2016March 8, 2016" (a capital glued to a lower-case letter or a year, a year glued to the next word)
+_GLUED_BEFORE = r"(?:\b|(?<=[a-z0-9])(?-i:(?=[A-Z])))"
 WRITTEN_DATE = re.compile(
-    r"\b(?:(?P<m1>" + _MONTH + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH + r"),?\s+(?P<y2>\d{4}))\b",
+    _GLUED_BEFORE + r"(?:(?P<m1>" + _MONTH + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH + r"),?\s+(?P<y2>\d{4}))(?:\b|(?-i:(?=[A-Z])))",
     re.IGNORECASE,
 )
 # "2024-03-05", "03/05/2024", "05.03.2024": only with a four-digit year ("3/5/24" is too often not a date)
@@ -143,9 +146,11 @@ def byline_date(dates: list[ShownDate], reach: int | None = None) -> str | None:
     return min(plain, key=lambda d: abs(d.offset)).iso if plain else None
 
 
-def shown_date(text: str, headline: str | None, day_first: bool = False) -> str | None:
-    """The article's date as written around the headline (``YYYY-MM-DD``); see ``byline_date``."""
-    return byline_date(shown_dates(text, headline, day_first))
+def shown_date(text: str, headline: str | None, day_first: bool = False, updated: bool = False) -> str | None:
+    """The article's date as written around the headline (``YYYY-MM-DD``); see ``byline_date``. With
+    ``updated``, an "Updated ..." date nearest the headline stands in when no other is shown."""
+    dates = shown_dates(text, headline, day_first)
+    return byline_date(dates) or (next((d.iso for d in dates if d.updated), None) if updated else None)
 
 
 def date_from_words(match: re.Match) -> str | None:
