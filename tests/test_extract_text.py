@@ -303,6 +303,16 @@ def test_never_raises_on_shuffled_furniture(parts):
     assert isinstance(article.text, str)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPHS + ["ByAna Lima", "Ana Lima • March 4, 2024", "Follow Ana Lima on X",
+                                               "Ana Lima is a writer.", "Last updated March 9, 2024", "By Region",
+                                               "Written by", "Ana Lima", "Council votes on buses", ""]), max_size=12))
+def test_credit_lines_in_any_order_never_break_the_reading(parts):
+    article = extract("\n".join(parts))
+    assert all(isinstance(name, str) and name for name in article.authors)
+    assert article.published is None or len(article.published) == 10
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from([", and then", ".", "the council", "said on Monday that", "Home", "according to",
                                  "Routes", "(see map)", "”", "new routes start in May.", "About:"]), max_size=20))
