@@ -1,5 +1,6 @@
-"""Who wrote a plain-text scrape: the credit lines printed around its headline, read in the shapes pages
-give them, and the one that belongs to the article chosen among the many a page shows.
+"""Who wrote a plain-text scrape (or an HTML page whose markup names no writer, read line by line): the
+credit lines printed around its headline, read in the shapes pages give them, and the one that belongs
+to the article chosen among the many a page shows.
 
 A page prints credits for its own article and for everything around it: "By Region" in a menu, "By
 Jane Doe" on each teaser card, the writer's box at the foot. The article's credit stands between its
@@ -14,17 +15,18 @@ from dataclasses import dataclass, field
 
 from ..model import Removed
 from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
-from .visible import shown_dates
 from .metadata import split_names
 from .names import CREDENTIAL, CREDIT_LABEL, MONTH_WORDS, PERSON, ROLE_NOUNS, tidied, without_job_titles
+from .visible import shown_dates
 
 MAX_CREDIT_WORDS = 30  # a longer line is prose, or a menu, not a credit
 MAX_CREDIT_CHARS = 240
+_NOT_CREDITS = ("title", "contributor_line")  # a contributor line adds its names whatever the byline says
 _DIGIT = re.compile(r"\d")
-# where a credit line's pieces part: "By Jane Doe | March 5, 2024 | 4 min read", "Jane Doe · Updated ...",
-# a standfirst's last sentence and the credit the scrape ran into it
 _MONTH = r"(?:" + "|".join(MONTH_WORDS) + r")"
-_PIECES = re.compile(r"\s+[-–—]\s+|\s*[|•·●⋅—–]\s*|(?<=[a-z][.!?])\s+(?=[Bb]y\s+[A-Z])")  # ...or "... Canada. By Jane Doe"
+# where a credit line's pieces part: "By Jane Doe | March 5, 2024 | 4 min read", "Jane Doe · Updated ...",
+# a standfirst's last sentence and the credit the scrape ran into it ("... Canada. By Jane Doe")
+_PIECES = re.compile(r"\s+[-–—]\s+|\s*[|•·●⋅—–]\s*|(?<=[a-z][.!?])\s+(?=[Bb]y\s+[A-Z])")
 # a label glued to the word after it ("ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5") or before it
 # ("By Jane DoePublished: March 5, 2024")
 _GLUED_LABEL = re.compile(r"\b(By|Updated|Published|Posted|on)(?=[A-Z])|(?<=[a-z])(?=(?:Updated|Published|Posted)\b)")
@@ -132,11 +134,11 @@ def _article_credit(removed: list[Removed], head: int, lead: int) -> tuple[int, 
         under, above = range(title_at + 1, head), range(title_at - 1, -1, -1)
     after = range(head, len(removed))
 
-    one_word = _one_word_credits(removed)
+    facets = _facets(removed)
 
     def labelled(i: int) -> list[str]:
         names = _labelled_names(removed[i])
-        return [] if len(one_word) > 1 and names and names[0] in one_word else names
+        return [] if names and names[0] in facets else names
 
     def unlabelled(i: int) -> list[str]:
         return _unlabelled_names(removed[i], removed[i + 1] if i + 1 < len(removed) else None)
@@ -156,14 +158,13 @@ def _date_on(line: str) -> str | None:
     return next((d.iso for d in dates if not d.updated), dates[0].iso if dates else None)
 
 
-_NOT_CREDITS = ("title", "contributor_line")  # a contributor line adds its names whatever the byline says
 
-
-def _one_word_credits(removed: list[Removed]) -> list[str]:
-    """Every one-word name of a "By ..." line on the page, once per line: a page's one such byline names its
-    writer ("By Kristin"), several are a menu's facets ("By Region", "By Topic", each shown twice)."""
-    return [match["names"] for item in removed if item.reason == "byline" and (match := BY_LINE.match(item.text.strip()))
-            and " " not in match["names"]]
+def _facets(removed: list[Removed]) -> set[str]:
+    """The one-word names of the page's "By ..." lines when there are several: a menu's facets ("By Region",
+    "By Topic"); a page's one such credit names its writer ("By Kristin")."""
+    one_word = {match["names"] for item in removed if item.reason == "byline"
+                and (match := BY_LINE.match(item.text.strip())) and " " not in match["names"]}
+    return one_word if len(one_word) > 1 else set()
 
 
 def _labelled_names(item: Removed) -> list[str]:
