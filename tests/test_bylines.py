@@ -89,3 +89,12 @@ def test_the_date_printed_with_the_credit_dates_the_article(credit, date):
     removed = [Removed("Council votes on buses", "title"),
                *(Removed(text, "header" if text[0] == "M" else "byline") for text in credit)]
     assert read_byline(removed, head=len(removed)).date == date
+
+
+def test_one_word_credits_name_the_writer_unless_a_menu_lists_several():
+    writer = [Removed("Council votes on buses", "title"), Removed("By Kristin", "byline"),
+              Removed("By Kristin", "byline")]
+    menu = [Removed("By Region", "byline"), Removed("By Topic", "byline"), Removed("Council votes on buses", "title"),
+            Removed("By Topic", "byline")]
+    assert article_authors(writer, head=3) == ["Kristin"]
+    assert article_authors(menu, head=4) == []
