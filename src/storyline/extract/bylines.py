@@ -44,7 +44,8 @@ _LABELLED = re.compile(
 )
 # "Jane Doe | March 5, 2024", "Jane Doe May 18, 2016", "Jane Doe - Published on March 5, 2024"
 _NAME_BY_DATE = re.compile(
-    rf"^{_PEOPLE}\s*(?:[|•·●⋅,–—-]\s*)?(?i:(?:(?:last\s+)?(?:updated|published|posted)\s*(?:on)?:?\s*)|on\s+)?{ANY_DATE}"
+    rf"^{_PEOPLE}\s*(?:[|•·●⋅,–—-]\s*)?"
+    rf"(?i:(?:(?:last\s+)?(?:updated|published|posted)\s*(?:on)?:?\s*)|on\s+)?{ANY_DATE}"
 )
 # "Jane Doe", "Jane Doe, Managing Editor", "Jane Doe, MS, RD"
 _NAME_AND_ROLE = re.compile(rf"{PERSON}(?:,\s*[A-Z][\w.&' -]+){{0,3}}")

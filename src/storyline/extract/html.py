@@ -21,14 +21,14 @@ from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from ..model import Article, RawDocument, article_id_for
+from .bylines import article_authors
 from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
-from .bylines import article_authors
 from .html_metadata import PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata
 from .mojibake import fix_mojibake
 from .names import split_authors, tidied, without_job_titles
-from .page_tail import closing_writer
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
+from .page_tail import closing_writer
 from .segment import segment
 from .visible import visible_lines, written_forms
 

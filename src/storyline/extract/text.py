@@ -1,7 +1,7 @@
-"""Plain-text scrapes: boilerplate segmenter, then metadata read from the text (the writer from the credit
-under the headline, bylines.py; the date from the furniture it cut, else the date written around the
-headline, read as on an HTML page's visible text), then the writer's box closing the page once the byline
-has named the writer.
+"""Plain-text scrapes: boilerplate segmenter, then metadata read from the text (the writer and date from the
+credit under the headline, bylines.py; else the date shown nearest the headline, read as on an HTML page's
+visible text, else a date line the segmenter cut; else the writer an article names at its close), then
+the writer's box closing the page once the byline has named the writer.
 
 Container hints on the RawDocument (title, published, outlet, authors, url) take precedence over
 what the text suggests; the text fills what they leave out.
@@ -14,11 +14,11 @@ from urllib.parse import urlsplit
 
 from ..model import Article, RawDocument, article_id_for
 from .bylines import read_byline
-from .visible import shown_date, visible_byline
 from .metadata import infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
 from .page_tail import closing_furniture, closing_writer
 from .segment import Segmentation, segment
+from .visible import shown_date, visible_byline
 
 
 def site_name(url: str | None) -> str | None:
@@ -46,7 +46,8 @@ def _above_the_body(seg: Segmentation) -> str:
     return "\n".join(item.text for item in seg.removed[: seg.head]) if seg.body else ""
 
 
-_TITLE_SUFFIX = re.compile(r"^(?P<headline>.+?)\s+[|\u2013\u2014/-]\s+(?P<suffix>[^|\u2013\u2014/]{2,40}?)\s*[|\u2013\u2014/-]?$")
+_TITLE_SUFFIX = re.compile(
+    r"^(?P<headline>.+?)\s+[|\u2013\u2014/-]\s+(?P<suffix>[^|\u2013\u2014/]{2,40}?)\s*[|\u2013\u2014/-]?$")
 
 
 def _without_site_suffix(title: str | None, head: str) -> str | None:
