@@ -98,3 +98,9 @@ def test_one_word_credits_name_the_writer_unless_a_menu_lists_several():
             Removed("By Topic", "byline")]
     assert article_authors(writer, head=3) == ["Kristin"]
     assert article_authors(menu, head=4) == []
+
+
+def test_a_name_over_its_job_title_over_the_date_is_a_byline():
+    removed = [Removed("Council votes on buses", "title"), Removed("Ana Lima", "boilerplate"),
+               Removed("Senior Transport Editor", "boilerplate"), Removed("March 4, 2024", "header")]
+    assert article_authors(removed, head=4) == ["Ana Lima"]

@@ -50,6 +50,7 @@ _NAME_BY_DATE = re.compile(
 # "Jane Doe", "Jane Doe, Managing Editor", "Jane Doe, MS, RD"
 _NAME_AND_ROLE = re.compile(rf"{PERSON}(?:,\s*[A-Z][\w.&' -]+){{0,3}}")
 _NAME_WORDS = 8
+_ROLE_LINE_WORDS = 6  # "Co-founder of Example Co", "Senior Trending Editor"
 _LIST_PARTS = re.compile(r"\s*,\s*|,?\s+and\s+|\s*&\s*")
 
 
@@ -142,7 +143,7 @@ def _article_credit(removed: list[Removed], head: int, lead: int) -> tuple[int, 
         return [] if names and names[0] in facets else names
 
     def unlabelled(i: int) -> list[str]:
-        return _unlabelled_names(removed[i], removed[i + 1] if i + 1 < len(removed) else None)
+        return _unlabelled_names(removed[i], removed[i + 1 : i + 3])
 
     right_after = range(head, lead)  # between a standfirst taken for the body and the next paragraph
     for where, read in ((under, labelled), (under, unlabelled), (after, labelled), (right_after, unlabelled),
@@ -181,11 +182,19 @@ def _labelled_names(item: Removed) -> list[str]:
     return names
 
 
-def _unlabelled_names(item: Removed, after: Removed | None) -> list[str]:
+def _dated(below: list[Removed]) -> bool:
+    """A date line right under, or under a job title that is: "Jane Doe" over "Trending Editor" over the date."""
+    if below and below[0].reason == "header":
+        return True
+    return (len(below) == 2 and below[1].reason == "header" and len(below[0].text.split()) <= _ROLE_LINE_WORDS
+            and any(word.lower().strip(",.") in ROLE_NOUNS for word in below[0].text.split()))
+
+
+def _unlabelled_names(item: Removed, below: list[Removed]) -> list[str]:
     text = item.text.strip()
     if CREDIT_LABEL.match(text):
         return []  # a credit the labelled reading could not take ("Written By Somebody") is no bare name
-    if (item.reason == "byline" or (after and after.reason == "header")) and len(text.split()) <= _NAME_WORDS \
+    if (item.reason == "byline" or _dated(below)) and len(text.split()) <= _NAME_WORDS \
             and _NAME_AND_ROLE.fullmatch(text):
         return people_in(text)  # a name (and its job title) set over its date
     if item.reason == "byline" and NAMES_LINE.fullmatch(text):
