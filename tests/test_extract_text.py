@@ -237,6 +237,13 @@ def test_the_date_shown_under_the_headline_dates_the_article(under_headline, dat
     assert article.published == date
 
 
+def test_a_wire_story_no_person_signs_is_credited_to_the_agency_its_dateline_names():
+    wire = f"SPRINGFIELD (AP) — {PARAGRAPHS[0]}"
+    assert extract("\n".join(["Council votes to expand the bus network", wire, *PARAGRAPHS[1:]])).authors == ["AP"]
+    signed = extract("\n".join(["Council votes to expand the bus network", "By Ana Lima", wire, *PARAGRAPHS[1:]]))
+    assert signed.authors == ["Ana Lima"]
+
+
 def test_the_article_byline_is_the_one_under_its_headline_not_a_menu_or_a_teaser_card():
     menu = ["Browse", "By Region", "By Topic"]
     cards = ["More from the desk", "Ferry timetable changes for the summer", "By Tova Brindlemark",

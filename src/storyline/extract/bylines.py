@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Removed
-from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
+from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, DATELINE, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
 from .metadata import split_names
 from .names import CREDENTIAL, CREDIT_LABEL, MONTH_WORDS, PERSON, ROLE_NOUNS, tidied, without_job_titles
 from .visible import shown_dates
@@ -115,6 +115,8 @@ def read_byline(removed: list[Removed], head: int, lead: int | None = None) -> B
         at, byline.authors = found
         byline.date = _date_on(removed[at].text) or (_date_on(removed[at + 1].text) if at + 1 < len(removed)
                                                      and removed[at + 1].reason == "header" else None)
+    else:
+        byline.authors = _wire_credit(removed)
     for item in removed:
         if item.reason == "contributor_line":
             match = CONTRIBUTORS.match(item.text.strip()) or REPORTING_BY.match(item.text.strip())
@@ -153,6 +155,14 @@ def _article_credit(removed: list[Removed], head: int, lead: int) -> tuple[int, 
         if found:
             return found
     return None
+
+
+def _wire_credit(removed: list[Removed]) -> list[str]:
+    """The agency a dateline credits, for a story no person signs: "WASHINGTON (AP) —" -> AP."""
+    for item in removed:
+        if item.reason == "dateline" and (match := DATELINE.match(item.text)) and match["agency"]:
+            return [match["agency"].strip()]
+    return []
 
 
 def _date_on(line: str) -> str | None:
