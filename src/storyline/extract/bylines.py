@@ -107,8 +107,9 @@ def read_byline(removed: list[Removed], head: int, lead: int | None = None) -> B
     paragraph. Looked for in this order: a labelled credit under the headline, above the body; a bare
     name set beside a date there; a labelled credit further into the page (a standfirst taken for the
     body stands over it); a bare name beside a date under the body's first paragraph; a labelled credit
-    above the headline; a bare name there. Its date is the one printed on the credit line ("By Jane
-    Doe | March 5, 2024"; an "Updated" one only when no other is shown) or on the line under it."""
+    above the headline; a bare name there; else the agency a dateline credits ("WASHINGTON (AP) —"). Its
+    date is the one printed on the credit line ("By Jane Doe | March 5, 2024"; an "Updated" one only when
+    no other is shown) or on the line under it."""
     found = _article_credit(removed, head, head if lead is None else lead)
     byline = Byline()
     if found:
