@@ -9,7 +9,8 @@ made straight, whitespace collapsed and surrounding punctuation stripped; an aut
 ``and`` / ``|`` and compared as a set, so "A; B" matches "A, and B"; dates are cut to YYYY-MM-DD.
 "undat." is the share of pages the gold leaves undated (no publish date) to which the mode gives a
 date anyway: an invented date misplaces an article on a timeline, where no date lets storyline
-date it from its story.
+date it from its story. "unauth." is the same for the writer: the share of pages the gold credits to
+nobody that the mode credits to someone.
 A page whose ground truth has no ``main_content`` counts for metadata only.
 Speed is pages per second of this process's CPU time (robust to other load on the machine), on each
 subset of pages, each
@@ -147,6 +148,8 @@ def score_mode(pages: list[dict], run: Callable[[str, str], tuple]) -> tuple[lis
             row["title"] = norm_title(title) == norm_title(page["title"])
         if page.get("author") and (author is not None or body is not None):
             row["author"] = norm_authors(author) == norm_authors(page["author"])
+        elif author is not None or body is not None:
+            row["invented_author"] = bool(norm_authors(author))  # a writer on a page the gold credits to nobody
         if page.get("publish_date"):
             row["date"] = norm_date(date) == norm_date(page["publish_date"])
             row["date_given"] = date
@@ -161,7 +164,8 @@ def summarise(rows: list[dict]) -> dict[str, float | None]:
         values = [row[key] for row in rows if key in row]
         return sum(values) / len(values) if values else None
 
-    return {key: mean(key) for key in ("p", "r", "f1", "title", "author", "date", "invented_date")}
+    return {key: mean(key) for key in ("p", "r", "f1", "title", "author", "date", "invented_date",
+                                                          "invented_author")}
 
 
 def news_ids(pages: list[dict]) -> set[str]:
@@ -172,7 +176,7 @@ def news_ids(pages: list[dict]) -> set[str]:
 
 def print_table(results: dict[str, tuple[list[dict], float]], news: set[str] = frozenset()) -> None:
     head = (f"{'mode':<15} {'subset':<6} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'title':>6} {'author':>6} {'date':>6} "
-            f"{'undat.':>6} {'pages/s':>8}")
+            f"{'undat.':>6} {'unauth.':>7} {'pages/s':>8}")
     print(head)
     print("-" * len(head))
     for mode, (rows, _) in results.items():
@@ -186,6 +190,7 @@ def print_table(results: dict[str, tuple[list[dict], float]], news: set[str] = f
             s = summarise(subset)
             cells = " ".join(f"{s[k]:6.3f}" if s[k] is not None else f"{'-':>6}"
                              for k in ("p", "r", "f1", "title", "author", "date", "invented_date"))
+            cells += f" {s['invented_author']:7.3f}" if s["invented_author"] is not None else f" {'-':>7}"
             spent = sum(r["seconds"] for r in subset)
             speed = f"{len(subset) / spent:8.1f}" if spent else ""
             print(f"{mode:<15} {name:<6} {len(subset):>5} {cells} {speed}")

@@ -163,11 +163,13 @@ def main() -> int:
 
 def print_titles(pages: list[tuple[str, str, str]], articles: list, news: set[str]) -> None:
     """Title, author and date exact match (normalised as the HTML bench does) against the gold, the title
-    beside a baseline from the same scrape: its first line of four words or more."""
+    beside a baseline from the same scrape: its first line of four words or more. Also how often a writer
+    is named wrongly (lower is better): none of the names is the gold's, or the gold names no writer."""
     from bench_extract_html import norm_authors, norm_date, norm_title
 
     rows: dict[str, dict[str, list[bool]]] = {key: {"all": [], "even": [], "odd": [], "news": []}
-                                              for key in ("title", "baseline title", "author", "date")}
+                                              for key in ("title", "baseline title", "author", "date",
+                                                          "wrong writer", "invented writer")}
     for (stem, text, _), article in zip(pages, articles):
         gold = json.loads((DATA / "ground-truth" / f"{stem}.json").read_text(encoding="utf-8"))["ground_truth"]
         first = next((line for line in text.split("\n") if len(line.split()) >= 4), "")
@@ -175,14 +177,19 @@ def print_titles(pages: list[tuple[str, str, str]], articles: list, news: set[st
         if gold.get("title"):
             hits["title"] = norm_title(article.title) == norm_title(gold["title"])
             hits["baseline title"] = norm_title(first) == norm_title(gold["title"])
+        named = norm_authors(article.authors)
         if gold.get("author"):
-            hits["author"] = norm_authors(article.authors) == norm_authors(gold["author"])
+            hits["author"] = named == norm_authors(gold["author"])
+            hits["wrong writer"] = bool(named) and not named & norm_authors(gold["author"])
+        else:
+            hits["invented writer"] = bool(named)
         if gold.get("publish_date"):
             hits["date"] = norm_date(article.published) == norm_date(gold["publish_date"])
         for key, hit in hits.items():
             for subset in ("all", "even" if int(stem) % 2 == 0 else "odd", *(["news"] if stem in news else [])):
                 rows[key][subset].append(hit)
-    print("exact match from the scrape alone (baseline title: its first line of 4+ words):")
+    print("exact match from the scrape alone (baseline title: its first line of 4+ words; wrong writer: named,\n"
+          "none right, over pages with a gold writer; invented writer: over pages without one):")
     for key, subsets in rows.items():
         print(f"  {key:15} " + ", ".join(f"{name} {mean(hits):.3f}" for name, hits in subsets.items() if hits))
 
