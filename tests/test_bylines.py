@@ -104,3 +104,41 @@ def test_a_name_over_its_job_title_over_the_date_is_a_byline():
     removed = [Removed("Council votes on buses", "title"), Removed("Ana Lima", "boilerplate"),
                Removed("Senior Transport Editor", "boilerplate"), Removed("March 4, 2024", "header")]
     assert article_authors(removed, head=4) == ["Ana Lima"]
+
+
+def test_a_topic_over_the_date_is_no_writer():
+    """A breadcrumb's last step set over the date reads like a bare name; the page writes its words in
+    lower case elsewhere, which no one's name is."""
+    removed = [Removed("Bus Routes", "related_links"), Removed("Night Buses", "related_links"),
+               Removed("March 4, 2024", "header"), Removed("Council votes on buses", "title")]
+    body = ["The council voted to add three night buses to the routes that run past the depot."]
+    assert article_authors(removed, head=4, body=body) == []
+    assert article_authors(removed, head=4) == ["Night Buses"]  # without the body to tell
+
+
+def test_a_weekday_is_no_part_of_a_name():
+    assert dated_names("Released Wednesday, March 2, 2022") == []
+    assert credited_names("By Ana Lima Saturday, March 5, 2022") == ["Ana Lima"]
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("by Ana LimaIn Budget Travel", ["Ana Lima"]),  # the section's link glued to the name
+        ("By Ana LimaMar 5, 2024", ["Ana Lima"]),
+        ("By Curtis LeMay", ["Curtis LeMay"]),  # a capital inside a name is no glue
+    ],
+)
+def test_a_label_or_date_glued_to_the_name_ends_it(line, names):
+    assert credited_names(line) == names
+
+
+def test_a_name_printed_twice_is_one_writer():
+    assert credited_names("Written by: Ana Lima Ana Lima") == ["Ana Lima"]
+
+
+def test_a_menu_s_by_lines_are_facets_not_writers():
+    removed = [Removed("By Company Type", "byline"), Removed("By Region", "byline"),
+               Removed("Council votes on buses", "title")]
+    body = ["Every company type and region got a vote on the bus routes this spring."]
+    assert article_authors(removed, head=3, body=body) == []

@@ -181,6 +181,20 @@ def test_a_name_beside_its_date_under_the_standfirst_is_the_byline():
     assert credit not in article.text
 
 
+def test_a_credit_run_into_the_job_title_is_cut_to_the_name_the_writer_s_box_prints():
+    head = ["Council votes to expand the bus network",
+            "Written By: Ana Lima Executive Digital Editor and Master Gardener", "March 4, 2024"]
+    box = ["About The Author", "Ana Lima", "Executive Digital Editor and Master Gardener"]
+    article = extract("\n".join([*head, *PARAGRAPHS, *box]))
+    assert article.authors == ["Ana Lima"]
+
+
+def test_a_menu_s_by_line_over_its_items_names_no_writer():
+    menu = ["Reviews", "By Manufacturer", "Best Projectors", "Best Sellers", "By Category", "Home Cinema"]
+    article = extract("\n".join([*menu, "Council votes to expand the bus network", *PARAGRAPHS]))
+    assert article.authors == []
+
+
 def test_by_inside_a_title_case_headline_names_no_writer():
     article = extract("\n".join(["Night Buses Saved By Council Vote After Long Campaign", *PARAGRAPHS]))
     assert article.authors == []

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from ..model import Removed
 from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, DATELINE, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
 from .metadata import split_names
-from .names import CREDENTIAL, CREDIT_LABEL, MONTH_WORDS, PERSON, ROLE_NOUNS, tidied, without_job_titles
+from .names import (CREDENTIAL, CREDIT_LABEL, GLUED_TAIL, MONTH_WORDS, PERSON, ROLE_NOUNS, as_printed_alone, tidied,
+                    unglued, without_job_titles)
 from .visible import shown_dates
 
 MAX_CREDIT_WORDS = 30  # a longer line is prose, or a menu, not a credit
@@ -27,9 +28,10 @@ _MONTH = r"(?:" + "|".join(MONTH_WORDS) + r")"
 # where a credit line's pieces part: "By Jane Doe | March 5, 2024 | 4 min read", "Jane Doe · Updated ...",
 # a standfirst's last sentence and the credit the scrape ran into it ("... Canada. By Jane Doe")
 _PIECES = re.compile(r"\s+[-–—]\s+|\s*[|•·●⋅—–]\s*|(?<=[a-z][.!?])\s+(?=[Bb]y\s+[A-Z])")
-# a label glued to the word after it ("ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5") or before it
-# ("By Jane DoePublished: March 5, 2024")
-_GLUED_LABEL = re.compile(r"\b(By|Updated|Published|Posted|on)(?=[A-Z])|(?<=[a-z])(?=(?:Updated|Published|Posted)\b)")
+# a label glued to the word after it ("ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5") or a label or
+# date to the name before it
+# ("By Jane DoePublished: March 5, 2024", "By Jane DoeIn Travel", "Jane DoeNovember 5, 2024")
+_GLUED_LABEL = re.compile(r"\b(By|Updated|Published|Posted|on)(?=[A-Z])|" + GLUED_TAIL)
 # a credential after a name: "MD", "PhD" (not the month of a date: "Jane Doe, Dec 17, 2025")
 _CREDENTIAL = r"(?!(?i:" + _MONTH + r")\b)[A-Z][A-Za-z]{1,3}\.?(?![\w'’-])(?!\s*\d)"
 _PEOPLE = (rf"(?P<names>{PERSON}(?:\s*,\s*(?:{PERSON}|{_CREDENTIAL}))*"
@@ -49,6 +51,7 @@ _NAME_BY_DATE = re.compile(
 )
 # "Jane Doe", "Jane Doe, Managing Editor", "Jane Doe, MS, RD"
 _NAME_AND_ROLE = re.compile(rf"{PERSON}(?:,\s*[A-Z][\w.&' -]+){{0,3}}")
+_GLUED_BY = re.compile(r"[a-z]By\b")
 _NAME_WORDS = 8
 _ROLE_LINE_WORDS = 6  # "Co-founder of Example Co", "Senior Trending Editor"
 _LIST_PARTS = re.compile(r"\s*,\s*|,?\s+and\s+|\s*&\s*")
@@ -100,7 +103,7 @@ class Byline:
     date: str | None = None  # YYYY-MM-DD, from the credit line or the line under it
 
 
-def read_byline(removed: list[Removed], head: int, lead: int | None = None) -> Byline:
+def read_byline(removed: list[Removed], head: int, lead: int | None = None, body: list[str] = ()) -> Byline:
     """The article's credit, nearest under the headline, and every contributor line's names.
 
     ``head`` is how many removed items stand above the body, ``lead`` how many above its second
@@ -109,11 +112,14 @@ def read_byline(removed: list[Removed], head: int, lead: int | None = None) -> B
     body stands over it); a bare name beside a date under the body's first paragraph; a labelled credit
     above the headline; a bare name there; else the agency a dateline credits ("WASHINGTON (AP) —"). Its
     date is the one printed on the credit line ("By Jane Doe | March 5, 2024"; an "Updated" one only when
-    no other is shown) or on the line under it."""
-    found = _article_credit(removed, head, head if lead is None else lead)
+    no other is shown) or on the line under it. A bare name whose every word the page (``body`` and
+    ``removed``) also writes in lower case is a phrase set over a date ("Climate Change", "Copy Link"),
+    not a person."""
+    found = _article_credit(removed, head, head if lead is None else lead, body)
     byline = Byline()
     if found:
         at, byline.authors = found
+        byline.authors = as_printed_alone(byline.authors, [*body, *(item.text for item in removed)])
         byline.date = _date_on(removed[at].text) or (_date_on(removed[at + 1].text) if at + 1 < len(removed)
                                                      and removed[at + 1].reason == "header" else None)
     else:
@@ -126,12 +132,12 @@ def read_byline(removed: list[Removed], head: int, lead: int | None = None) -> B
     return byline
 
 
-def article_authors(removed: list[Removed], head: int, lead: int | None = None) -> list[str]:
+def article_authors(removed: list[Removed], head: int, lead: int | None = None, body: list[str] = ()) -> list[str]:
     """The writers of the article (see ``read_byline``)."""
-    return read_byline(removed, head, lead).authors
+    return read_byline(removed, head, lead, body).authors
 
 
-def _article_credit(removed: list[Removed], head: int, lead: int) -> tuple[int, list[str]] | None:
+def _article_credit(removed: list[Removed], head: int, lead: int, body: list[str]) -> tuple[int, list[str]] | None:
     title_at = next((i for i, item in enumerate(removed[:head]) if item.reason == "title"), None)
     if title_at is None:  # no headline found: the head's credits nearest the body first
         under, above = range(head - 1, -1, -1), range(0)
@@ -141,12 +147,29 @@ def _article_credit(removed: list[Removed], head: int, lead: int) -> tuple[int, 
 
     facets = _facets(removed)
 
+    lower_case: set[str] = set()
+
+    def ordinary(names: list[str]) -> bool:
+        """Names made of words the page writes in lower case: a topic or a menu's facet, not a person."""
+        if not lower_case:  # read once, and only for a page that has a credit to check
+            lower_case.update(_lower_case_words([*body, *(item.text for item in removed)]))
+        return all(_words(name) <= lower_case for name in names)
+
     def labelled(i: int) -> list[str]:
         names = _labelled_names(removed[i])
-        return [] if names and names[0] in facets else names
+        if names and (names[0] in facets or (ordinary(names) and (" " not in names[0] or menu_facets() > 1))):
+            return []  # "By Kristin" names a writer; "By Industry", "By Company Type" are a menu's facets
+        return names
+
+    def menu_facets() -> int:
+        """How many distinct "By ..." lines of ordinary words the page shows: a menu's when several."""
+        shown = {match["names"].casefold() for item in removed
+                 if item.reason == "byline" and (match := BY_LINE.match(item.text.strip()))}
+        return sum(ordinary([names]) for names in shown)
 
     def unlabelled(i: int) -> list[str]:
-        return _unlabelled_names(removed[i], removed[i + 1 : i + 3])
+        names = _unlabelled_names(removed[i], removed[i + 1 : i + 3])
+        return [] if names and ordinary(names) else names
 
     right_after = range(head, lead)  # between a standfirst taken for the body and the next paragraph
     for where, read in ((under, labelled), (under, unlabelled), (after, labelled), (right_after, unlabelled),
@@ -156,6 +179,19 @@ def _article_credit(removed: list[Removed], head: int, lead: int) -> tuple[int, 
         if found:
             return found
     return None
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _words(text: str) -> set[str]:
+    return {word.lower() for word in _WORD.findall(text)}
+
+
+def _lower_case_words(lines: list[str]) -> set[str]:
+    """The words a page writes in lower case somewhere: ordinary words, where a person's name is capitalised
+    wherever it stands."""
+    return {word for line in lines for word in _WORD.findall(line) if word.islower()}
 
 
 def _wire_credit(removed: list[Removed]) -> list[str]:
@@ -189,8 +225,14 @@ def _labelled_names(item: Removed) -> list[str]:
         return []
     names = credited_names(text)
     if not names and item.reason == "byline" and (match := BY_LINE.match(text)):
+        if _GLUED_BY.search(match["names"]):
+            return []  # "By CategoryBy Maker": a menu's labels run together
         names = split_names(match["names"])  # a one-word or team credit the segmenter read: "By Staff"
+        if any(" " in name for name in names):  # "Jane Doe Gardener & Astrologer": the job's words are no one
+            names = [name for name in names if " " in name]
+        names = without_job_titles(tidied([unglued(name) for name in names]))
     return names
+
 
 
 def _dated(below: list[Removed]) -> bool:

@@ -344,7 +344,7 @@ def _credited_in_text(tree: HtmlElement) -> list[str]:
     """The credit under the headline as the plain-text path reads it, for a page whose markup names no
     writer: "Written by" over the name, a team's name over the date."""
     seg = segment(visible_lines(tree))
-    return article_authors(seg.removed, seg.head, seg.lead)
+    return article_authors(seg.removed, seg.head, seg.lead, seg.body)
 
 
 def _without_the_outlet(authors: list[str], meta: PageMetadata) -> list[str]:

@@ -10,6 +10,7 @@ CREDIT_LABEL = re.compile(
     r"^(?:(?:written|posted|article|story|recipe|words|text|reporting|compiled|created) by|by|author:?)\s+", re.I)
 MONTH_WORDS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # a job title a byline runs into when the page sets it beside the name: its head noun, then its modifiers
 ROLE_NOUNS = frozenset("""reporter writer editor columnist correspondent contributor producer founder co-founder
 cofounder ceo cto director manager analyst reviewer associate intern fellow architect engineer officer designer
@@ -19,6 +20,7 @@ technology science health politics business sports features news digital""".spli
 ROLE_WORDS = ROLE_NOUNS | ROLE_MODIFIERS
 
 _MONTH = r"(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:" + "|".join(WEEKDAY_WORDS) + r")\b"  # "Released Wednesday, March 2" is no name
 # title-case words a byline runs into on the page ("By Jane Doe Published ...", "... Table of contents",
 # share buttons)
 _LAYOUT_WORDS = (r"(?:published|updated|posted|last|table|view|content|contents|share|read|follow|reviewed|edited|in|"
@@ -26,11 +28,15 @@ _LAYOUT_WORDS = (r"(?:published|updated|posted|last|table|view|content|contents|
                  r"pinterest|whatsapp|email|print)\b")
 # a month opens a date, not a name, only when a day or year follows it ("By Jane Doe March 5", "By April Fulton")
 # ...and a word followed by "by" labels the next credit ("Written by Jane Doe Researched by John Roe")
-_NAME_TOKEN = (r"(?!(?i:" + _MONTH + r"\s*\d|" + _LAYOUT_WORDS + r"|[\w'’-]+\s+by\b))"
+_NAME_TOKEN = (r"(?!(?i:" + _MONTH + r"\s*\d|" + _WEEKDAY + r"|" + _LAYOUT_WORDS + r"|[\w'’-]+\s+by\b))"
                r"(?:[A-Z][\w'’-]+\.?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))")  # "A new": a sentence
 # one person's name as a byline prints it: "Jane Doe", "Jo van der Berg", "J. R. Doe"
 PERSON = _NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|van|de|der|von|da|la|le)){1,3}"
 
+# where a scrape glued the label or date after a name onto its last word: "Jane DoeIn Travel", "Jane DoeNovember 5"
+GLUED_TAIL = (r"(?<=[a-z]{2})(?=(?:Updated|Published|Posted|In|On|By|"
+              + "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True)) + r")\b)")
+_GLUED_TAIL = re.compile(GLUED_TAIL)
 _NAME_LIST_SEPARATOR = re.compile(r"\s*;\s*|,?\s+and\s+|\s*&\s*|\s*,\s*")
 _LIST_CLOSER = re.compile(r"\s+and\s+|\s*[&;]\s*")  # what makes commas separate people, not a name from a role
 CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{1,3}\.?|[JS]r\.?|I{2,3}|IV)$")  # "MD", "PhD", "Jr."
@@ -59,7 +65,7 @@ def split_authors(names: str) -> list[str]:
 def tidied(names: list[str]) -> list[str]:
     """Names without what a page prints around them: an avatar's initials before ("JD Jane Doe"), a
     month that opens the date after ("Jane Doe December"), a former employer ("Jane Doe Former Acme
-    Consultant")."""
+    Consultant"), the name printed twice ("Jane Doe Jane Doe")."""
     tidy = []
     for name in names:
         words = name.split()
@@ -67,6 +73,8 @@ def tidied(names: list[str]) -> list[str]:
             words = words[1:]
         if len(words) >= 3 and words[-1].lower().rstrip(".") in MONTH_WORDS:
             words = words[:-1]
+        if len(words) >= 4 and len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
+            words = words[: len(words) // 2]  # the avatar's caption and the name: "Jane Doe Jane Doe"
         former = next((i for i, w in enumerate(words) if w.lower() == "former"), None)
         if former is not None and former >= 2:
             words = words[:former]
@@ -95,3 +103,22 @@ def without_job_titles(names: list[str]) -> list[str]:
                 words = titled  # "EXC Travel Editor": an organisation's desk, not a person and a title
         kept.append(" ".join(words))
     return list(dict.fromkeys(kept)) or names
+
+
+def unglued(name: str) -> str:
+    """"Jane DoeIn Travel" -> "Jane Doe": the name, without the label or date a scrape glued onto it."""
+    return _GLUED_TAIL.split(name, maxsplit=1)[0]
+
+
+def as_printed_alone(names: list[str], lines: list[str]) -> list[str]:
+    """A credit that ran into the job title or section after the name ("Jane Doe Executive Digital", "Jane Doe
+    Global Affairs") is cut to the name the page prints on a line of its own, as the writer's box does."""
+    if all(len(name.split()) < 3 for name in names):
+        return names
+    alone = {line.strip() for line in lines if len(line) < 60}
+    cut = []
+    for name in names:
+        words = name.split()
+        cut.append(next((" ".join(words[:n]) for n in range(len(words) - 1, 1, -1)
+                         if " ".join(words[:n]) in alone), name))
+    return list(dict.fromkeys(cut))

@@ -16,6 +16,7 @@ from ..model import Article, RawDocument, article_id_for
 from .bylines import read_byline
 from .metadata import infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
+from .names import as_printed_alone
 from .page_tail import closing_furniture, closing_writer
 from .segment import Segmentation, segment
 from .visible import shown_date, visible_byline
@@ -66,9 +67,11 @@ def extract_text(raw: RawDocument) -> Article:
     content = fix_mojibake(raw.content or "")
     seg = segment(content)
     head = _above_the_body(seg)
-    byline = read_byline(seg.removed, seg.head, seg.lead)
-    authors = (list(raw.authors) or byline.authors or visible_byline(head, seg.title)
-               or closing_writer(seg.body, [item.text for item in seg.removed[seg.head:] if "Follow" in item.text]))
+    byline = read_byline(seg.removed, seg.head, seg.lead, seg.body)
+    authors = list(raw.authors) or as_printed_alone(
+        byline.authors or visible_byline(head, seg.title)
+        or closing_writer(seg.body, [item.text for item in seg.removed[seg.head:] if "Follow" in item.text]),
+        [*seg.body, *(item.text for item in seg.removed)])
     end, tail = closing_furniture(seg.body, authors)  # the writer's box, once the byline names the writer
     seg.removed.extend(tail)
     text = "\n\n".join(seg.body[:end])

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .names import PERSON, split_authors
+from .names import PERSON, split_authors, unglued
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
@@ -102,16 +102,17 @@ def _pieces(body: HtmlElement, line_tags: frozenset[str] = frozenset()) -> Itera
 
 def visible_byline(text: str, headline: str | None) -> list[str]:
     """The name in a "By Jane Doe" line shown around the headline (where bylines sit), not in the headline
-    itself ("Schoolgirls Freed By Rebel Group Return Home")."""
+    itself ("Schoolgirls Freed By Rebel Group Return Home"); a name ends with its line ("By Topic" over a
+    menu's next item is no name)."""
     at = text.find(headline) if headline else -1
     start = max(0, at - _BYLINE_BEFORE) if at >= 0 else 0
     window = text[start : at + _BYLINE_AFTER] if at >= 0 else text[:_BYLINE_NO_HEADLINE]
     inside = range(at - start, at - start + len(headline)) if at >= 0 and headline else range(0)
-    match = next((m for m in _BYLINE_TEXT.finditer(window) if m.start() not in inside
+    match = next((m for m in _BYLINE_TEXT.finditer(window) if m.start() not in inside and "\n" not in m["name"]
                   and not any(len(word) > 2 and word.isupper() for word in m["name"].split())), None)
     if not match:
         return []  # none, or only shouted labels ("BY USE CASE"), not names
-    names = split_authors(match["name"])
+    names = split_authors(unglued(match["name"]))
     names[-1] += match["suffix"] or ""
     return names
 
