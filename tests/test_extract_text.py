@@ -195,6 +195,24 @@ def test_a_menu_s_by_line_over_its_items_names_no_writer():
     assert article.authors == []
 
 
+def test_the_line_over_a_wire_dateline_is_the_headline_even_with_a_full_stop():
+    lede = "CAPITAL CITY (AP) — " + PARAGRAPHS[0]
+    article = extract("\n\n".join(["Council votes to expand the bus network.", lede, *PARAGRAPHS[1:]]))
+    assert article.title == "Council votes to expand the bus network."
+    assert article.authors == ["AP"] and article.text.startswith("The city council voted")
+
+
+def test_a_title_case_first_line_closed_by_a_full_stop_is_the_headline():
+    article = extract("\n\n".join(["Council Votes to Expand the Bus Network.", *PARAGRAPHS]))
+    assert article.title == "Council Votes to Expand the Bus Network." and article.text == BODY
+
+
+def test_a_short_first_paragraph_in_sentence_case_stays_the_lede():
+    lede = "The council has voted for more buses."
+    article = extract("\n\n".join([lede, *PARAGRAPHS]))
+    assert article.text.startswith(lede)
+
+
 def test_by_inside_a_title_case_headline_names_no_writer():
     article = extract("\n".join(["Night Buses Saved By Council Vote After Long Campaign", *PARAGRAPHS]))
     assert article.authors == []

@@ -232,7 +232,16 @@ def segment(content: str) -> Segmentation:
     while first_body is not None and _shown_twice(blocks, first_body):
         in_run[first_body] = in_run[first_body + 1] = False  # the headline, printed twice (a crumb, then the title)
         first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
+    over_dateline = None
+    if first_body is not None and _over_a_dateline(blocks, in_run, first_body):
+        over_dateline, in_run[first_body] = first_body, False  # the story opens under it, at its dateline
+        first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
+    elif first_body in (0, 1) and reasons[0] is None and _title_cased_first_line(blocks, in_run):
+        over_dateline, in_run[0] = 0, False
+        first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
     title_at, outlet_at = _title_index(blocks, reasons, in_run, first_body)
+    if title_at is None and over_dateline is not None:
+        title_at = over_dateline
     if first_body is not None:
         _mark_dated_names(blocks, reasons, peeled_at, first_body)
     if first_body is not None:
@@ -352,13 +361,40 @@ def _heading_of_next(blocks: list[Block], reasons: list[str | None], i: int) -> 
     return blocks[i].title_like and nxt < len(blocks) and reasons[nxt] is None and blocks[nxt].prose
 
 
-def _peel_dateline(text: str, removed: list[Removed]) -> str:
-    """"WASHINGTON (AP) — " / "Paris, France - " opening the first paragraph is metadata."""
+def _over_a_dateline(blocks: list[Block], in_run: list[bool], i: int) -> bool:
+    """A headline-sized line over the paragraph a dateline opens ("WASHINGTON (AP) — ..."): a wire story
+    starts at its dateline, so the line above it is its headline even when it ends in a full stop."""
+    if i + 1 >= len(blocks) or not in_run[i + 1] or blocks[i].words > HEADLINE_WORDS or "\n" in blocks[i].text:
+        return False
+    return _dateline(blocks[i + 1].text) is not None
+
+
+def _title_cased_first_line(blocks: list[Block], in_run: list[bool]) -> bool:
+    """The text's first line in Title Case over a paragraph of prose: its headline, even closed by a full stop
+    as some dumps print it ("Council Votes to Expand the Bus Network."). A lede is written in sentence case."""
+    if len(blocks) < 2 or not in_run[1] or not blocks[1].prose:
+        return False
+    block = blocks[0]
+    if not 3 <= block.words <= HEADLINE_WORDS or "\n" in block.text or not block.terminal:
+        return False
+    long_words = [token for token in block.tokens if len(token) > 3]
+    return len(long_words) >= 3 and sum(token[0].isupper() for token in long_words) >= 0.75 * len(long_words)
+
+
+def _dateline(text: str):
+    """The dateline opening a paragraph, when it is one: a place in capitals, or with its region or agency."""
     dateline = DATELINE.match(text)
     if not dateline or dateline.end() >= len(text):
-        return text
-    place = dateline.group("place")
-    if not (dateline.group("region") or dateline.group("agency") or place.isupper()):
+        return None
+    if not (dateline.group("region") or dateline.group("agency") or dateline.group("place").isupper()):
+        return None
+    return dateline
+
+
+def _peel_dateline(text: str, removed: list[Removed]) -> str:
+    """"WASHINGTON (AP) — " / "Paris, France - " opening the first paragraph is metadata."""
+    dateline = _dateline(text)
+    if dateline is None:
         return text
     removed.append(Removed(text=dateline.group(0).strip(), reason="dateline"))
     return text[dateline.end():]
