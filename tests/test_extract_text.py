@@ -776,3 +776,15 @@ def test_a_date_the_article_mentions_does_not_date_it():
     opening = "On March 3, 2024, the city council voted to expand the bus network, adding three new routes."
     article = extract("\n".join(["Council votes to expand the bus network", opening, *PARAGRAPHS[1:]]))
     assert article.published is None
+
+
+def test_an_opinion_piece_s_closing_note_may_set_the_writer_s_past_between_commas():
+    note = "Ana Lima, a former transport planner for the city, is a fellow at the Institute for Streets."
+    article = extract("\n".join([*PARAGRAPHS, note]))
+    assert article.authors == ["Ana Lima"] and note not in article.text
+
+
+def test_a_news_story_closing_on_a_newly_named_spokesman_names_no_writer():
+    closing = "Tova Brindlemark, a spokeswoman for the transport office, was more blunt. “The buses will run,” she said."
+    article = extract("\n".join([*PARAGRAPHS, closing]))
+    assert article.authors == [] and closing in article.text

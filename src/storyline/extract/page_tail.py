@@ -25,7 +25,10 @@ _FOLLOW_WRITER = re.compile(
     rf"^[\"“]?Follow (?:(?:[A-Z][\w.&'’]*\s+){{0,3}}(?:reporter|writer|columnist|correspondent|editor)\s+)?"
     rf"(?P<name>{PERSON}) on (?:Twitter|X|Instagram|Facebook|Threads|Bluesky|Mastodon)\b"
 )
-_NOTE_OPENING = re.compile(rf"^(?P<name>{PERSON}) (?:is|was) ")
+# "Jane Doe is ...", "Jane Doe, a former adviser to the mayor, is ..."
+# (a past between commas only before a present "is", in a line that quotes no one: "Jane Doe, a spokeswoman for
+# the ministry, was more blunt. “...”" closes a news story)
+_NOTE_OPENING = re.compile(rf"^(?P<name>{PERSON})(?: (?:is|was)|, [^;:“”\"]{{3,200}}?, is) (?!.*[“”\"])")
 _CITES_ADDRESS = re.compile(r"https?://|\bwww\.\w")
 
 
@@ -54,7 +57,7 @@ def closing_furniture(paragraphs: list[str], authors: list[str]) -> tuple[int, l
 def closing_writer(paragraphs: list[str], cut_below: list[str] = ()) -> list[str]:
     """The writer an article names in its closing lines when no byline does: "Follow Jane Doe on Twitter
     @jdoe" (among its last paragraphs or the lines ``cut_below`` the body's start), or an opinion piece's
-    note on its writer, "Jane Doe is a former mayor of Springfield." (a name the article mentions nowhere
+    note on its writer, "Jane Doe(, a former adviser,) is a former mayor of Springfield." (a name the article mentions nowhere
     else: a news story's closing line about someone it quoted names them earlier)."""
     for text in [*reversed(paragraphs[-2:]), *cut_below]:
         follow = _FOLLOW_WRITER.match(text.strip())
@@ -117,6 +120,9 @@ def _author_bio(text: str, authors: list[str]) -> bool:
         return True
     if any(text.startswith((f"{name} is ", f"{name} was ")) for name in authors if len(name.split()) >= 2):
         return True  # a note on the writer: "Jane Doe is director of debate at ..."
+    note = _NOTE_OPENING.match(text)
+    if note and note["name"] in authors and len(note["name"].split()) >= 2:
+        return True  # ..."Jane Doe, a former adviser to the mayor, is director of ..."
     if not _INTRODUCES_SOMEONE.match(text):
         return False
     for name in authors:
