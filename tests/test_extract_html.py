@@ -222,6 +222,23 @@ def test_a_visible_byline_after_a_shouted_label_whose_writer_has_a_month_for_a_f
     assert extract_html(raw(page(body=body))).authors == ["Jane Q Example"]
 
 
+def test_a_visible_byline_that_runs_on_past_the_writer_s_own_link_stops_at_the_name():
+    body = '<p class="byline">By <a href="/about">Jane Example</a> <span>Gardener &amp; Astrologer</span></p>' + BODY
+    assert extract_html(raw(page(body=body))).authors == ["Jane Example"]
+
+
+def test_a_link_to_the_writer_s_page_labelled_learn_more_names_no_one():
+    body = BODY + '<p><a href="/author/jane-example">Learn More</a></p>'
+    assert extract_html(raw(page(body=body))).authors == []
+
+
+def test_an_unfilled_template_slot_is_no_author():
+    head = '<meta name="author" content="page.head.extra.author">'
+    assert extract_html(raw(page(head=head))).authors == []
+    head = '<meta name="author" content="sara.r.example">'  # a user name with dots is one
+    assert extract_html(raw(page(head=head))).authors == ["sara.r.example"]
+
+
 def test_an_outlet_credited_beside_its_writers_is_not_one_of_them():
     json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
                "author": {"@type": "Person", "name": "Jane Example and John Sample, The Example Courier"},

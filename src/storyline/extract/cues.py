@@ -153,7 +153,7 @@ ADVERTISEMENT = re.compile(
 # A button or link label standing alone: "Read more", "Check price on Amazon", "Get the Example News app!",
 # "Read more news like this on Example News".
 BUTTON = re.compile(
-    r"^(?:read more|read (?:the )?full (?:story|article|review)|show more|see more|load more|view more|"
+    r"^(?:read more|read (?:the )?full (?:story|article|review)|show more|see more|load more|view more|learn more|"
     r"download now|shop now|buy now|view (?:the )?deal|see (?:the )?deal|get (?:the )?deal|"
     r"check (?:the )?(?:latest )?prices?(?: (?:on|at) [^.,;:!?]{1,30})?|see (?:it|price) (?:at|on) [^.,;:!?]{1,30}|where to buy|"
     r"get the .{1,40}? app|read more (?:news|stories|articles)\b.{0,50})\W*$",

@@ -26,7 +26,7 @@ from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
 from .html_metadata import PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata
 from .mojibake import fix_mojibake
-from .names import split_authors, tidied, without_job_titles
+from .names import as_printed_alone, split_authors, tidied, without_job_titles
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
 from .page_tail import closing_writer
 from .segment import segment
@@ -331,13 +331,27 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
     if not stated and (profile := profile_link_name(tree)):
         stated = [profile]  # read only when the page states no writer: it walks every link
     if stated:
-        return _without_the_outlet(without_job_titles(tidied(stated)), meta)
+        names = without_job_titles(tidied(stated))
+        if stated is meta.byline and any(len(name.split()) > 2 for name in names):
+            names = as_printed_alone(names, _short_texts(tree))
+        return _without_the_outlet(names, meta)
     found = extract_author(tree)
     if not found:
         return _credited_in_text(tree)
     names = [clean_name(_BYLINE_TAIL.split(name)[0]) for name in found.split(";")]
     people = [person for n in names if n and not _NOT_A_NAME.match(n) for person in split_authors(n)]
     return without_job_titles(tidied(people))
+
+
+def _short_texts(tree: HtmlElement) -> list[str]:
+    """The text of each element short enough to be a name, for a "By" line that ran on past the name
+    ("By Jane Doe Gardener & Astrologer" where the name is a link of its own). Read only for a name of
+    three words or more."""
+    texts = []
+    for element in tree.iter():
+        if isinstance(element.tag, str) and len(text := element.text_content()) < 60:
+            texts.append(" ".join(text.split()))
+    return texts
 
 
 def _credited_in_text(tree: HtmlElement) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any, Iterator
 
 from lxml.html import HtmlElement
 
+from .cues import BUTTON
 from .names import CREDIT_LABEL, split_authors
 from .visible import (DATELINE_REACH, NUMERIC_DATE, WRITTEN_DATE, byline_date, date_from_digits, date_from_words,
                       real_date, shown_dates, visible_byline, visible_text, written_forms)
@@ -46,6 +47,8 @@ SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "
 
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _TIMESTAMP = re.compile(r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?\s*(Z|[+-]\d\d:?\d\d)$")
+# a template's slot left unfilled ("page.head.extra.author", "{{ author }}"); "sara.r.peter" is a user name
+_TEMPLATE_KEY = re.compile(r"^(?:[a-z_]+(?:\.[a-z_]+)*\.(?:author|authors|name|byline|writer)|\{\{.*\}\}|\$\{.*\}|%\w+%)$")
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_LIKE = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", re.I)
 # a link to the page of one of the site's writers: /author/jane-doe, /team/jane-doe/, /people/jane-doe?ref=byline
@@ -131,6 +134,8 @@ def clean_name(value: Any) -> str | None:
         return None
     value = CREDIT_LABEL.sub("", " ".join(html.unescape(value).split())).strip(" ,;|-")
     if not value or _URL_LIKE.search(value) or len(value) > 80 or value.startswith("@") or not _LETTER.search(value):
+        return None
+    if _TEMPLATE_KEY.match(value):
         return None
     return value
 
@@ -252,8 +257,8 @@ def profile_link_name(tree: HtmlElement) -> str | None:
     "Tech Reporter")."""
     for link in tree.iter("a"):
         if link.get("rel") == "author" or _PROFILE_PATH.search(link.get("href") or ""):
-            name = next((" ".join(t.split()) for t in link.itertext() if t.strip()), "")
-            if _NAMED.match(name):
+            name = CREDIT_LABEL.sub("", next((" ".join(t.split()) for t in link.itertext() if t.strip()), ""))
+            if _NAMED.match(name) and not BUTTON.match(name):  # "Learn More" links to the writer's page too
                 return name
     return None
 
