@@ -250,6 +250,17 @@ def test_an_outlet_credited_beside_its_writers_is_not_one_of_them():
     assert article.authors == ["The Example Courier"]  # credited alone, the outlet is the page's only answer
 
 
+def test_a_writer_signing_under_the_headline_outranks_markup_that_credits_the_site():
+    json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
+               "author": {"@type": "Organization", "name": "The Example Courier"},
+               "publisher": {"@type": "Organization", "name": "The Example Courier"}}
+    head = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>'
+    signed = "<p>Jane Example</p><p>March 5, 2024</p>" + BODY
+    assert extract_html(raw(page(body=signed, head=head))).authors == ["Jane Example"]
+    topic = "<p>Night Buses</p><p>March 5, 2024</p>" + BODY  # a topic over the date is no one: the site stays
+    assert extract_html(raw(page(body=topic, head=head))).authors == ["The Example Courier"]
+
+
 @pytest.mark.parametrize(
     ("byline", "expected"),
     [

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from ..model import Removed
 from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, DATELINE, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
 from .metadata import split_names
-from .names import (CREDENTIAL, CREDIT_LABEL, GLUED_TAIL, MONTH_WORDS, PERSON, ROLE_NOUNS, as_printed_alone, tidied,
-                    unglued, without_job_titles)
+from .names import (CREDENTIAL, CREDIT_LABEL, GLUED_TAIL, MONTH_WORDS, PERSON, ROLE_NOUNS, as_printed_alone,
+                    lower_case_words, name_words, tidied, unglued, without_job_titles)
 from .visible import shown_dates
 
 MAX_CREDIT_WORDS = 30  # a longer line is prose, or a menu, not a credit
@@ -152,8 +152,8 @@ def _article_credit(removed: list[Removed], head: int, lead: int, body: list[str
     def ordinary(names: list[str]) -> bool:
         """Names made of words the page writes in lower case: a topic or a menu's facet, not a person."""
         if not lower_case:  # read once, and only for a page that has a credit to check
-            lower_case.update(_lower_case_words([*body, *(item.text for item in removed)]))
-        return all(_words(name) <= lower_case for name in names)
+            lower_case.update(lower_case_words([*body, *(item.text for item in removed)]))
+        return all(name_words(name) <= lower_case for name in names)
 
     def labelled(i: int) -> list[str]:
         names = _labelled_names(removed[i])
@@ -179,19 +179,6 @@ def _article_credit(removed: list[Removed], head: int, lead: int, body: list[str
         if found:
             return found
     return None
-
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-
-def _words(text: str) -> set[str]:
-    return {word.lower() for word in _WORD.findall(text)}
-
-
-def _lower_case_words(lines: list[str]) -> set[str]:
-    """The words a page writes in lower case somewhere: ordinary words, where a person's name is capitalised
-    wherever it stands."""
-    return {word for line in lines for word in _WORD.findall(line) if word.islower()}
 
 
 def _wire_credit(removed: list[Removed]) -> list[str]:

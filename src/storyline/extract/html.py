@@ -26,7 +26,7 @@ from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
 from .html_metadata import PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata
 from .mojibake import fix_mojibake
-from .names import as_printed_alone, split_authors, tidied, without_job_titles
+from .names import as_printed_alone, lower_case_words, name_words, split_authors, tidied, without_job_titles
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
 from .page_tail import closing_writer
 from .segment import segment
@@ -326,7 +326,8 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
     author markup (tidied); "A and B" becomes two authors.
 
     Passing over an author that only names the site itself (in favour of a later source naming a
-    person) was tried on the WCXB dev pages: it fixed 6 pages and broke 8, so the order stays."""
+    person) was tried on the WCXB dev pages: it fixed 6 pages and broke 8, so the order stays; but a
+    person's credit under the headline, read as the plain-text path reads it, replaces the site's name."""
     stated = next((names for names in (meta.authors, meta.meta_authors, meta.byline) if names), None)
     if not stated and (profile := profile_link_name(tree)):
         stated = [profile]  # read only when the page states no writer: it walks every link
@@ -334,7 +335,10 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
         names = without_job_titles(tidied(stated))
         if stated is meta.byline and any(len(name.split()) > 2 for name in names):
             names = as_printed_alone(names, _short_texts(tree))
-        return _without_the_outlet(names, meta)
+        names = _without_the_outlet(names, meta)
+        if _only_the_outlet(names, meta):  # the markup credits the site: a person may sign under the headline
+            return _credited_in_text(tree, people_only=True) or names
+        return names
     found = extract_author(tree)
     if not found:
         return _credited_in_text(tree)
@@ -354,11 +358,23 @@ def _short_texts(tree: HtmlElement) -> list[str]:
     return texts
 
 
-def _credited_in_text(tree: HtmlElement) -> list[str]:
+def _credited_in_text(tree: HtmlElement, people_only: bool = False) -> list[str]:
     """The credit under the headline as the plain-text path reads it, for a page whose markup names no
-    writer: "Written by" over the name, a team's name over the date."""
+    writer: "Written by" over the name, a team's name over the date. ``people_only``: none when a word of
+    it is one the page writes in lower case ("By Event Type", "HR Strategy" over a date), so that it
+    replaces the outlet's credit only with a person's name."""
     seg = segment(visible_lines(tree))
-    return article_authors(seg.removed, seg.head, seg.lead, seg.body)
+    names = article_authors(seg.removed, seg.head, seg.lead, seg.body)
+    if people_only and names:
+        ordinary = lower_case_words([*seg.body, *(item.text for item in seg.removed)])
+        if any(name_words(name) & ordinary for name in names):
+            return []
+    return names
+
+
+def _only_the_outlet(names: list[str], meta: PageMetadata) -> bool:
+    outlets = {name.casefold() for name in (meta.publisher, meta.site_name) if name}
+    return bool(names) and all(name.casefold() in outlets for name in names)
 
 
 def _without_the_outlet(authors: list[str], meta: PageMetadata) -> list[str]:

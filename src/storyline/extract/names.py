@@ -122,3 +122,16 @@ def as_printed_alone(names: list[str], lines: list[str]) -> list[str]:
         cut.append(next((" ".join(words[:n]) for n in range(len(words) - 1, 1, -1)
                          if " ".join(words[:n]) in alone), name))
     return list(dict.fromkeys(cut))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def name_words(text: str) -> set[str]:
+    return {word.lower() for word in _WORD.findall(text)}
+
+
+def lower_case_words(lines: list[str]) -> set[str]:
+    """The words a page writes in lower case somewhere: ordinary words, where a person's name is capitalised
+    wherever it stands."""
+    return {word for line in lines for word in _WORD.findall(line) if word.islower()}
