@@ -23,6 +23,7 @@ from storyline.model import Removed
         ("Three routes will run all night from the spring. By Ana Lima on Dec. 19, 2025", ["Ana Lima"]),
         ("By Ana LimaPublished: Jan 29, 2025", ["Ana Lima"]),
         ("Reviewed by Mia Chen, MD — Written by Ana Lima, MS, RD — Updated on March 7, 2025", ["Ana Lima, MS, RD"]),
+        ("This post was written by Ana Lima, Head of Transport at the Daily Planet.", ["Ana Lima"]),
     ],
 )
 def test_labelled_credits_in_the_shapes_pages_give_them(line, names):
@@ -45,6 +46,8 @@ def test_lines_that_are_no_writing_credit(line):
 def test_a_name_beside_a_date_without_a_label():
     assert dated_names("Ana Lima | May 22, 2025") == ["Ana Lima"]
     assert dated_names("Ana Lima May 18, 2016") == ["Ana Lima"]
+    assert dated_names("Dec 26, 2025 • Ana Lima in Transport") == ["Ana Lima"]
+    assert dated_names("Dec 17, 2025Ana Lima") == ["Ana Lima"]  # glued by the scrape
     assert dated_names("City Council Agenda") == []
 
 
@@ -142,3 +145,15 @@ def test_a_menu_s_by_lines_are_facets_not_writers():
                Removed("Council votes on buses", "title")]
     body = ["Every company type and region got a vote on the bus routes this spring."]
     assert article_authors(removed, head=3, body=body) == []
+
+
+def test_a_label_on_its_own_line_credits_the_names_under_it():
+    several = [Removed("Council votes on buses", "title"), Removed("Author(s)", "boilerplate"),
+               Removed("Ana Lima", "boilerplate"), Removed("Joe Park", "boilerplate")]
+    assert article_authors(several, head=4) == ["Ana Lima", "Joe Park"]
+    one = [Removed("Council votes on buses", "title"), Removed("Author", "boilerplate"),
+           Removed("Ana Lima", "boilerplate"), Removed("Related Program", "related_links")]
+    assert article_authors(one, head=4) == ["Ana Lima"]
+    menu = [Removed("Contributors", "navigation"), Removed("Online Services", "navigation"),
+            Removed("Council votes on buses", "title")]
+    assert article_authors(menu, head=3) == []

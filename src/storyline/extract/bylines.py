@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Removed
 from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, DATELINE, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
 from .metadata import split_names
-from .names import (CREDENTIAL, CREDIT_LABEL, GLUED_TAIL, MONTH_WORDS, PERSON, ROLE_NOUNS, as_printed_alone,
+from .names import (CREDENTIAL, CREDIT_LABEL, GLUED_TAIL, MONTH_WORDS, PERSON, ROLE_NOUNS, ROLE_WORDS, as_printed_alone,
                     lower_case_words, name_words, tidied, unglued, without_job_titles)
 from .visible import shown_dates
 
@@ -38,7 +38,8 @@ _PEOPLE = (rf"(?P<names>{PERSON}(?:\s*,\s*(?:{PERSON}|{_CREDENTIAL}))*"
            rf"(?:(?:,?\s+and\s+|\s*&\s*){PERSON}(?:\s*,\s*{_CREDENTIAL})*)?)")
 # what may follow the names in a credit: nothing, a role after a comma, a date, "on"/"in" a date or section
 _AFTER_NAMES = rf"(?=\s*$|\s*[,(]|\s+(?i:on|in|at|for|of|updated|published|posted|last)\b|\s+{ANY_DATE}|\s*\d)"
-_WRITING_LABEL = r"(?i:(?:written|reported|posted|story|article|words|text|authored|compiled)\s+by|by|authors?)"
+_WRITING_LABEL = (r"(?i:(?:this\s+(?:post|article|story|piece|guide)\s+was\s+)?"
+                  r"(?:written|reported|posted|story|article|words|text|authored|compiled)\s+by|by|authors?)")
 # "By Jane Doe", "Written by: Jane Doe and John Roe", "Last updated March 5, 2024 by Jane Doe"
 _LABELLED = re.compile(
     rf"^(?:(?i:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?:?\s*)?{ANY_DATE},?\s+)?"
@@ -49,6 +50,13 @@ _NAME_BY_DATE = re.compile(
     rf"^{_PEOPLE}\s*(?:[|•·●⋅,–—-]\s*)?"
     rf"(?i:(?:(?:last\s+)?(?:updated|published|posted)\s*(?:on)?:?\s*)|on\s+)?{ANY_DATE}"
 )
+# "March 5, 2024 • Jane Doe in Transport", "Dec 17, 2025Jane Doe" (the date before the name)
+_DATE_BY_NAME = re.compile(
+    rf"^{ANY_DATE}\s*(?:[|•·●⋅,–—-]\s*)?{_PEOPLE}(?=\s*$|\s+(?:in|on behalf of|for)\s)")
+# a label on a line of its own over the names on the next: "Written by" / "Jane Doe"
+_LABEL_LINE = re.compile(r"^(?i:(?:written|posted|article|story|words|reported)\s+by|authors?|author\(s\)|"
+                         r"contributors?)\s*:?$")
+_NAMES_UNDER_LABEL = 4  # "Author(s)" over one name a line
 # "Jane Doe", "Jane Doe, Managing Editor", "Jane Doe, MS, RD"
 _NAME_AND_ROLE = re.compile(rf"{PERSON}(?:,\s*[A-Z][\w.&' -]+){{0,3}}")
 _GLUED_BY = re.compile(r"[a-z]By\b")
@@ -73,7 +81,8 @@ def dated_names(line: str) -> list[str]:
     """The people a line names beside the date, with no label: "Jane Doe | March 5, 2024"."""
     if len(line) > MAX_CREDIT_CHARS or not _DIGIT.search(line):
         return []
-    match = _NAME_BY_DATE.match(_GLUED_LABEL.sub(r"\1 ", line.strip()))
+    line = _GLUED_LABEL.sub(r"\1 ", line.strip())
+    match = _NAME_BY_DATE.match(line) or _DATE_BY_NAME.match(line)
     return people_in(match["names"]) if match else []
 
 
@@ -86,7 +95,7 @@ def people_in(names: str) -> list[str]:
         words = part.split()
         if not words:
             continue
-        if any(w.lower() in ROLE_NOUNS for w in words):
+        if any(w.lower() in ROLE_NOUNS for w in words) or part.lower() in ROLE_WORDS:  # "Editor", "Head of ..."
             break
         if people and CREDENTIAL.match(part):
             people[-1] = f"{people[-1]}, {part}"
@@ -159,6 +168,8 @@ def _article_credit(removed: list[Removed], head: int, lead: int, body: list[str
         names = _labelled_names(removed[i])
         if names and (names[0] in facets or (ordinary(names) and (" " not in names[0] or menu_facets() > 1))):
             return []  # "By Kristin" names a writer; "By Industry", "By Company Type" are a menu's facets
+        if not names and (names := _names_under_label(removed, i)) and ordinary(names):
+            return []  # "Contributors" over "Online Services": a menu's entries
         return names
 
     def menu_facets() -> int:
@@ -220,6 +231,20 @@ def _labelled_names(item: Removed) -> list[str]:
         names = without_job_titles(tidied([unglued(name) for name in names]))
     return names
 
+
+
+def _names_under_label(removed: list[Removed], i: int) -> list[str]:
+    """The names on the lines under a label set on its own ("Author(s)" over "Jane Doe" over "John Roe")."""
+    if removed[i].reason == "navigation" or not _LABEL_LINE.match(removed[i].text.strip()):
+        return []  # a menu's "Contributors" over its next entry names no one
+    names: list[str] = []
+    plural = re.search(r"(?i)s\b|\(s\)", removed[i].text)  # "Author" over one name, "Authors" over several
+    for item in removed[i + 1 : i + 1 + (_NAMES_UNDER_LABEL if plural else 1)]:
+        text = item.text.strip()
+        if not (len(text.split()) <= _NAME_WORDS and _NAME_AND_ROLE.fullmatch(text)):
+            break
+        names += [name for name in people_in(text) if name not in names]
+    return names
 
 
 def _dated(below: list[Removed]) -> bool:

@@ -344,7 +344,7 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
         return _credited_in_text(tree)
     names = [clean_name(_BYLINE_TAIL.split(name)[0]) for name in found.split(";")]
     people = [person for n in names if n and not _NOT_A_NAME.match(n) for person in split_authors(n)]
-    return without_job_titles(tidied(people))
+    return without_job_titles(tidied(people)) if people else _credited_in_text(tree)
 
 
 def _short_texts(tree: HtmlElement) -> list[str]:
