@@ -153,43 +153,52 @@ def _article_credit(removed: list[Removed], head: int, lead: int, body: list[str
     else:
         under, above = range(title_at + 1, head), range(title_at - 1, -1, -1)
     after = range(head, len(removed))
-
-    facets = _facets(removed)
-
-    lower_case: set[str] = set()
-
-    def ordinary(names: list[str]) -> bool:
-        """Names made of words the page writes in lower case: a topic or a menu's facet, not a person."""
-        if not lower_case:  # read once, and only for a page that has a credit to check
-            lower_case.update(lower_case_words([*body, *(item.text for item in removed)]))
-        return all(name_words(name) <= lower_case for name in names)
-
-    def labelled(i: int) -> list[str]:
-        names = _labelled_names(removed[i])
-        if names and (names[0] in facets or (ordinary(names) and (" " not in names[0] or menu_facets() > 1))):
-            return []  # "By Kristin" names a writer; "By Industry", "By Company Type" are a menu's facets
-        if not names and (names := _names_under_label(removed, i)) and ordinary(names):
-            return []  # "Contributors" over "Online Services": a menu's entries
-        return names
-
-    def menu_facets() -> int:
-        """How many distinct "By ..." lines of ordinary words the page shows: a menu's when several."""
-        shown = {match["names"].casefold() for item in removed
-                 if item.reason == "byline" and (match := BY_LINE.match(item.text.strip()))}
-        return sum(ordinary([names]) for names in shown)
-
-    def unlabelled(i: int) -> list[str]:
-        names = _unlabelled_names(removed[i], removed[i + 1 : i + 3])
-        return [] if names and ordinary(names) else names
-
     right_after = range(head, lead)  # between a standfirst taken for the body and the next paragraph
-    for where, read in ((under, labelled), (under, unlabelled), (after, labelled), (right_after, unlabelled),
-                        (above, labelled), (above, unlabelled)):
+    page = _Page(removed, body)
+    for where, read in ((under, page.labelled), (under, page.unlabelled), (after, page.labelled),
+                        (right_after, page.unlabelled), (above, page.labelled), (above, page.unlabelled)):
         found = next(((i, names) for i in where if removed[i].reason not in _NOT_CREDITS and (names := read(i))),
                      None)
         if found:
             return found
     return None
+
+
+class _Page:
+    """The page a credit is read from: its lines, its menu's facets, and the words it writes in lower case
+    (read once, and only for a page with a credit to check)."""
+
+    def __init__(self, removed: list[Removed], body: list[str]) -> None:
+        self.removed, self.body = removed, body
+        self.facets = _facets(removed)
+        self._lower_case: set[str] | None = None
+
+    def labelled(self, i: int) -> list[str]:
+        """A labelled credit ("By Jane Doe"), or names under a label on its own line."""
+        names = _labelled_names(self.removed[i])
+        if names and (names[0] in self.facets
+                      or (self.ordinary(names) and (" " not in names[0] or self._menu_facets() > 1))):
+            return []  # "By Kristin" names a writer; "By Industry", "By Company Type" are a menu's facets
+        if not names and (names := _names_under_label(self.removed, i)) and self.ordinary(names):
+            return []  # "Contributors" over "Online Services": a menu's entries
+        return names
+
+    def unlabelled(self, i: int) -> list[str]:
+        """A bare name set over or beside a date, unless it is a topic ("Climate Change")."""
+        names = _unlabelled_names(self.removed[i], self.removed[i + 1 : i + 3])
+        return [] if names and self.ordinary(names) else names
+
+    def ordinary(self, names: list[str]) -> bool:
+        """Names made of words the page writes in lower case: a topic or a menu's facet, not a person."""
+        if self._lower_case is None:
+            self._lower_case = lower_case_words([*self.body, *(item.text for item in self.removed)])
+        return all(name_words(name) <= self._lower_case for name in names)
+
+    def _menu_facets(self) -> int:
+        """How many distinct "By ..." lines of ordinary words the page shows: a menu's when several."""
+        shown = {match["names"].casefold() for item in self.removed
+                 if item.reason == "byline" and (match := BY_LINE.match(item.text.strip()))}
+        return sum(self.ordinary([names]) for names in shown)
 
 
 def _wire_credit(removed: list[Removed]) -> list[str]:
