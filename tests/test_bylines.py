@@ -157,3 +157,15 @@ def test_a_label_on_its_own_line_credits_the_names_under_it():
     menu = [Removed("Contributors", "navigation"), Removed("Online Services", "navigation"),
             Removed("Council votes on buses", "title")]
     assert article_authors(menu, head=3) == []
+
+
+def test_the_kind_of_piece_over_the_date_is_no_writer():
+    removed = [Removed("Council votes on buses", "title"), Removed("Press Release", "boilerplate"),
+               Removed("March 4, 2024", "header")]
+    assert article_authors(removed, head=3) == []
+
+
+def test_menu_entries_run_together_are_no_writer():
+    removed = [Removed("Council votes on buses", "title"), Removed("Transport NewsBusesFerriesBridges", "byline"),
+               Removed("March 4, 2024", "header")]
+    assert article_authors(removed, head=3) == []

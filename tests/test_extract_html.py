@@ -232,10 +232,14 @@ def test_a_link_to_the_writer_s_page_labelled_learn_more_names_no_one():
     assert extract_html(raw(page(body=body))).authors == []
 
 
-def test_an_unfilled_template_slot_is_no_author():
-    head = '<meta name="author" content="page.head.extra.author">'
+@pytest.mark.parametrize("value", ["page.head.extra.author", "undefined", "admin", "Webmaster"])
+def test_an_unfilled_template_slot_or_a_site_account_is_no_author(value):
+    head = f'<meta name="author" content="{value}">'
     assert extract_html(raw(page(head=head))).authors == []
-    head = '<meta name="author" content="sara.r.example">'  # a user name with dots is one
+
+
+def test_a_user_name_with_dots_is_an_author():
+    head = '<meta name="author" content="sara.r.example">'
     assert extract_html(raw(page(head=head))).authors == ["sara.r.example"]
 
 

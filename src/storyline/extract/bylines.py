@@ -60,6 +60,10 @@ _NAMES_UNDER_LABEL = 4  # "Author(s)" over one name a line
 # "Jane Doe", "Jane Doe, Managing Editor", "Jane Doe, MS, RD"
 _NAME_AND_ROLE = re.compile(rf"{PERSON}(?:,\s*[A-Z][\w.&' -]+){{0,3}}")
 _GLUED_BY = re.compile(r"[a-z]By\b")
+# what kind of piece it is, set over the date where a byline would stand
+_CONTENT_KINDS = frozenset({"press release", "news release", "media release", "guest post", "sponsored content",
+                            "partner content", "paid content", "case study", "white paper", "fact sheet",
+                            "photo gallery", "news story", "feature story", "blog post", "op-ed"})
 _NAME_WORDS = 8
 _ROLE_LINE_WORDS = 6  # "Co-founder of Example Co", "Senior Trending Editor"
 _LIST_PARTS = re.compile(r"\s*,\s*|,?\s+and\s+|\s*&\s*")
@@ -266,7 +270,7 @@ def _dated(below: list[Removed]) -> bool:
 
 def _unlabelled_names(item: Removed, below: list[Removed]) -> list[str]:
     text = item.text.strip()
-    if CREDIT_LABEL.match(text):
+    if CREDIT_LABEL.match(text) or text.casefold() in _CONTENT_KINDS:
         return []  # a credit the labelled reading could not take ("Written By Somebody") is no bare name
     if (item.reason == "byline" or _dated(below)) and len(text.split()) <= _NAME_WORDS \
             and _NAME_AND_ROLE.fullmatch(text):

@@ -37,6 +37,7 @@ PERSON = _NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|van|de|der|von|da|la|le))
 GLUED_TAIL = (r"(?<=[a-z]{2})(?=(?:Updated|Published|Posted|In|On|By|"
               + "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True)) + r")\b)")
 _GLUED_TAIL = re.compile(GLUED_TAIL)
+_GLUED_WORDS = re.compile(r"[a-z][A-Z].*[a-z][A-Z]")  # two words' joins inside one ("McDonald" has one)
 _NAME_LIST_SEPARATOR = re.compile(r"\s*;\s*|,?\s+and\s+|\s*&\s*|\s*,\s*")
 _LIST_CLOSER = re.compile(r"\s+and\s+|\s*[&;]\s*")  # what makes commas separate people, not a name from a role
 CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{1,3}\.?|[JS]r\.?|I{2,3}|IV)$")  # "MD", "PhD", "Jr."
@@ -65,7 +66,8 @@ def split_authors(names: str) -> list[str]:
 def tidied(names: list[str]) -> list[str]:
     """Names without what a page prints around them: an avatar's initials before ("JD Jane Doe"), a
     month that opens the date after ("Jane Doe December"), a former employer ("Jane Doe Former Acme
-    Consultant"), the name printed twice ("Jane Doe Jane Doe")."""
+    Consultant"), the name printed twice ("Jane Doe Jane Doe"); none for menu entries run together
+    ("OfficeSuppliesFilingPapers")."""
     tidy = []
     for name in names:
         words = name.split()
@@ -75,6 +77,8 @@ def tidied(names: list[str]) -> list[str]:
             words = words[:-1]
         if len(words) >= 4 and len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
             words = words[: len(words) // 2]  # the avatar's caption and the name: "Jane Doe Jane Doe"
+        if any(_GLUED_WORDS.search(word) for word in words):
+            continue  # a menu's entries run together: "OrganizationOfficeOrganizingPapers"
         former = next((i for i, w in enumerate(words) if w.lower() == "former"), None)
         if former is not None and former >= 2:
             words = words[:former]
