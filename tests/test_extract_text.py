@@ -213,6 +213,20 @@ def test_a_short_first_paragraph_in_sentence_case_stays_the_lede():
     assert article.text.startswith(lede)
 
 
+def test_names_beside_their_job_title_under_the_standfirst_are_the_byline():
+    standfirst = "Riders on three routes will see buses every ten minutes from the spring, the council says."
+    credit = "Ana Lima and Joe Park | Guest Columnists"
+    article = extract("\n".join(["Council votes to expand the bus network", standfirst, credit, *PARAGRAPHS]))
+    assert article.authors == ["Ana Lima", "Joe Park"] and credit not in article.text
+
+
+def test_a_name_under_the_date_and_over_its_job_title_is_the_byline():
+    head = ["Council votes to expand the bus network", "Updated March 4, 2024, 1:24 PM EST", "Ana Lima",
+            "Transport Editor"]
+    article = extract("\n".join([*head, *PARAGRAPHS]))
+    assert article.authors == ["Ana Lima"]
+
+
 def test_by_inside_a_title_case_headline_names_no_writer():
     article = extract("\n".join(["Night Buses Saved By Council Vote After Long Campaign", *PARAGRAPHS]))
     assert article.authors == []

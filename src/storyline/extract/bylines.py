@@ -189,7 +189,7 @@ class _Page:
 
     def unlabelled(self, i: int) -> list[str]:
         """A bare name set over or beside a date, unless it is a topic ("Climate Change")."""
-        names = _unlabelled_names(self.removed[i], self.removed[i + 1 : i + 3])
+        names = _unlabelled_names(self.removed[i], self.removed[i + 1 : i + 3], self.removed[max(0, i - 2) : i])
         return [] if names and self.ordinary(names) else names
 
     def ordinary(self, names: list[str]) -> bool:
@@ -260,21 +260,40 @@ def _names_under_label(removed: list[Removed], i: int) -> list[str]:
     return names
 
 
-def _dated(below: list[Removed]) -> bool:
-    """A date line right under, or under a job title that is: "Jane Doe" over "Trending Editor" over the date."""
+def _dated(below: list[Removed], above: list[Removed]) -> bool:
+    """A date line right under, or under a job title that is: "Jane Doe" over "Trending Editor" over the
+    date; or a date just above and the job title under ("Updated March 5, 2024" over "Jane Doe" over
+    "Trending Editor")."""
     if below and below[0].reason == "header":
         return True
-    return (len(below) == 2 and below[1].reason == "header" and len(below[0].text.split()) <= _ROLE_LINE_WORDS
-            and any(word.lower().strip(",.") in ROLE_NOUNS for word in below[0].text.split()))
+    titled = bool(below) and _role_line(below[0].text)
+    return titled and ((len(below) == 2 and below[1].reason == "header")
+                       or any(item.reason == "header" for item in above))
 
 
-def _unlabelled_names(item: Removed, below: list[Removed]) -> list[str]:
+def _role_line(text: str) -> bool:
+    """A job title on its own: "Senior Transport Editor", "Guest Columnists"."""
+    words = text.split()
+    return len(words) <= _ROLE_LINE_WORDS and any(word.lower().strip(",.").removesuffix("s") in ROLE_NOUNS
+                                                  for word in words)
+
+
+def names_with_role(text: str) -> list[str]:
+    """Names and their job title as pieces of one line: "Jane Doe and John Roe | Guest Columnists"."""
+    pieces = _PIECES.split(text)
+    if len(pieces) < 2 or not _role_line(pieces[1]):
+        return []
+    match = re.fullmatch(_PEOPLE, pieces[0].strip())
+    return people_in(match["names"]) if match else []
+
+
+def _unlabelled_names(item: Removed, below: list[Removed], above: list[Removed] = ()) -> list[str]:
     text = item.text.strip()
     if CREDIT_LABEL.match(text) or text.casefold() in _CONTENT_KINDS:
         return []  # a credit the labelled reading could not take ("Written By Somebody") is no bare name
-    if (item.reason == "byline" or _dated(below)) and len(text.split()) <= _NAME_WORDS \
+    if (item.reason == "byline" or _dated(below, above)) and len(text.split()) <= _NAME_WORDS \
             and _NAME_AND_ROLE.fullmatch(text):
         return people_in(text)  # a name (and its job title) set over its date
     if item.reason == "byline" and NAMES_LINE.fullmatch(text):
         return split_names(text)  # a team the segmenter found over its date: "The Example Team"
-    return dated_names(text)
+    return dated_names(text) or names_with_role(text)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..model import Embed, Removed
 from .blocks import Block, measure, split_blocks
-from .bylines import credited_names, dated_names
+from .bylines import credited_names, dated_names, names_with_role
 from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, NAMES_LINE, PAREN_BYLINE,
                    SECTION_END,
                    cue_reason)
@@ -299,12 +299,13 @@ def _shown_twice(blocks: list[Block], i: int) -> bool:
 def _credit_line(block: Block) -> str | None:
     """A writing credit in a shape the cue patterns leave to the byline reader: "ByJane Doe", "by Jane Doe |
     March 5, 2024 | 4 min read", "Posted on March 5, 2024 by Jane Doe", "Jane Doe • March 5, 2024 — 7 min
-    read" (short, and no sentence: "Jane Doe on March 5, 2024 said ..." is one)."""
+    read", "Jane Doe | Guest Columnist" (short, and no sentence: "Jane Doe on March 5, 2024 said ..." is one)."""
     if block.words > CREDIT_LINE_WORDS:
         return None
     if "by" in block.text.lower() and credited_names(block.text):
         return "byline"
-    if block.words <= DATED_NAME_WORDS and not block.terminal and dated_names(block.text):
+    if block.words <= DATED_NAME_WORDS and not block.terminal and (dated_names(block.text)
+                                                                   or names_with_role(block.text)):
         return "byline"
     return None
 
