@@ -17,7 +17,7 @@ from ..model import Removed
 from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, DATELINE, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
 from .metadata import split_names
 from .names import (CREDENTIAL, CREDIT_LABEL, GLUED_TAIL, MONTH_WORDS, PERSON, ROLE_NOUNS, ROLE_WORDS, as_printed_alone,
-                    lower_case_words, name_words, tidied, unglued, without_job_titles)
+                    name_words, written_lower, tidied, unglued, without_job_titles)
 from .visible import shown_dates
 
 MAX_CREDIT_WORDS = 30  # a longer line is prose, or a menu, not a credit
@@ -64,6 +64,8 @@ _GLUED_BY = re.compile(r"[a-z]By\b")
 _CONTENT_KINDS = frozenset({"press release", "news release", "media release", "guest post", "sponsored content",
                             "partner content", "paid content", "case study", "white paper", "fact sheet",
                             "photo gallery", "news story", "feature story", "blog post", "op-ed"})
+_PIECE_MARK = re.compile(r"[|•·●⋅—–]|\s-\s")  # what _PIECES splits on, found fast
+_ROLE_NOUN = re.compile(r"(?i)\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")s?\b")
 _NAME_WORDS = 8
 _ROLE_LINE_WORDS = 6  # "Co-founder of Example Co", "Senior Trending Editor"
 _LIST_PARTS = re.compile(r"\s*,\s*|,?\s+and\s+|\s*&\s*")
@@ -175,7 +177,8 @@ class _Page:
     def __init__(self, removed: list[Removed], body: list[str]) -> None:
         self.removed, self.body = removed, body
         self.facets = _facets(removed)
-        self._lower_case: set[str] | None = None
+        self._text: str | None = None
+        self._ordinary: dict[str, bool] = {}
 
     def labelled(self, i: int) -> list[str]:
         """A labelled credit ("By Jane Doe"), or names under a label on its own line."""
@@ -194,9 +197,14 @@ class _Page:
 
     def ordinary(self, names: list[str]) -> bool:
         """Names made of words the page writes in lower case: a topic or a menu's facet, not a person."""
-        if self._lower_case is None:
-            self._lower_case = lower_case_words([*self.body, *(item.text for item in self.removed)])
-        return all(name_words(name) <= self._lower_case for name in names)
+        return all(self._written_lower(word) for name in names for word in name_words(name))
+
+    def _written_lower(self, word: str) -> bool:
+        if word not in self._ordinary:
+            if self._text is None:
+                self._text = "\n".join([*self.body, *(item.text for item in self.removed)])
+            self._ordinary[word] = written_lower(word, self._text)
+        return self._ordinary[word]
 
     def _menu_facets(self) -> int:
         """How many distinct "By ..." lines of ordinary words the page shows: a menu's when several."""
@@ -266,9 +274,8 @@ def _dated(below: list[Removed], above: list[Removed]) -> bool:
     "Trending Editor")."""
     if below and below[0].reason == "header":
         return True
-    titled = bool(below) and _role_line(below[0].text)
-    return titled and ((len(below) == 2 and below[1].reason == "header")
-                       or any(item.reason == "header" for item in above))
+    dated = (len(below) == 2 and below[1].reason == "header") or any(item.reason == "header" for item in above)
+    return dated and bool(below) and _role_line(below[0].text)
 
 
 def _role_line(text: str) -> bool:
@@ -280,6 +287,8 @@ def _role_line(text: str) -> bool:
 
 def names_with_role(text: str) -> list[str]:
     """Names and their job title as pieces of one line: "Jane Doe and John Roe | Guest Columnists"."""
+    if not _PIECE_MARK.search(text) or not _ROLE_NOUN.search(text):
+        return []  # most lines: spared the split
     pieces = _PIECES.split(text)
     if len(pieces) < 2 or not _role_line(pieces[1]):
         return []

@@ -26,7 +26,7 @@ from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
 from .html_metadata import PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata
 from .mojibake import fix_mojibake
-from .names import as_printed_alone, lower_case_words, name_words, split_authors, tidied, without_job_titles
+from .names import as_printed_alone, name_words, split_authors, tidied, without_job_titles, written_lower
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
 from .page_tail import closing_writer
 from .segment import segment
@@ -366,8 +366,8 @@ def _credited_in_text(tree: HtmlElement, people_only: bool = False) -> list[str]
     seg = segment(visible_lines(tree))
     names = article_authors(seg.removed, seg.head, seg.lead, seg.body)
     if people_only and names:
-        ordinary = lower_case_words([*seg.body, *(item.text for item in seg.removed)])
-        if any(name_words(name) & ordinary for name in names):
+        text = "\n".join([*seg.body, *(item.text for item in seg.removed)])
+        if any(written_lower(word, text) for name in names for word in name_words(name)):
             return []
     return names
 

@@ -135,7 +135,9 @@ def name_words(text: str) -> set[str]:
     return {word.lower() for word in _WORD.findall(text)}
 
 
-def lower_case_words(lines: list[str]) -> set[str]:
-    """The words a page writes in lower case somewhere: ordinary words, where a person's name is capitalised
-    wherever it stands."""
-    return {word for line in lines for word in _WORD.findall(line) if word.islower()}
+def written_lower(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` (lower-cased) in lower case somewhere: an ordinary word, where a
+    person's name is capitalised wherever it stands."""
+    if word not in text:
+        return False  # most names: a plain substring search settles it
+    return re.search(r"(?<![\w'’])" + re.escape(word) + r"(?![\w'’])", text) is not None
