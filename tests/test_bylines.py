@@ -86,6 +86,7 @@ def test_contributor_lines_add_to_the_byline():
         (["By Ana Lima – Updated Mar 9, 2024 at 1:00 PM EST"], "2024-03-09"),  # the only date shown
         (["Ana Lima", "March 5, 2024"], "2024-03-05"),  # the name over the date
         (["By Ana Lima"], None),
+        (["By Ana Lima | Published 19-Dec-2025"], "2025-12-19"),  # day, month and year joined by hyphens
     ],
 )
 def test_the_date_printed_with_the_credit_dates_the_article(credit, date):

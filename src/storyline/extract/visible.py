@@ -29,7 +29,7 @@ _MONTH_NUMBER = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep
 _GLUED_BEFORE = r"(?:\b|(?<=[a-z0-9])(?-i:(?=[A-Z])))"
 WRITTEN_DATE = re.compile(
     _GLUED_BEFORE + r"(?:(?P<m1>" + _MONTH + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH + r"),?\s+(?P<y2>\d{4}))(?:\b|(?-i:(?=[A-Z])))",
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?P<m2>" + _MONTH + r")(?:,?\s+|-)(?P<y2>\d{4}))(?:\b|(?-i:(?=[A-Z])))",
     re.IGNORECASE,
 )
 # "2024-03-05", "03/05/2024", "05.03.2024": only with a four-digit year ("3/5/24" is too often not a date)
