@@ -238,6 +238,23 @@ def test_an_unfilled_template_slot_or_a_site_account_is_no_author(value):
     assert extract_html(raw(page(head=head))).authors == []
 
 
+def test_a_social_page_listed_among_the_authors_is_none_of_them():
+    json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
+               "author": [{"@type": "Person", "name": "Jane Example"},
+                          {"@type": "Organization", "name": "Example Riders Network on Facebook"}]}
+    head = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>'
+    assert extract_html(raw(page(head=head))).authors == ["Jane Example"]
+
+
+def test_a_name_printed_beside_the_outlet_the_markup_credits_is_the_writer():
+    json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
+               "author": {"@type": "Organization", "name": "EXAMPLE TODAY"},
+               "publisher": {"@type": "Organization", "name": "EXAMPLE TODAY"}}
+    head = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>'
+    body = "<p>Jane Example EXAMPLE TODAY</p>" + BODY
+    assert extract_html(raw(page(body=body, head=head))).authors == ["Jane Example"]
+
+
 def test_a_user_name_with_dots_is_an_author():
     head = '<meta name="author" content="sara.r.example">'
     assert extract_html(raw(page(head=head))).authors == ["sara.r.example"]

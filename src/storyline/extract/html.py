@@ -26,7 +26,7 @@ from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
 from .html_metadata import PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata
 from .mojibake import fix_mojibake
-from .names import as_printed_alone, name_words, split_authors, tidied, without_job_titles, written_lower
+from .names import PERSON, as_printed_alone, name_words, split_authors, tidied, without_job_titles, written_lower
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
 from .page_tail import closing_writer
 from .segment import segment
@@ -55,6 +55,8 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d|" + _URL_MONTH + r")/(\d\d)(?:/|
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _HAS_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014·•»:-]\s+|\s+[|\u2013\u2014·•»-]$")
+_PERSON_LINE = re.compile(PERSON)
+_CREDIT_REACH = 3  # lines past the standfirst where a credit beside the outlet may stand
 _BYLINE_TAIL = re.compile(r"\s+(?:[•|·]|(?:last )?updated\b|published\b|posted\b|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
 _NOT_A_NAME = re.compile(r"^(?:(?:last )?updated|published|posted|written by|read more|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b", re.I)
 
@@ -337,7 +339,7 @@ def _choose_authors(meta: PageMetadata, tree: HtmlElement) -> list[str]:
             names = as_printed_alone(names, _short_texts(tree))
         names = _without_the_outlet(names, meta)
         if _only_the_outlet(names, meta):  # the markup credits the site: a person may sign under the headline
-            return _credited_in_text(tree, people_only=True) or names
+            return _credited_in_text(tree, people_only=True, outlets=names) or names
         return names
     found = extract_author(tree)
     if not found:
@@ -358,18 +360,31 @@ def _short_texts(tree: HtmlElement) -> list[str]:
     return texts
 
 
-def _credited_in_text(tree: HtmlElement, people_only: bool = False) -> list[str]:
+def _credited_in_text(tree: HtmlElement, people_only: bool = False, outlets: list[str] = ()) -> list[str]:
     """The credit under the headline as the plain-text path reads it, for a page whose markup names no
-    writer: "Written by" over the name, a team's name over the date. ``people_only``: none when a word of
-    it is one the page writes in lower case ("By Event Type", "HR Strategy" over a date), so that it
-    replaces the outlet's credit only with a person's name."""
+    writer: "Written by" over the name, a team's name over the date; or, for the ``outlets`` the markup
+    credits, a name printed beside one of them above the body ("Jane Doe EXAMPLE TODAY"). ``people_only``:
+    none when a word of it is one the page writes in lower case ("By Event Type", "HR Strategy" over a
+    date), so that it replaces the outlet's credit only with a person's name."""
     seg = segment(visible_lines(tree))
-    names = article_authors(seg.removed, seg.head, seg.lead, seg.body)
+    names = (article_authors(seg.removed, seg.head, seg.lead, seg.body)
+             or _signed_beside_the_outlet([item.text for item in seg.removed[: seg.lead + _CREDIT_REACH]]
+                                          + seg.body[:_CREDIT_REACH], outlets))
     if people_only and names:
         text = "\n".join([*seg.body, *(item.text for item in seg.removed)])
         if any(written_lower(word, text) for name in names for word in name_words(name)):
             return []
     return names
+
+
+def _signed_beside_the_outlet(lines: list[str], outlets: list[str]) -> list[str]:
+    """"Jane Doe EXAMPLE TODAY" around the head of the article, where the markup credits Example Today."""
+    for line in lines:
+        for outlet in outlets:
+            name = line[: -len(outlet)].strip(" ,|-–—") if line.casefold().endswith(outlet.casefold()) else ""
+            if name and len(name.split()) <= 4 and _PERSON_LINE.fullmatch(name):
+                return [name]
+    return []
 
 
 def _only_the_outlet(names: list[str], meta: PageMetadata) -> bool:

@@ -50,6 +50,8 @@ _TIMESTAMP = re.compile(r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?\s
 # what a CMS writes where no one is named: a script's empty value, the site's account
 _PLACEHOLDERS = frozenset({"undefined", "null", "none", "nan", "admin", "administrator", "webmaster", "user",
                            "guest", "unknown", "author"})
+# a link to a social page listed among the authors: "Example Garden Network on Facebook"
+_SOCIAL_PAGE = re.compile(r"\bon (?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Threads|Bluesky)$")
 # a template's slot left unfilled ("page.head.extra.author", "{{ author }}"); "sara.r.peter" is a user name
 _TEMPLATE_KEY = re.compile(r"^(?:[a-z_]+(?:\.[a-z_]+)*\.(?:author|authors|name|byline|writer)|\{\{.*\}\}|\$\{.*\}|%\w+%)$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -138,7 +140,7 @@ def clean_name(value: Any) -> str | None:
     value = CREDIT_LABEL.sub("", " ".join(html.unescape(value).split())).strip(" ,;|-")
     if not value or _URL_LIKE.search(value) or len(value) > 80 or value.startswith("@") or not _LETTER.search(value):
         return None
-    if _TEMPLATE_KEY.match(value) or value.casefold() in _PLACEHOLDERS:
+    if _TEMPLATE_KEY.match(value) or value.casefold() in _PLACEHOLDERS or _SOCIAL_PAGE.search(value):
         return None
     return value
 
