@@ -238,19 +238,22 @@ def test_an_unfilled_template_slot_or_a_site_account_is_no_author(value):
     assert extract_html(raw(page(head=head))).authors == []
 
 
+def credited(author: dict | list, publisher: str | None = None) -> str:
+    """A page head whose JSON-LD credits ``author`` (and names ``publisher``)."""
+    json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses", "author": author}
+    if publisher:
+        json_ld["publisher"] = {"@type": "Organization", "name": publisher}
+    return f'<script type="application/ld+json">{json.dumps(json_ld)}</script>'
+
+
 def test_a_social_page_listed_among_the_authors_is_none_of_them():
-    json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
-               "author": [{"@type": "Person", "name": "Jane Example"},
-                          {"@type": "Organization", "name": "Example Riders Network on Facebook"}]}
-    head = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>'
+    head = credited([{"@type": "Person", "name": "Jane Example"},
+                     {"@type": "Organization", "name": "Example Riders Network on Facebook"}])
     assert extract_html(raw(page(head=head))).authors == ["Jane Example"]
 
 
 def test_a_name_printed_beside_the_outlet_the_markup_credits_is_the_writer():
-    json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
-               "author": {"@type": "Organization", "name": "EXAMPLE TODAY"},
-               "publisher": {"@type": "Organization", "name": "EXAMPLE TODAY"}}
-    head = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>'
+    head = credited({"@type": "Organization", "name": "EXAMPLE TODAY"}, publisher="EXAMPLE TODAY")
     body = "<p>Jane Example EXAMPLE TODAY</p>" + BODY
     assert extract_html(raw(page(body=body, head=head))).authors == ["Jane Example"]
 
@@ -261,21 +264,16 @@ def test_a_user_name_with_dots_is_an_author():
 
 
 def test_an_outlet_credited_beside_its_writers_is_not_one_of_them():
-    json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
-               "author": {"@type": "Person", "name": "Jane Example and John Sample, The Example Courier"},
-               "publisher": {"@type": "Organization", "name": "The Example Courier"}}
-    article = extract_html(raw(page(head=f'<script type="application/ld+json">{json.dumps(json_ld)}</script>')))
+    writers = {"@type": "Person", "name": "Jane Example and John Sample, The Example Courier"}
+    article = extract_html(raw(page(head=credited(writers, publisher="The Example Courier"))))
     assert article.authors == ["Jane Example", "John Sample"]
-    json_ld["author"] = {"@type": "Organization", "name": "The Example Courier"}
-    article = extract_html(raw(page(head=f'<script type="application/ld+json">{json.dumps(json_ld)}</script>')))
+    outlet = {"@type": "Organization", "name": "The Example Courier"}
+    article = extract_html(raw(page(head=credited(outlet, publisher="The Example Courier"))))
     assert article.authors == ["The Example Courier"]  # credited alone, the outlet is the page's only answer
 
 
 def test_a_writer_signing_under_the_headline_outranks_markup_that_credits_the_site():
-    json_ld = {"@type": "NewsArticle", "headline": "Council expands night buses",
-               "author": {"@type": "Organization", "name": "The Example Courier"},
-               "publisher": {"@type": "Organization", "name": "The Example Courier"}}
-    head = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>'
+    head = credited({"@type": "Organization", "name": "The Example Courier"}, publisher="The Example Courier")
     signed = "<p>Jane Example</p><p>March 5, 2024</p>" + BODY
     assert extract_html(raw(page(body=signed, head=head))).authors == ["Jane Example"]
     topic = "<p>Night Buses</p><p>March 5, 2024</p>" + BODY  # a topic over the date is no one: the site stays
