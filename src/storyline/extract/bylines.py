@@ -134,7 +134,8 @@ def read_byline(removed: list[Removed], head: int, lead: int | None = None, body
     byline = Byline()
     if found:
         at, byline.authors = found
-        byline.authors = as_printed_alone(byline.authors, [*body, *(item.text for item in removed)])
+        if any(len(name.split()) > 2 for name in byline.authors):  # "Jane Doe Executive Digital"
+            byline.authors = as_printed_alone(byline.authors, [*body, *(item.text for item in removed)])
         byline.date = _date_on(removed[at].text) or (_date_on(removed[at + 1].text) if at + 1 < len(removed)
                                                      and removed[at + 1].reason == "header" else None)
     else:

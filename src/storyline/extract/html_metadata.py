@@ -53,7 +53,8 @@ _PLACEHOLDERS = frozenset({"undefined", "null", "none", "nan", "admin", "adminis
 # a link to a social page listed among the authors: "Example Garden Network on Facebook"
 _SOCIAL_PAGE = re.compile(r"\bon (?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Threads|Bluesky)$")
 # a template's slot left unfilled ("page.head.extra.author", "{{ author }}"); "sara.r.peter" is a user name
-_TEMPLATE_KEY = re.compile(r"^(?:[a-z_]+(?:\.[a-z_]+)*\.(?:author|authors|name|byline|writer)|\{\{.*\}\}|\$\{.*\}|%\w+%)$")
+_TEMPLATE_KEY = re.compile(
+    r"^(?:[a-z_]+(?:\.[a-z_]+)*\.(?:author|authors|name|byline|writer)|\{\{.*\}\}|\$\{.*\}|%\w+%)$")
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_LIKE = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", re.I)
 # a link to the page of one of the site's writers: /author/jane-doe, /team/jane-doe/, /people/jane-doe?ref=byline

@@ -57,8 +57,9 @@ def closing_furniture(paragraphs: list[str], authors: list[str]) -> tuple[int, l
 def closing_writer(paragraphs: list[str], cut_below: list[str] = ()) -> list[str]:
     """The writer an article names in its closing lines when no byline does: "Follow Jane Doe on Twitter
     @jdoe" (among its last paragraphs or the lines ``cut_below`` the body's start), or an opinion piece's
-    note on its writer, "Jane Doe(, a former adviser,) is a former mayor of Springfield." (a name the article mentions nowhere
-    else: a news story's closing line about someone it quoted names them earlier)."""
+    note on its writer, "Jane Doe(, a former adviser,) is a former mayor of Springfield." (a name the
+    article mentions nowhere else: a news story's closing line about someone it quoted names them
+    earlier)."""
     for text in [*reversed(paragraphs[-2:]), *cut_below]:
         follow = _FOLLOW_WRITER.match(text.strip())
         if follow:
