@@ -239,6 +239,11 @@ def test_the_site_s_name_after_the_headline_is_left_out_of_the_title():
     assert article.title == "Council votes to expand the bus network"
 
 
+def test_the_date_printed_after_the_headline_is_left_out_of_the_title():
+    article = extract("\n".join(["Council votes to expand the bus network / Mar 2024", *PARAGRAPHS]))
+    assert article.title == "Council votes to expand the bus network"
+
+
 def test_a_reading_time_line_is_no_headline():
     article = extract("\n".join(["Council votes to expand the bus network", "Reading time: 2 minutes", *PARAGRAPHS]))
     assert article.title == "Council votes to expand the bus network"

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from ..model import Article, RawDocument, article_id_for
 from .bylines import read_byline
+from .cues import ANY_DATE, MONTH
 from .metadata import infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
 from .names import as_printed_alone
@@ -51,9 +52,14 @@ _TITLE_SUFFIX = re.compile(
     r"^(?P<headline>.+?)\s+[|\u2013\u2014/-]\s+(?P<suffix>[^|\u2013\u2014/]{2,40}?)\s*[|\u2013\u2014/-]?$")
 
 
+_DATE_SUFFIX = re.compile(rf"(?<=\w)\s+[|/\u2013\u2014-]\s+(?:{ANY_DATE}|{MONTH}\.? \d{{4}})\s*$")
+
+
 def _without_site_suffix(title: str | None, head: str) -> str | None:
     """"Headline - Some Site" -> "Headline", when the suffix also opens a line of its own above the body
-    (the site's name line, "Some Site – News about ...", or the section's)."""
+    (the site's name line, "Some Site – News about ...", or the section's); "Headline / Dec 2025" ->
+    "Headline"."""
+    title = _DATE_SUFFIX.sub("", title) if title else title
     match = _TITLE_SUFFIX.match(title or "")
     if not match or len(match["headline"].split()) < 3:
         return title
