@@ -50,7 +50,8 @@ def test_whitespace_is_normalised_to_paragraph_breaks():
 
 
 def test_share_widgets_are_cut():
-    article = extract(f"Share and Follow\n\n{BODY}\n\nShare on Facebook Tweet Email")
+    long_one = "Share this page to Facebook Share this page to X Share this page via Email"
+    article = extract(f"Share and Follow\n\n{BODY}\n\nShare on Facebook Tweet Email\n\n{long_one}")
     assert article.text == BODY
     assert set(reasons(article).values()) == {"share_widget"}
 

@@ -76,6 +76,7 @@ SHARE_WORDS = frozenset(
     window tab pocket tumblr mastodon more options post unfollow""".split()
 )
 SHARE_CORE = frozenset("share follow tweet email print copy save bookmark comments".split())
+SHARE_LINE_WORDS = 16  # "Share this page to Facebook Share this page to X Share this page via Email"
 
 # Where the article ends and the page's tail begins: comments, author box, tag lists.
 _SOURCES = r"(?:article |our )?sources"
@@ -367,7 +368,7 @@ def _key_groups(lowered: str) -> set[str]:
 def share_widget(block: Block) -> bool:
     """A line made only of share/follow words ("Share and Follow", "Tweet Email Print")."""
     lowered = [t.lower() for t in block.tokens]
-    return 0 < len(lowered) <= 10 and all(t in SHARE_WORDS for t in lowered) and any(
+    return 0 < len(lowered) <= SHARE_LINE_WORDS and all(t in SHARE_WORDS for t in lowered) and any(
         t in SHARE_CORE for t in lowered
     )
 
@@ -408,7 +409,7 @@ def cue_reason(block: Block) -> str | None:
         return "banner" if "notice" in keys and NOTICE.search(text) else None
     if "embed" in keys and EMBED_MARKER.search(text):
         return "social_embed"
-    if block.words <= 12 and "share" in keys and share_widget(block):
+    if block.words <= SHARE_LINE_WORDS and "share" in keys and share_widget(block):
         return "share_widget"
     if block.words <= 8 and ADVERTISEMENT.match(text):
         return "advertisement"
