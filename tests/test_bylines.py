@@ -166,7 +166,11 @@ def test_the_kind_of_piece_over_the_date_is_no_writer():
     assert article_authors(removed, head=3) == []
 
 
-def test_menu_entries_run_together_are_no_writer():
-    removed = [Removed("Council votes on buses", "title"), Removed("Transport NewsBusesFerriesBridges", "byline"),
-               Removed("March 4, 2024", "header")]
+@pytest.mark.parametrize("line", ["Transport NewsBusesFerriesBridges", "Bus RoutesNight BusesFerry Times"])
+def test_menu_entries_run_together_are_no_writer(line):
+    removed = [Removed("Council votes on buses", "title"), Removed(line, "byline"), Removed("March 4, 2024", "header")]
     assert article_authors(removed, head=3) == []
+
+
+def test_a_credit_label_glued_to_a_one_word_name_names_no_one():
+    assert dated_names("BySarah July 30, 2019") == []  # not "By Sarah"

@@ -98,6 +98,7 @@ def people_in(names: str) -> list[str]:
     Some Outlet" -> Jane Doe)."""
     people: list[str] = []
     for part in _LIST_PARTS.split(names.strip()):
+        part = CREDIT_LABEL.sub("", part)  # "BySarah July 30" read as "By Sarah": the label is no name
         words = part.split()
         if not words:
             continue

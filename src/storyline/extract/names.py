@@ -37,7 +37,8 @@ PERSON = _NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|van|de|der|von|da|la|le))
 GLUED_TAIL = (r"(?<=[a-z]{2})(?=(?:Updated|Published|Posted|In|On|By|"
               + "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True)) + r")\b)")
 _GLUED_TAIL = re.compile(GLUED_TAIL)
-_GLUED_WORDS = re.compile(r"[a-z][A-Z].*[a-z][A-Z]")  # two words' joins inside one ("McDonald" has one)
+# two joins of one word's end to the next word's capital ("ChecklistsJust EngagedWedding"; "McDonald" has none)
+_GLUED_WORDS = re.compile(r"[a-z]{2}[A-Z].*[a-z]{2}[A-Z]")
 _NAME_LIST_SEPARATOR = re.compile(r"\s*;\s*|,?\s+and\s+|\s*&\s*|\s*,\s*")
 _LIST_CLOSER = re.compile(r"\s+and\s+|\s*[&;]\s*")  # what makes commas separate people, not a name from a role
 CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{1,3}\.?|[JS]r\.?|I{2,3}|IV)$")  # "MD", "PhD", "Jr."
@@ -77,7 +78,7 @@ def tidied(names: list[str]) -> list[str]:
             words = words[:-1]
         if len(words) >= 4 and len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
             words = words[: len(words) // 2]  # the avatar's caption and the name: "Jane Doe Jane Doe"
-        if any(_GLUED_WORDS.search(word) for word in words):
+        if _GLUED_WORDS.search(name):
             continue  # a menu's entries run together: "OrganizationOfficeOrganizingPapers"
         former = next((i for i, w in enumerate(words) if w.lower() == "former"), None)
         if former is not None and former >= 2:
