@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from ..model import Removed
 from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, DATELINE, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
 from .metadata import split_names
-from .names import (CREDENTIAL, CREDIT_LABEL, GLUED_TAIL, MONTH_WORDS, PERSON, ROLE_NOUNS, ROLE_WORDS, as_printed_alone,
-                    name_words, written_lower, tidied, unglued, without_job_titles)
+from .names import (CREDENTIAL, CREDIT_LABEL, GLUED_TAIL, MONTH_WORDS, PERSON, ROLE_NOUNS, ROLE_WORDS,
+                    as_printed_alone, name_words, tidied, unglued, without_job_titles, written_lower)
 from .visible import shown_dates
 
 MAX_CREDIT_WORDS = 30  # a longer line is prose, or a menu, not a credit
@@ -28,9 +28,8 @@ _MONTH = r"(?:" + "|".join(MONTH_WORDS) + r")"
 # where a credit line's pieces part: "By Jane Doe | March 5, 2024 | 4 min read", "Jane Doe · Updated ...",
 # a standfirst's last sentence and the credit the scrape ran into it ("... Canada. By Jane Doe")
 _PIECES = re.compile(r"\s+[-–—]\s+|\s*[|•·●⋅—–]\s*|(?<=[a-z][.!?])\s+(?=[Bb]y\s+[A-Z])")
-# a label glued to the word after it ("ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5") or a label or
-# date to the name before it
-# ("By Jane DoePublished: March 5, 2024", "By Jane DoeIn Travel", "Jane DoeNovember 5, 2024")
+# a label glued to the word after it ("ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5"), or a label or
+# date glued to the name before it ("By Jane DoePublished: March 5, 2024", "Jane DoeNovember 5, 2024")
 _GLUED_LABEL = re.compile(r"\b(By|Updated|Published|Posted|on)(?=[A-Z])|" + GLUED_TAIL)
 # a credential after a name: "MD", "PhD" (not the month of a date: "Jane Doe, Dec 17, 2025")
 _CREDENTIAL = r"(?!(?i:" + _MONTH + r")\b)[A-Z][A-Za-z]{1,3}\.?(?![\w'’-])(?!\s*\d)"
@@ -226,7 +225,6 @@ def _wire_credit(removed: list[Removed]) -> list[str]:
 def _date_on(line: str) -> str | None:
     dates = shown_dates(line, None)
     return next((d.iso for d in dates if not d.updated), dates[0].iso if dates else None)
-
 
 
 def _facets(removed: list[Removed]) -> set[str]:

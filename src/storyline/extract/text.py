@@ -74,10 +74,12 @@ def extract_text(raw: RawDocument) -> Article:
     seg = segment(content)
     head = _above_the_body(seg)
     byline = read_byline(seg.removed, seg.head, seg.lead, seg.body)
-    authors = list(raw.authors) or byline.authors or visible_byline(head, seg.title) or closing_writer(
-        seg.body, [item.text for item in seg.removed[seg.head:] if "Follow" in item.text])
-    if not raw.authors and any(len(name.split()) > 2 for name in authors):
-        authors = as_printed_alone(authors, [*seg.body, *(item.text for item in seg.removed)])
+    authors = list(raw.authors) or byline.authors  # the byline's names are already cut to the person
+    if not authors:
+        authors = visible_byline(head, seg.title) or closing_writer(
+            seg.body, [item.text for item in seg.removed[seg.head:] if "Follow" in item.text])
+        if any(len(name.split()) > 2 for name in authors):
+            authors = as_printed_alone(authors, [*seg.body, *(item.text for item in seg.removed)])
     end, tail = closing_furniture(seg.body, authors)  # the writer's box, once the byline names the writer
     seg.removed.extend(tail)
     text = "\n\n".join(seg.body[:end])
