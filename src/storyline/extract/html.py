@@ -388,14 +388,18 @@ def _signed_beside_the_outlet(lines: list[str], outlets: list[str]) -> list[str]
 
 
 def _only_the_outlet(names: list[str], meta: PageMetadata) -> bool:
-    outlets = {name.casefold() for name in (meta.publisher, meta.site_name) if name}
+    outlets = _outlet_names(meta)
     return bool(names) and all(name.casefold() in outlets for name in names)
+
+
+def _outlet_names(meta: PageMetadata) -> set[str]:
+    return {name.casefold() for name in (meta.publisher, meta.site_name) if name}
 
 
 def _without_the_outlet(authors: list[str], meta: PageMetadata) -> list[str]:
     """The people of a credit that also names the outlet ("Jane Doe and John Roe, Example Courier"); an
     outlet credited alone stays, the page's only answer to who wrote it."""
-    outlets = {name.casefold() for name in (meta.publisher, meta.site_name) if name}
+    outlets = _outlet_names(meta)
     people = [name for name in authors if name.casefold() not in outlets]
     return people or authors
 

@@ -23,6 +23,7 @@ Four passes over the blocks:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -228,20 +229,24 @@ def segment(content: str) -> Segmentation:
     in_run = _choose_body_runs(blocks, reasons, repeated, cells)
 
     result = Segmentation(body=[])
-    first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
+    def body_start() -> int | None:
+        return next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
+
+    first_body = body_start()
     while first_body is not None and _shown_twice(blocks, first_body):
         in_run[first_body] = in_run[first_body + 1] = False  # the headline, printed twice (a crumb, then the title)
-        first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
-    over_dateline = None
+        first_body = body_start()
+    headline_atop = None  # a headline the body run took in: over a dateline, or a Title Case first line
     if first_body is not None and _over_a_dateline(blocks, in_run, first_body):
-        over_dateline, in_run[first_body] = first_body, False  # the story opens under it, at its dateline
-        first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
+        headline_atop = first_body  # the story opens under it, at its dateline
     elif first_body in (0, 1) and reasons[0] is None and _title_cased_first_line(blocks, in_run):
-        over_dateline, in_run[0] = 0, False
-        first_body = next((i for i, ok in enumerate(in_run) if ok and reasons[i] is None and not repeated[i]), None)
+        headline_atop = 0
+    if headline_atop is not None:
+        in_run[headline_atop] = False
+        first_body = body_start()
     title_at, outlet_at = _title_index(blocks, reasons, in_run, first_body)
-    if title_at is None and over_dateline is not None:
-        title_at = over_dateline
+    if title_at is None and headline_atop is not None:
+        title_at = headline_atop
     if first_body is not None:
         _mark_dated_names(blocks, reasons, peeled_at, first_body)
     if first_body is not None:
@@ -382,7 +387,7 @@ def _title_cased_first_line(blocks: list[Block], in_run: list[bool]) -> bool:
     return len(long_words) >= 3 and sum(token[0].isupper() for token in long_words) >= 0.75 * len(long_words)
 
 
-def _dateline(text: str):
+def _dateline(text: str) -> re.Match[str] | None:
     """The dateline opening a paragraph, when it is one: a place in capitals, or with its region or agency."""
     dateline = DATELINE.match(text)
     if not dateline or dateline.end() >= len(text):
