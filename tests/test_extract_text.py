@@ -808,3 +808,31 @@ def test_a_news_story_closing_on_a_newly_named_spokesman_names_no_writer():
     closing = "Tova Brindlemark, a spokeswoman for the transport office, was more blunt. “The buses will run,” she said."
     article = extract("\n".join([*PARAGRAPHS, closing]))
     assert article.authors == [] and closing in article.text
+
+
+FRENCH_PARAGRAPHS = [
+    "Le conseil municipal a voté lundi soir pour agrandir le réseau de bus, avec trois nouvelles lignes "
+    "qui relieront les quartiers du nord à la gare centrale avant la fin de l'année prochaine.",
+    "Les partisans du projet estiment que les trajets seront plus courts pour des milliers d'habitants, "
+    "mais les opposants craignent que le budget de l'entretien des routes en souffre.",
+    "Les nouvelles lignes devraient entrer en service au printemps, a indiqué le service des transports "
+    "dans un communiqué, en précisant que les tarifs ne changeront pas pendant au moins un an.",
+]
+GERMAN_PARAGRAPHS = [
+    "Der Stadtrat hat am Montagabend beschlossen, das Busnetz zu erweitern, und drei neue Linien sollen "
+    "die nördlichen Stadtteile bis zum Ende des nächsten Jahres mit dem Hauptbahnhof verbinden.",
+    "Die Befürworter sagen, dass sich die Fahrzeit für tausende Einwohner verkürzen wird, während die "
+    "Kritiker befürchten, dass das Geld für die Reparatur der Straßen fehlen wird.",
+    "Die neuen Linien sollen im Frühling den Betrieb aufnehmen, teilte das Verkehrsamt in einer "
+    "Mitteilung mit, und die Preise bleiben mindestens ein weiteres Jahr gleich.",
+]
+
+
+@pytest.mark.parametrize("paragraphs, menu", [
+    (FRENCH_PARAGRAPHS, "Se connecter\nS'abonner\nPolitique\nSociété\nMonde\nÉconomie\nCulture\nSports"),
+    (GERMAN_PARAGRAPHS, "Anmelden\nAbonnieren\nPolitik\nWirtschaft\nKultur\nSport\nWissen\nReisen"),
+])
+def test_an_article_in_another_language_keeps_its_paragraphs(paragraphs, menu):
+    # the prose test counts the page's own function words ("le", "de", "die", "und"), not English ones
+    article = extract(f"{menu}\n\n" + "\n\n".join(paragraphs) + "\n\nMentions légales\nContact\nImpressum")
+    assert article.text == "\n\n".join(paragraphs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 TERMINAL = re.compile(r"[.!?]\s*\(\w+\)$")  # "... the end. (AP)"
@@ -29,6 +30,34 @@ STOPWORDS = frozenset(
     i'm don't can't won't isn't wasn't didn't doesn't""".split()
 )
 STOPWORDS = STOPWORDS | {w.replace("'", "’") for w in STOPWORDS} | {w.capitalize() for w in STOPWORDS}
+_ENGLISH = frozenset(w.lower() for w in STOPWORDS)
+_FOREIGN_SHARE = 0.2  # a page in another language: a fifth of its words are that language's function words...
+_ENGLISH_SHARE = 0.1  # ...and under a tenth English ones (English pages, menus and all, have 0.1 and more)
+
+
+def function_words(blocks: list[Block]) -> frozenset[str]:
+    """The function words the prose test should count in these blocks (measured with English ones):
+    English ones, unless the text is plainly in another language whose jusText stoplist it matches (a
+    French article's "le", "de", "et" make its paragraphs prose; English ones would leave it none)."""
+    words = sum(block.words for block in blocks)
+    if sum(block.stopwords for block in blocks) >= _ENGLISH_SHARE * words:
+        return STOPWORDS
+    tokens = [t.lower() for block in blocks for t in block.tokens if len(t) > 1 and t.isalpha()]
+    hits, language = max(((sum(map(stoplist.__contains__, tokens)), stoplist) for stoplist in _other_languages()),
+                         key=lambda found: found[0])
+    if hits < _FOREIGN_SHARE * len(tokens):
+        return STOPWORDS
+    return language | {w.capitalize() for w in language}
+
+
+@cache
+def _other_languages() -> list[frozenset[str]]:
+    """jusText's stoplists for every language but English, less the English function words (some lists,
+    drawn from Wikipedia text, carry English ones)."""
+    import justext
+
+    return [frozenset(justext.get_stoplist(name)) - _ENGLISH for name in sorted(justext.get_stoplists())
+            if "English" not in name]
 
 
 @dataclass(slots=True)
@@ -71,14 +100,14 @@ class Block:
         return first[:1].isupper() or first[:1].isdigit()
 
 
-def measure(text: str, blank_before: bool = False) -> Block:
+def measure(text: str, blank_before: bool = False, function_words: frozenset[str] = STOPWORDS) -> Block:
     tokens = WORD.findall(text)
     tail = text.rstrip()
     bare_tail = tail.rstrip(CLOSERS)
     return Block(
         text=text,
         words=len(tokens),
-        stopwords=sum(map(STOPWORDS.__contains__, tokens)),
+        stopwords=sum(map(function_words.__contains__, tokens)),
         terminal=bare_tail.endswith(TERMINALS) or bool(tail.endswith(")") and TERMINAL.search(tail[-12:])),
         ellipsis=tail.rstrip("]) ").endswith(ELLIPSES),
         blank_before=blank_before,
@@ -99,8 +128,9 @@ def _hard_wrapped(paragraphs: list[list[str]]) -> bool:
     return near / len(widths) >= 0.75
 
 
-def split_blocks(content: str) -> list[Block]:
-    """Lines of the scrape as blocks; hard-wrapped paragraphs are joined into one block each."""
+def split_blocks(content: str, words: frozenset[str] = STOPWORDS) -> list[Block]:
+    """Lines of the scrape as blocks, measured with the function ``words`` of its language;
+    hard-wrapped paragraphs are joined into one block each."""
     lines = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     paragraphs: list[list[str]] = [[]]
     for line in lines:
@@ -113,13 +143,13 @@ def split_blocks(content: str) -> list[Block]:
     blocks: list[Block] = []
     if _hard_wrapped(paragraphs):
         for para in paragraphs:
-            blocks.append(measure(" ".join(para), blank_before=True))
+            blocks.append(measure(" ".join(para), True, words))
         return blocks
     fragmented = sum(1 for para in paragraphs for line in para if _CLOSING.match(line)) >= MIN_BROKEN_SENTENCES
     for para in paragraphs:
         para = _rejoin_bylines(para)
         for i, line in enumerate(_rejoin_fragments(para) if fragmented else para):
-            blocks.append(measure(line, blank_before=i == 0))
+            blocks.append(measure(line, i == 0, words))
     return blocks
 
 

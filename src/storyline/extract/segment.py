@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Embed, Removed
-from .blocks import Block, measure, split_blocks
+from .blocks import STOPWORDS, Block, function_words, measure, split_blocks
 from .bylines import credited_names, dated_names, names_with_role
 from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, NAMES_LINE, PAREN_BYLINE,
                    SECTION_END,
@@ -62,7 +62,7 @@ class Segmentation:
     lead: int = 0  # ...and above its second (a byline under a standfirst the body begins with)
 
 
-def _peel_head(block: Block) -> tuple[list[Removed], Block]:
+def _peel_head(block: Block, words: frozenset[str]) -> tuple[list[Removed], Block]:
     """Cut header lines ("date 2025-02-14") and "(Name, Outlet)" bylines off the head of a block."""
     peeled: list[Removed] = []
     text = block.text
@@ -82,7 +82,7 @@ def _peel_head(block: Block) -> tuple[list[Removed], Block]:
         break
     if not peeled:
         return peeled, block
-    return peeled, measure(text, block.blank_before)
+    return peeled, measure(text, block.blank_before, words)
 
 
 def _block_score(block: Block, reason: str | None, repeated: bool) -> float:
@@ -323,8 +323,12 @@ def _bare_name(text: str) -> bool:
 def _blocks_with_heads_peeled(content: str) -> tuple[list[Block], dict[int, list[Removed]]]:
     blocks: list[Block] = []
     peeled_at: dict[int, list[Removed]] = {}  # what was cut off before block i
-    for block in split_blocks(content):
-        peeled, block = _peel_head(block)
+    blocks_as_split = split_blocks(content)
+    words = function_words(blocks_as_split)
+    if words is not STOPWORDS:
+        blocks_as_split = split_blocks(content, words)
+    for block in blocks_as_split:
+        peeled, block = _peel_head(block, words)
         if peeled:
             peeled_at.setdefault(len(blocks), []).extend(peeled)
         if block.text.strip():
