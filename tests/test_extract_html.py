@@ -371,6 +371,18 @@ def test_a_date_in_digits_under_the_headline_is_read_when_nothing_states_one():
     assert extract_html(raw(page(body=body))).published == "2024-05-27"
 
 
+def test_a_day_stamped_on_the_slug_gives_the_date():
+    url = "https://www.examplecourier.com/news/ct-night-buses-20161213-story.html"
+    assert extract_html(raw(page(), url=url)).published == "2016-12-13"
+
+
+def test_a_print_edition_day_in_the_permalink_gives_way_to_the_day_shown_and_stated():
+    head = '<meta property="article:published_time" content="2016-09-19T11:46:01Z">'
+    body = "<p>By Jane Example · Sept. 19, 2016</p>" + BODY
+    url = "https://www.examplecourier.com/2016/09/20/nyregion/night-buses.html"
+    assert extract_html(raw(page(head=head, body=body), url=url)).published == "2016-09-19"
+
+
 def test_a_month_name_in_the_permalink_gives_the_date():
     url = "https://www.examplecourier.com/news/2023/october/03/night-buses"
     assert extract_html(raw(page(), url=url)).published == "2023-10-03"

@@ -139,6 +139,16 @@ def test_the_byline_date_is_the_plain_date_nearest_the_headline():
     assert byline_date(far) == "2024-05-02" and byline_date(far, reach=400) is None
 
 
+def test_a_date_inside_a_caption_or_a_sentence_is_not_the_byline_date():
+    headline = "Council expands night buses"
+    caption = "A driver speaks at a depot in Springfield, Ill., on Jan. 23, 2016. "
+    assert shown_dates(caption + headline + " The city council", headline) == []
+    deadline = f"{headline} The deadline to apply is January 6, 2017, with answers due in April."
+    assert shown_dates(deadline, headline) == []
+    byline = f"{headline} By Jane Example Published on March 5, 2024. The city council voted"
+    assert byline_date(shown_dates(byline, headline)) == "2024-03-05"
+
+
 def test_the_earliest_day_a_timestamp_can_fall_on():
     assert earliest_day("2024-03-06T02:30:00+00:00") == "2024-03-05"
     assert earliest_day("2024-03-06T22:30:00Z") == "2024-03-06"

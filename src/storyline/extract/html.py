@@ -11,6 +11,7 @@ import html
 import logging
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.html import HtmlElement, tostring
@@ -52,6 +53,8 @@ _WORD = re.compile(r"\w+")
 _URL_MONTH = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
               r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d|" + _URL_MONTH + r")/(\d\d)(?:/|$)", re.I)
+# "...-20240305", "...-20240305-story.html": the day a CMS stamps on the slug
+_URL_COMPACT_DATE = re.compile(r"[-_/]((?:19|20)\d\d)(\d\d)(\d\d)(?=[-_./]|$)")
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _HAS_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014·•»:-]\s+|\s+[|\u2013\u2014·•»-]$")
@@ -405,8 +408,8 @@ def _without_the_outlet(authors: list[str], meta: PageMetadata) -> list[str]:
 
 
 def _choose_published(meta: PageMetadata, tree: HtmlElement | None, url: str | None) -> str | None:
-    """The day in the article's permalink (``/2024/03/05/``: the CMS's local date, where structured
-    timestamps in UTC can fall on the next day), else the publication date the page states (JSON-LD,
+    """The day in the article's permalink (``/2024/03/05/``, ``-20240305``: the CMS's local date, where
+    structured timestamps in UTC can fall on the next day; not a print edition's, see ``_printed_later``), else the publication date the page states (JSON-LD,
     <meta>, <time>), else the date written around the headline (an "Updated ..." one last), else
     htmldate's reading of the page.
 
@@ -420,7 +423,7 @@ def _choose_published(meta: PageMetadata, tree: HtmlElement | None, url: str | N
     +3/-0. Preferring any shown "Updated ..." date over the stated one was tried too: +12/-4 on the
     even half, +8/-8 on the odd, as it also overrides publication dates the page states twice."""
     in_url = _url_date(url)
-    if in_url:
+    if in_url and not _printed_later(in_url, meta):
         return in_url
     stated = _markup_date(meta)
     if stated and meta.dateline and meta.dateline < meta.earliest.get(stated, stated):
@@ -435,6 +438,13 @@ def _choose_published(meta: PageMetadata, tree: HtmlElement | None, url: str | N
         return _guessed_date(tree, url)
     except Exception:  # htmldate on odd markup: no date rather than no article
         return None
+
+
+def _printed_later(in_url: str, meta: PageMetadata) -> bool:
+    """The permalink's day is the print edition's: the page shows an earlier day under its headline, and
+    its markup states that day too (the article went online the evening before it was printed)."""
+    shown = meta.shown_date
+    return bool(shown and shown < in_url and shown in (meta.published, meta.meta_published, meta.time_published))
 
 
 def _markup_date(meta: PageMetadata) -> str | None:
@@ -464,8 +474,9 @@ def _guessed_date(tree: HtmlElement, url: str | None) -> str | None:
 
 
 def _url_date(url: str | None) -> str | None:
-    """``/2024/03/05/`` or ``/2024/march/05/`` in a permalink."""
-    found = _URL_DATE.search(url or "")
+    """``/2024/03/05/``, ``/2024/march/05/`` or ``-20240305`` in a permalink."""
+    path = urlsplit(url or "").path
+    found = _URL_DATE.search(path) or _URL_COMPACT_DATE.search(path)
     if not found:
         return None
     year, month, day = found.groups()

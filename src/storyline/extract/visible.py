@@ -39,6 +39,11 @@ NUMERIC_DATE = re.compile(
 # the words that make a shown date a revision date rather than the article's own
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|reviewed|revised|edited)\b[\s:|,-]*(?:on|at)?[\s:|,-]*$", re.I)
 _LABEL_CHARS = 40
+# a date that closes a sentence ("... on Jan. 23, 2016. Next") or runs on into one (", with ...")
+_SENTENCE_GOES_ON = re.compile(r"\.(?:\s|$)|,\s+[a-z]")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_DATE_LABEL_WORDS = frozenset("on at by in published posted updated modified last first date dated".split())
+_WORDS_BEFORE, _PROSE_WORDS = 8, 2
 DATELINE_REACH = 400  # a byline's date sits this close to the headline; farther ones may be the lede's
 
 
@@ -127,12 +132,24 @@ def shown_dates(text: str, headline: str | None, day_first: bool = False) -> lis
     found = []
     for match in [*WRITTEN_DATE.finditer(window), *NUMERIC_DATE.finditer(window)]:
         iso = date_from_words(match) if match.re is WRITTEN_DATE else date_from_digits(match, day_first)
-        if iso:
-            place = start + match.start()
-            offset = place - top if place < top else max(0, place - bottom)
-            label = window[max(0, match.start() - _LABEL_CHARS) : match.start()]
-            found.append(ShownDate(iso, offset, bool(_UPDATED_LABEL.search(label))))
+        place = start + match.start()
+        if not iso or _in_prose(window, match, bottom - start if place >= bottom > 0 else 0):
+            continue  # under the headline, its sentence starts no higher than the headline's end
+        offset = place - top if place < top else max(0, place - bottom)
+        label = window[max(0, match.start() - _LABEL_CHARS) : match.start()]
+        found.append(ShownDate(iso, offset, bool(_UPDATED_LABEL.search(label))))
     return sorted(found, key=lambda d: d.offset)
+
+
+def _in_prose(window: str, match: re.Match, floor: int) -> bool:
+    """A date inside running prose rather than set beside a byline: a photo caption's "... speaks at a
+    rally in Springfield, Ill., on Jan. 23, 2016.", a deadline in the body ("... is January 6, 2017,
+    with ..."). The sentence goes on or ends right after it, and the words before it (back to the
+    headline where the date is under it) hold lower-case ones other than a date's label."""
+    if not _SENTENCE_GOES_ON.match(window, match.end()):
+        return False
+    before = window[floor : match.start()].split()[-_WORDS_BEFORE:]
+    return sum(word not in _DATE_LABEL_WORDS for word in _LOWER_WORD.findall(" ".join(before))) >= _PROSE_WORDS
 
 
 def byline_date(dates: list[ShownDate], reach: int | None = None) -> str | None:
