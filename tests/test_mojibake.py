@@ -59,3 +59,9 @@ def test_the_byte_pattern_finds_exactly_the_telltale_character_pairs():
         for follow in [*range(0x70, 0x200), 0x2C6, 0x2DC, *range(0x2000, 0x2130)]:
             text = chr(lead) + chr(follow)
             assert bool(_SUSPECT.search(text.encode("utf-8"))) == bool(pairs.search(text)), text
+
+
+def test_only_the_text_nodes_holding_mojibake_are_repaired_and_the_rest_is_left_as_written():
+    untouched = "<p>Ã la carte, as the menu says</p>"
+    markup = f"<div>{untouched}<p>{mangle(SENTENCE)}</p>\n<span>{mangle('naïve')}</span></div>"
+    assert fix_mojibake(markup) == f"<div>{untouched}<p>{SENTENCE}</p>\n<span>naïve</span></div>"

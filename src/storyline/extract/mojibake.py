@@ -22,6 +22,9 @@ _SUSPECT = re.compile(rb"\xc3[\x82-\xb4](?:\xc2[\x80-\xbf]|\xc5[\x92-\xbf]|\xc6[
 # a closing curly quote (E2 80 9D) whose last byte, undefined in Windows-1252, a cleaner dropped: "â€"
 # then a space, which ftfy would otherwise read as a dagger (E2 80 A0, the space taken for a no-break one)
 _LOST_CLOSING_QUOTE = re.compile("\u00e2\u20ac" r"(?=\s|$)")
+# the same pairs as characters, to find where in the text they stand
+_SUSPECT_CHARS = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+_SPAN_ENDS = "<>\n"  # mojibake stays inside one text node, one attribute value, one line
 
 
 def fix_mojibake(text: str) -> str:
@@ -29,4 +32,21 @@ def fix_mojibake(text: str) -> str:
     (ftfy's own check reads the whole string, too slow to run on every block of every page)."""
     if not text or text.isascii() or not _SUSPECT.search(text.encode("utf-8", "surrogatepass")):
         return text
-    return ftfy.fix_encoding(_LOST_CLOSING_QUOTE.sub("\u00e2\u20ac\u009d", text))
+    pieces, done = [], 0
+    for start, end in _suspect_spans(text):
+        pieces += [text[done:start], ftfy.fix_encoding(_LOST_CLOSING_QUOTE.sub("\u00e2\u20ac\u009d", text[start:end]))]
+        done = end
+    return "".join(pieces) + text[done:]
+
+
+def _suspect_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches between tags and line breaks that hold a suspect pair: ftfy reads only these, not
+    a whole page of markup (a page with three broken characters in 400 KB took 120 ms)."""
+    spans: list[tuple[int, int]] = []
+    for pair in _SUSPECT_CHARS.finditer(text):
+        if spans and pair.start() < spans[-1][1]:
+            continue
+        start = max(text.rfind(end, 0, pair.start()) for end in _SPAN_ENDS) + 1
+        ends = [found for found in (text.find(end, pair.end()) for end in _SPAN_ENDS) if found >= 0]
+        spans.append((start, min(ends, default=len(text))))
+    return spans
