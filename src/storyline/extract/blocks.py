@@ -8,6 +8,7 @@ sentences of a scrape that put every text node on its own line joined back where
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -42,22 +43,31 @@ def function_words(blocks: list[Block]) -> frozenset[str]:
     words = sum(block.words for block in blocks)
     if sum(block.stopwords for block in blocks) >= _ENGLISH_SHARE * words:
         return STOPWORDS
-    tokens = [t.lower() for block in blocks for t in block.tokens if len(t) > 1 and t.isalpha()]
-    hits, language = max(((sum(map(stoplist.__contains__, tokens)), stoplist) for stoplist in _other_languages()),
-                         key=lambda found: found[0])
-    if hits < _FOREIGN_SHARE * len(tokens):
+    counts = Counter(t.lower() for block in blocks for t in block.tokens if len(t) > 1 and t.isalpha())
+    stoplists, languages_of = _other_languages()
+    hits = Counter()
+    for word, count in counts.items():
+        for language in languages_of.get(word, ()):
+            hits[language] += count
+    if not hits or hits.most_common(1)[0][1] < _FOREIGN_SHARE * counts.total():
         return STOPWORDS
-    return language | {w.capitalize() for w in language}
+    stoplist = stoplists[hits.most_common(1)[0][0]]
+    return stoplist | {w.capitalize() for w in stoplist}
 
 
 @cache
-def _other_languages() -> list[frozenset[str]]:
+def _other_languages() -> tuple[list[frozenset[str]], dict[str, list[int]]]:
     """jusText's stoplists for every language but English, less the English function words (some lists,
-    drawn from Wikipedia text, carry English ones)."""
+    drawn from Wikipedia text, carry English ones), and for each word the lists that hold it."""
     import justext
 
-    return [frozenset(justext.get_stoplist(name)) - _ENGLISH for name in sorted(justext.get_stoplists())
-            if "English" not in name]
+    stoplists = [frozenset(justext.get_stoplist(name)) - _ENGLISH for name in sorted(justext.get_stoplists())
+                 if "English" not in name]
+    languages_of: dict[str, list[int]] = {}
+    for language, stoplist in enumerate(stoplists):
+        for word in stoplist:
+            languages_of.setdefault(word, []).append(language)
+    return stoplists, languages_of
 
 
 @dataclass(slots=True)
