@@ -300,3 +300,29 @@ def test_a_closing_list_of_web_sources_is_cut_but_named_sources_stay():
     named = ["Sources", "Tova Brindlemark, the harbour master, interviewed at the pier in April"]
     kept, _ = clean(blocks(*PARAGRAPHS, *named))
     assert kept == PARAGRAPHS + named
+
+
+def test_teaser_cards_under_a_related_heading_are_cut_however_long_their_standfirsts():
+    cards = [Block("Other Opinion Columns", "head"),
+             Block("Ferry fares Why the crossing costs more this winter", "head"),
+             Block("JANE EXAMPLE The operators blame fuel, but the accounts tell a longer story about the fleet.", "p"),
+             Block("Pier plans A new life for the old customs house", "head"),
+             Block("JOHN ROE It has stood empty for ten years; the council now has three offers to weigh.", "p")]
+    kept, reasons = clean(blocks(*PARAGRAPHS) + cards)
+    assert kept == PARAGRAPHS
+    assert set(reasons.values()) == {"related_links"}
+
+
+def test_a_subheading_over_the_article_going_on_is_no_teaser_card():
+    section = [Block("Other Options Considered", "head"), *blocks(*PARAGRAPHS[:2])]
+    kept, _ = clean(blocks(PARAGRAPHS[2]) + section)
+    assert kept == [PARAGRAPHS[2], "Other Options Considered", *PARAGRAPHS[:2]]
+
+
+def test_a_related_heading_with_no_prose_below_it_ends_the_article():
+    tail = [Block("You Might Also Like", "head"), Block("Featured Slide Shows", "head"),
+            *blocks("- 1 of 5", "- Previous", "- Next", "Harbour lights at dusk slideshow", tag="item"),
+            Block("Related Videos", "head"), Block("Loading Comments...", "p")]
+    kept, reasons = clean(blocks(*PARAGRAPHS) + tail)
+    assert kept == PARAGRAPHS
+    assert reasons["- Next"] == "related_links"

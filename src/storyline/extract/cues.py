@@ -88,7 +88,7 @@ END_OF_ARTICLE = re.compile(
     r"(?:reply|comment|review)|join the (?:discussion|conversation)|thoughts? on\b.*|responses? to\b.*|"
     r"about the authors?|about the writer|author bio|(?:more )?articles by\b.*|tags?|filed under|categories|"
     r"comments? (?:are )?closed|show comments|view comments|what do you think\??|discussion about this \w+|"
-    rf"{_SECTION_ENDS}|was this (?:\w+ )?helpful\??|"
+    rf"{_SECTION_ENDS}|(?:was this|(?:found|find) this) (?:\w+ )?helpful\??|"
     r"\d+ (?:replies|comments|responses)\b.*)\W*(?:\d+)?\W*$",
     re.IGNORECASE,
 )
@@ -135,7 +135,7 @@ RELATED_HEADING = re.compile(
     r"(?: \w+){0,2}|popular(?: \w+){0,2}|see also|also read|also on [\w ]+|up next|what to read next|"
     r"don['’]t miss(?: \w+){0,2}|further reading|latest(?: \w+){0,2}|top stories|editor['’]s picks?|"
     r"around the web|sponsored stories|from (?:our|the) (?:partners?|network)|keep reading|"
-    r"other stories|in case you missed it|recent (?:posts|articles|stories)|similar (?:posts|articles|stories))\W*$",
+    r"other(?: \w+)? (?:stories|columns|articles|news|posts|headlines|features|reports|videos)|in case you missed it|recent (?:posts|articles|stories)|similar (?:posts|articles|stories))\W*$",
     re.IGNORECASE,
 )
 # "READ MORE: Some other headline", ">> Check out: ...", "Related | ..." dropped into the body.

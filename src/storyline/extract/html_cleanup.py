@@ -34,6 +34,8 @@ _NOT_IN_LISTS = frozenset({"banner", "credit", "caption"})
 # a heading that only goes when the link list it announces follows (clean_blocks decides); a table of
 # contents' heading goes alone: trafilatura has already dropped its list of in-page links
 _HEADINGS_ONLY_WITH_A_LIST = frozenset({"related_heading"})
+_CARD_HEADLINE_WORDS, _CARD_STANDFIRST_WORDS = 16, 50
+_TAIL_PROSE_WORDS = 25  # a paragraph this long below a related heading is the article going on
 # "5 min read", "- 11 min read", "December 15, 2025 // 8 min read": the reading time under a headline
 _READING_TIME = re.compile(r"\b\d+\s*(?:-|\s)?min(?:ute)?s?\.?\s+read(?:ing)?(?: time)?\b", re.IGNORECASE)
 _READING_TIME_WORDS = 10
@@ -238,6 +240,7 @@ def clean_blocks(
     removed: list[Removed] = []
     in_head = True  # until the first real paragraph: where bylines and datelines sit
     in_related = False
+    related_until = 0  # the teaser cards under a related heading end here
     for index, block in enumerate(blocks):
         reason = (_top_rule(block, authors, title) if in_head else None) or _line_rule(block, captions)
         if not reason and removed and removed[-1].reason == "consent" and "cookie" in block.text.lower():
@@ -247,7 +250,11 @@ def clean_blocks(
         elif block.tag in ("head", "p") and _short(block.text, 8) and RELATED_HEADING.match(block.text):
             following = blocks[index + 1 : index + 4]
             in_related = bool(following) and all(_link_like(b) for b in following)
-            reason = "related_links" if in_related else reason
+            cards_end = index + 1 + _teaser_cards(blocks[index + 1 :]) if not in_related else index
+            reason = "related_links" if in_related or cards_end > index + 1 else reason
+            related_until = max(related_until, cards_end)
+        elif index < related_until:
+            reason = "related_links"
         else:
             in_related = False
         if reason:
@@ -255,8 +262,33 @@ def clean_blocks(
         else:
             kept.append(block)
             in_head = in_head and _short(block.text, 14)
-    kept = _drop_teaser_runs(_drop_repeats(kept, removed), removed)
+    kept = _drop_related_tail(_drop_teaser_runs(_drop_repeats(kept, removed), removed), removed)
     return _drop_page_tail(kept, removed, authors)
+
+
+def _teaser_cards(blocks: list[Block]) -> int:
+    """How many of ``blocks`` are teaser cards for other articles, as under "Other Opinion Columns": two
+    or more headline-sized headings, each over at most one standfirst-sized paragraph; 0 if fewer."""
+    end = cards = 0
+    while end < len(blocks) and blocks[end].tag == "head" and _short(blocks[end].text, _CARD_HEADLINE_WORDS):
+        end += 1
+        if end < len(blocks) and blocks[end].tag != "head" and _short(blocks[end].text, _CARD_STANDFIRST_WORDS):
+            end += 1
+        cards += 1
+    return end if cards >= 2 else 0
+
+
+def _drop_related_tail(kept: list[Block], removed: list[Removed]) -> list[Block]:
+    """A related-links heading after the article's text ("You Might Also Like") with no paragraph of prose
+    anywhere below it: it and all that follows (slide-show controls, video lists) are the page's tail."""
+    prose_at = [i for i, block in enumerate(kept) if block.tag == "p" and not _short(block.text, _TAIL_PROSE_WORDS)]
+    if not prose_at:
+        return kept
+    for i in range(prose_at[-1] + 1, len(kept)):
+        if kept[i].tag in ("head", "p") and _short(kept[i].text, 8) and RELATED_HEADING.match(kept[i].text):
+            removed.extend(Removed(text=block.text, reason="related_links") for block in kept[i:])
+            return kept[:i]
+    return kept
 
 
 def _drop_repeats(kept: list[Block], removed: list[Removed]) -> list[Block]:
