@@ -836,3 +836,13 @@ def test_an_article_in_another_language_keeps_its_paragraphs(paragraphs, menu):
     # the prose test counts the page's own function words ("le", "de", "die", "und"), not English ones
     article = extract(f"{menu}\n\n" + "\n\n".join(paragraphs) + "\n\nMentions légales\nContact\nImpressum")
     assert article.text == "\n\n".join(paragraphs)
+
+
+def test_a_related_heading_inside_another_related_list_still_ends_the_article():
+    teasers = ("More stories\nOther Opinion Columns\nEditorial Ferry fares rise again\n"
+               "JANE EXAMPLE The operators blame fuel, but the accounts tell a longer story about the fleet and its debts.\n"
+               "Pier plans A new life for the customs house\n"
+               "JOHN ROE It has stood empty for ten years; the council now has three offers to weigh before the spring.")
+    long_body = "\n\n".join(PARAGRAPHS + MORE_PARAGRAPHS)
+    article = extract(f"{long_body}\n\n{teasers}")
+    assert article.text == long_body
