@@ -120,6 +120,13 @@ def test_a_topic_over_the_date_is_no_writer():
     assert article_authors(removed, head=4) == ["Night Buses"]  # without the body to tell
 
 
+def test_a_weekly_section_over_the_date_is_no_writer():
+    removed = [Removed("Business Monday", "byline"), Removed("March 4, 2024", "header"),
+               Removed("Council votes on buses", "title")]
+    body = ["The business owners along the route said the night buses would bring them more customers."]
+    assert article_authors(removed, head=3, body=body) == []
+
+
 def test_a_weekday_is_no_part_of_a_name():
     assert dated_names("Released Wednesday, March 2, 2022") == []
     assert credited_names("By Ana Lima Saturday, March 5, 2022") == ["Ana Lima"]

@@ -305,6 +305,7 @@ def test_a_visible_byline_gives_one_author_per_person(byline, expected):
         ("JE Jane Example", "Jane Example"),  # an avatar's initials
         ("Jane Example December", "Jane Example"),  # the month opening the date after the name
         ("Jane Example Former Acme Consultant", "Jane Example"),
+        ("Jane Example Twitter Email", "Jane Example"),  # her contact links
         ("Sponsored by Acme Gadgets", "Sponsored by Acme Gadgets"),  # a sponsor, not a writing credit
         ("April May", "April May"),
     ],

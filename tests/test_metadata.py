@@ -111,7 +111,9 @@ def test_a_bare_domain_does_not_replace_a_name_read_from_the_text():
 
 # --------------------------------------------------------------------------- dates an HTML page shows
 
-from storyline.extract.html_metadata import earliest_day, iso_date  # noqa: E402
+import lxml.html  # noqa: E402
+
+from storyline.extract.html_metadata import earliest_day, iso_date, read_page_metadata  # noqa: E402
 from storyline.extract.visible import byline_date, shown_dates  # noqa: E402
 
 
@@ -153,3 +155,10 @@ def test_the_earliest_day_a_timestamp_can_fall_on():
     assert earliest_day("2024-03-06T02:30:00+00:00") == "2024-03-05"
     assert earliest_day("2024-03-06T22:30:00Z") == "2024-03-06"
     assert earliest_day("2024-03-06") == "2024-03-06"
+
+
+def test_a_photos_microdata_author_is_not_the_articles():
+    html = ("<html><head><meta name='author' content='Ana Lima'></head><body>"
+            "<div itemscope itemtype='http://schema.org/ImageObject'>"
+            "<meta itemprop='author' content='Tom Berg | The Daily Planet | Example Images'></div></body></html>")
+    assert read_page_metadata(lxml.html.fromstring(html)).meta_authors == ["Ana Lima"]

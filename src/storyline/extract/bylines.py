@@ -17,7 +17,7 @@ from ..model import Removed
 from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, DATELINE, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
 from .metadata import split_names
 from .names import (CREDENTIAL, CREDIT_LABEL, GLUED_TAIL, MONTH_WORDS, PERSON, ROLE_NOUNS, ROLE_WORDS,
-                    as_printed_alone, name_words, tidied, unglued, without_job_titles, written_lower)
+                    WEEKDAY_WORDS, as_printed_alone, name_words, tidied, unglued, without_job_titles, written_lower)
 from .visible import shown_dates
 
 MAX_CREDIT_WORDS = 30  # a longer line is prose, or a menu, not a credit
@@ -204,7 +204,7 @@ class _Page:
         if word not in self._ordinary:
             if self._text is None:
                 self._text = "\n".join([*self.body, *(item.text for item in self.removed)])
-            self._ordinary[word] = written_lower(word, self._text)
+            self._ordinary[word] = word in WEEKDAY_WORDS or written_lower(word, self._text)  # "Business Monday"
         return self._ordinary[word]
 
     def _menu_facets(self) -> int:

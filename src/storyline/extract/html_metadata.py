@@ -220,14 +220,25 @@ def _read_json_ld(objects: list[dict], meta: PageMetadata) -> None:
             meta.site_name = clean_name(obj)
 
 
+_MEDIA_ITEM = re.compile(r"(?:Image|Video|Audio|Media)Object\b")
+
+
 def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
     tags: dict[str, list[str]] = {}
     for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
         content = (element.get("content") or "").strip()
+        if key == element.get("itemprop", "").strip().lower() and _describes_media(element):
+            continue  # a photo's "author" is its photographer
         if key and content:
             tags.setdefault(key, []).append(content)
     return tags
+
+
+def _describes_media(element: HtmlElement) -> bool:
+    """A microdata property of an image, video or audio object, not of the article around it."""
+    scope = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+    return scope is not None and _MEDIA_ITEM.search(scope.get("itemtype") or "") is not None
 
 
 def _text(element: HtmlElement) -> str:

@@ -64,10 +64,14 @@ def split_authors(names: str) -> list[str]:
     return people
 
 
+_CONTACT_LINKS = frozenset("twitter x facebook instagram linkedin email e-mail mail threads bluesky mastodon rss".split())
+
+
 def tidied(names: list[str]) -> list[str]:
     """Names without what a page prints around them: an avatar's initials before ("JD Jane Doe"), a
     month that opens the date after ("Jane Doe December"), a former employer ("Jane Doe Former Acme
-    Consultant"), the name printed twice ("Jane Doe Jane Doe"); none for menu entries run together
+    Consultant"), the writer's contact links ("Jane Doe Twitter Email"), the name printed twice ("Jane Doe
+    Jane Doe"); none for menu entries run together
     ("OfficeSuppliesFilingPapers")."""
     tidy = []
     for name in names:
@@ -76,6 +80,8 @@ def tidied(names: list[str]) -> list[str]:
             words = words[1:]
         if len(words) >= 3 and words[-1].lower().rstrip(".") in MONTH_WORDS:
             words = words[:-1]
+        while len(words) >= 3 and words[-1].lower() in _CONTACT_LINKS:
+            words = words[:-1]  # the writer's links after the name: "Jane Doe Twitter Email"
         if len(words) >= 4 and len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
             words = words[: len(words) // 2]  # the avatar's caption and the name: "Jane Doe Jane Doe"
         if _GLUED_WORDS.search(name):
