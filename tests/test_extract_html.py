@@ -306,6 +306,7 @@ def test_a_visible_byline_gives_one_author_per_person(byline, expected):
         ("Jane Example December", "Jane Example"),  # the month opening the date after the name
         ("Jane Example Former Acme Consultant", "Jane Example"),
         ("Jane Example Twitter Email", "Jane Example"),  # her contact links
+        ("Jane Example, AFP", "Jane Example"),  # the agency she files for
         ("Sponsored by Acme Gadgets", "Sponsored by Acme Gadgets"),  # a sponsor, not a writing credit
         ("April May", "April May"),
     ],

@@ -153,6 +153,7 @@ def test_bylines_as_pages_lay_them_out_give_the_author(head):
         "Last updated on March 4, 2024 by Ana Lima",  # the credit after the date
         "Ana Lima | March 4, 2024",  # a name beside the date
         "By Ana Lima, Transport Reporter, The Daily Planet",  # a job title and the outlet after the name
+        "By Ana Lima, AFP",  # the agency she files for
     ],
 )
 def test_more_byline_shapes_give_the_author(head):

@@ -64,17 +64,22 @@ def split_authors(names: str) -> list[str]:
     return people
 
 
+# news agencies that sign copy with their initials beside or instead of a reporter's name ("Jane Doe, AFP")
+WIRE_AGENCIES = frozenset("AP AFP UPI PTI IANS ANI TNN AAP DPA EFE ANSA IPS".split())
 _CONTACT_LINKS = frozenset("twitter x facebook instagram linkedin email e-mail mail threads bluesky mastodon rss".split())
 
 
 def tidied(names: list[str]) -> list[str]:
     """Names without what a page prints around them: an avatar's initials before ("JD Jane Doe"), a
     month that opens the date after ("Jane Doe December"), a former employer ("Jane Doe Former Acme
-    Consultant"), the writer's contact links ("Jane Doe Twitter Email"), the name printed twice ("Jane Doe
+    Consultant"), the agency beside a reporter ("Jane Doe, AFP"), the writer's contact links ("Jane Doe Twitter Email"), the name printed twice ("Jane Doe
     Jane Doe"); none for menu entries run together
     ("OfficeSuppliesFilingPapers")."""
     tidy = []
     for name in names:
+        person, comma, after = name.rpartition(",")
+        if comma and person.strip() and after.strip() in WIRE_AGENCIES:
+            name = person  # "Jane Doe, AP": the agency she files for, not a credential
         words = name.split()
         if len(words) >= 3 and _initials_of(words[0], words[1:]):
             words = words[1:]
@@ -90,7 +95,8 @@ def tidied(names: list[str]) -> list[str]:
         if former is not None and former >= 2:
             words = words[:former]
         tidy.append(" ".join(words))
-    return list(dict.fromkeys(tidy))
+    people = [name for name in tidy if name not in WIRE_AGENCIES]
+    return list(dict.fromkeys(people or tidy))  # an agency credited alone stays: the page's only answer
 
 
 def _initials_of(word: str, names: list[str]) -> bool:
