@@ -7,6 +7,7 @@ import pytest
 
 from storyline.extract import extract
 from storyline.extract.html import extract_html
+from storyline.extract.html_metadata import read_page_metadata
 from storyline.extract.visible import visible_lines
 from storyline.model import RawDocument
 
@@ -541,3 +542,15 @@ def test_a_highlights_box_over_the_article_is_cut():
 def test_a_short_article_inside_a_box_named_highlights_is_kept():
     article = extract_html(raw(page(body=f'<div class="story-highlights-body">{BODY}</div>')))
     assert article.text.startswith("The city council voted on Tuesday")
+
+
+def test_the_date_beside_the_headline_is_read_when_a_logo_is_the_first_h1():
+    menu = "".join(f'<a href="/section-{n}">Section {n}</a> ' for n in range(120))
+    html = page(body="<p>Filed March 5, 2024</p>" + BODY).replace(
+        "<body>", f"<body><header><h1>Example Courier</h1><nav>{menu}</nav></header>", 1)
+    assert read_page_metadata(lxml.html.fromstring(html)).shown_date == "2024-03-05"
+
+
+def test_a_link_to_the_writers_page_under_an_editors_path_names_her():
+    byline = '<div class="meta"><a href="https://www.examplecourier.com/about/editors/jane-example/">Jane Example</a></div>'
+    assert extract_html(raw(page(body=byline + BODY))).authors == ["Jane Example"]

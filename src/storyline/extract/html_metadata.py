@@ -58,7 +58,7 @@ _TEMPLATE_KEY = re.compile(
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_LIKE = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", re.I)
 # a link to the page of one of the site's writers: /author/jane-doe, /team/jane-doe/, /people/jane-doe?ref=byline
-_PROFILE_PATH = re.compile(r"/(?:authors?|team|people|staff|writers?|contributors?|columnists?)/[^/?#]+/?(?:[?#].*)?$",
+_PROFILE_PATH = re.compile(r"/(?:authors?|team|people|staff|writers?|contributors?|columnists?|editors?|reporters?|journalists?)/[^/?#]+/?(?:[?#].*)?$",
                            re.I)
 _NAMED = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}$")  # "Jane Doe", "Jo O'Hara", "The Example Team"
 
@@ -220,6 +220,8 @@ def _read_json_ld(objects: list[dict], meta: PageMetadata) -> None:
             meta.site_name = clean_name(obj)
 
 
+_WORDS = re.compile(r"\w+")
+_LOGO_WORDS = 3
 _MEDIA_ITEM = re.compile(r"(?:Image|Video|Audio|Media)Object\b")
 
 
@@ -280,6 +282,17 @@ def profile_link_name(tree: HtmlElement) -> str | None:
     return None
 
 
+def _headline_h1(meta: PageMetadata) -> str | None:
+    """The <h1> the byline and date sit by: the first, unless it is a few words (a logo, a section's name)
+    and another of the first few shares more words with the titles the page states."""
+    if not meta.h1:
+        return None
+    stated = set(_WORDS.findall(" ".join(t for t in [meta.headline, *meta.meta_titles, meta.title_tag] if t).casefold()))
+    shared = [len(stated.intersection(_WORDS.findall(h1.casefold()))) for h1 in meta.h1[:4]]
+    best = max(range(len(shared)), key=shared.__getitem__)
+    return meta.h1[best] if len(meta.h1[0].split()) <= _LOGO_WORDS and shared[best] > shared[0] else meta.h1[0]
+
+
 def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     """Collect the page's own statements about title, authors, dates and site (no guessing here)."""
     meta = PageMetadata()
@@ -297,9 +310,10 @@ def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     text = visible_text(tree)
     meta.visible_chars = len(text)
     meta.published_in_text = bool(meta.published) and _written_in(text, meta.published)
-    meta.byline = visible_byline(text, meta.h1[0] if meta.h1 else None)
+    headline = _headline_h1(meta)
+    meta.byline = visible_byline(text, headline)
     lang = (tree.get("lang") or "").lower()
-    shown = shown_dates(text, meta.h1[0] if meta.h1 else None, day_first=_day_first(lang))
+    shown = shown_dates(text, headline, day_first=_day_first(lang))
     meta.shown_date = byline_date(shown)
     meta.dateline = byline_date(shown, reach=DATELINE_REACH)
     meta.shown_updated = next((d.iso for d in shown if d.updated), None)
