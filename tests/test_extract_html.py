@@ -554,3 +554,11 @@ def test_the_date_beside_the_headline_is_read_when_a_logo_is_the_first_h1():
 def test_a_link_to_the_writers_page_under_an_editors_path_names_her():
     byline = '<div class="meta"><a href="https://www.examplecourier.com/about/editors/jane-example/">Jane Example</a></div>'
     assert extract_html(raw(page(body=byline + BODY))).authors == ["Jane Example"]
+
+
+def test_an_h1_naming_the_blog_gives_way_to_the_stated_title():
+    head = '<meta property="og:title" content="Why the night buses will run past midnight from June">'
+    html = page(head=head).replace("<h1>Council expands night buses</h1>", "<h1>The Commute: Your Weekly Transit Fix</h1>")
+    assert extract_html(raw(html)).title == "Why the night buses will run past midnight from June"
+    retitled = page(head=head).replace("<h1>Council expands night buses</h1>", "<h1>Night buses run past midnight</h1>")
+    assert extract_html(raw(retitled)).title == "Night buses run past midnight"  # a retitle shares its words

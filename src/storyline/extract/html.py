@@ -22,6 +22,7 @@ from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from ..model import Article, RawDocument, article_id_for
+from .blocks import STOPWORDS
 from .bylines import article_authors
 from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
@@ -282,6 +283,10 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
 
+def _content_words(text: str) -> set[str]:
+    return {word for word in _words(text) if word not in STOPWORDS}
+
+
 def _strip_site_suffix(title: str, site: str | None) -> str:
     """"Headline | Site" -> "Headline": cut the part after the last separator when it names the site."""
     parts = _TITLE_SEPARATORS.split(title)
@@ -306,7 +311,10 @@ def _choose_title(meta: PageMetadata) -> str | None:
     best = max(scored, default=(0.0, None), key=lambda pair: pair[0])
     if best[1] and best[0] >= 0.6:
         return best[1]
-    shaped = [h for h in headings if len(h.split()) >= 4 and not h.isupper()]
+    stated_words = {w for t in stated for w in _content_words(_TITLE_SEPARATORS.split(t)[0])}
+    shaped = [h for h in headings if len(h.split()) >= 4 and not h.isupper()
+              and (not stated_words or _content_words(h) & stated_words)]
+    # one that shares no content word with the stated title names a blog or a section, not this article
     if shaped:
         return shaped[0]
     return next((t for t in stated if t), headings[0] if headings else None)
