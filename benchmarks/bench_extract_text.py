@@ -41,6 +41,7 @@ def visible_text(html: str, per_node: bool = False) -> str:
     import lxml.html
 
     # browsers render content found after a stray </body> or </html>; libxml2 would drop it
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses a str that declares its encoding
     root = lxml.html.document_fromstring(re.sub(r"</(?:body|html)\s*>", " ", html, flags=re.I))
     lines: list[str] = []
     current: list[str] = []
