@@ -264,7 +264,7 @@ def print_table(title: str, results: dict[str, list[dict]], columns: tuple[str, 
 
 
 def print_misses(pages: list[dict], rows: list[dict], field: str) -> None:
-    """The even-position pages where storyline misses ``field``: what the test expects and what it gave."""
+    """The even-position pages where a mode misses ``field``: what the test expects and what it gave."""
     expected_key = {"title": "title", "author": "author", "unauth.": "author", "date": "date_published",
                     "+-1d": "date_published", "lead": "first13", "top": "first13"}[field]
     given_at = {"title": 0, "author": 1, "unauth.": 1, "date": 2, "+-1d": 2}.get(field)
@@ -272,7 +272,7 @@ def print_misses(pages: list[dict], rows: list[dict], field: str) -> None:
         missed = row.get(field) if field == "unauth." else row.get(field) is False
         if missed:
             given = row["given"][given_at] if given_at is not None else f"at word {row.get('lead_at')}"
-            print(f"  {page['id']:<28} expected {page.get(expected_key)!r:.70}  storyline {given!r:.70}")
+            print(f"  {page['id']:<28} expected {page.get(expected_key)!r:.70}  given {given!r:.70}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=default_cache(), help="where the tarballs are kept")
     parser.add_argument("--only", default="trafilatura,htmldate,storyline", help="comma-separated modes")
     parser.add_argument("--misses", default="", help="list storyline's misses of one field on the even pages")
+    parser.add_argument("--misses-of", default="storyline", help="whose misses --misses lists ('storyline text')")
     args = parser.parse_args(argv)
     if args.fetch:
         fetch(args.cache)
@@ -298,9 +299,9 @@ def main(argv: list[str] | None = None) -> int:
         scored["storyline text"] = score_postlight(news, _storyline_text)
     print_table("title, author, date, lead against each site test's expectation", scored,
                 ("title", "author", "unauth.", "date", "+-1d", "lead", "top"))
-    if args.misses and "storyline" in scored:
-        print(f"storyline misses of {args.misses} on the even pages:")
-        print_misses(news, scored["storyline"], args.misses)
+    if args.misses and args.misses_of in scored:
+        print(f"{args.misses_of} misses of {args.misses} on the even pages:")
+        print_misses(news, scored[args.misses_of], args.misses)
     bodies = readability_pages(readability)
     print(f"\nMozilla Readability test pages: {len(bodies)} real pages with an expected body")
     scored = {mode: score_readability(bodies, MODES[mode]()) for mode in modes if mode != "htmldate"}

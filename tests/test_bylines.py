@@ -24,6 +24,7 @@ from storyline.model import Removed
         ("By Ana LimaPublished: Jan 29, 2025", ["Ana Lima"]),
         ("Reviewed by Mia Chen, MD — Written by Ana Lima, MS, RD — Updated on March 7, 2025", ["Ana Lima, MS, RD"]),
         ("This post was written by Ana Lima, Head of Transport at the Daily Planet.", ["Ana Lima"]),
+        ("by Ana Lima@analima Dec 6, 2016, 4:08pm EST", ["Ana Lima"]),  # her handle glued on
     ],
 )
 def test_labelled_credits_in_the_shapes_pages_give_them(line, names):

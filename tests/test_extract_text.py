@@ -847,3 +847,9 @@ def test_a_related_heading_inside_another_related_list_still_ends_the_article():
     long_body = "\n\n".join(PARAGRAPHS + MORE_PARAGRAPHS)
     article = extract(f"{long_body}\n\n{teasers}")
     assert article.text == long_body
+
+
+def test_a_menu_entry_the_body_talks_about_is_no_headline():
+    menu = ["Home", "Transport", "City Bus Network", "Trains", "Cycling", "Council votes to expand the bus network"]
+    article = extract("\n".join([*menu, *PARAGRAPHS]))
+    assert article.title == "Council votes to expand the bus network"

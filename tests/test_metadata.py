@@ -141,10 +141,19 @@ def test_the_byline_date_is_the_plain_date_nearest_the_headline():
     assert byline_date(far) == "2024-05-02" and byline_date(far, reach=400) is None
 
 
+def test_dates_run_into_their_time_or_written_with_a_two_digit_year_before_it_are_read():
+    headline = "Council expands night buses"
+    assert byline_date(shown_dates(f"{headline}\nDecember 15, 20163:33 PM ET\nThe city council", headline)) == "2016-12-15"
+    assert byline_date(shown_dates(f"{headline}\n12/20/16 08:00 AM\nThe city council", headline)) == "2016-12-20"
+    assert shown_dates(f"{headline}\nRoute 3/5/24 runs all night", headline) == []  # no time: no date
+
+
 def test_a_date_inside_a_caption_or_a_sentence_is_not_the_byline_date():
     headline = "Council expands night buses"
     caption = "A driver speaks at a depot in Springfield, Ill., on Jan. 23, 2016. "
     assert shown_dates(caption + headline + " The city council", headline) == []
+    long_caption = "A driver is escorted from the Central Depot Police Station in Springfield, Ill., on June 18, 2015.\n"
+    assert shown_dates(headline + "\n" + long_caption, headline) == []
     deadline = f"{headline} The deadline to apply is January 6, 2017, with answers due in April."
     assert shown_dates(deadline, headline) == []
     byline = f"{headline} By Jane Example Published on March 5, 2024. The city council voted"

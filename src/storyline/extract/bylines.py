@@ -30,6 +30,9 @@ _MONTH = r"(?:" + "|".join(MONTH_WORDS) + r")"
 _PIECES = re.compile(r"\s+[-–—]\s+|\s*[|•·●⋅—–]\s*|(?<=[a-z][.!?])\s+(?=[Bb]y\s+[A-Z])")
 # a label glued to the word after it ("ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5"), or a label or
 # date glued to the name before it ("By Jane DoePublished: March 5, 2024", "Jane DoeNovember 5, 2024")
+# the writer's social handle printed after the name, glued or not ("by Jane Doe@janedoe"); an e-mail
+# address ("jdoe@example.com") goes on with its domain and stays
+_HANDLE = re.compile(r"\s*@\w{2,}(?![\w.@-])")
 _GLUED_LABEL = re.compile(r"\b(By|Updated|Published|Posted|on)(?=[A-Z])|" + GLUED_TAIL)
 # a credential after a name: "MD", "PhD" (not the month of a date: "Jane Doe, Dec 17, 2025")
 _CREDENTIAL = r"(?!(?i:" + _MONTH + r")\b)[A-Z][A-Za-z]{1,3}\.?(?![\w'’-])(?!\s*\d)"
@@ -75,7 +78,7 @@ def credited_names(line: str) -> list[str]:
     none when the line is no writing credit ("Reviewed by ...", "By the time ...")."""
     if len(line.split()) > MAX_CREDIT_WORDS:
         return []
-    for piece in _PIECES.split(_GLUED_LABEL.sub(r"\1 ", line)):
+    for piece in _PIECES.split(_GLUED_LABEL.sub(r"\1 ", _HANDLE.sub(" ", line))):
         match = _LABELLED.match(piece.strip())
         if match:
             return people_in(match["names"])

@@ -25,6 +25,7 @@ DISTANCE_COST = 0.002  # per line between the candidate and the body
 UNDER_HEADLINE = frozenset({"byline", "header", "contributor_line", "share_widget"})  # what a page sets under it
 UNDER_REACH = 4  # lines below the candidate where a byline, a date or share buttons count
 UNDER_WEIGHT = 0.5
+MENU_ENTRY_WORDS = 4  # a line this short between two as short on each side is a menu's entry
 
 
 def headline_index(blocks: list[Block], reasons: list[str | None], first_body: int, body: list[Block]) -> int | None:
@@ -37,6 +38,8 @@ def headline_index(blocks: list[Block], reasons: list[str | None], first_body: i
             continue
         if not (block.title_like or block.text.rstrip().endswith(("?", "!"))):
             continue
+        if block.words <= MENU_ENTRY_WORDS and all(_menu_entry(blocks, reasons, j) for j in (i - 2, i - 1, i + 1, i + 2)):
+            continue  # "Oil and Gas" amid "Coal", "Energy" and "Utilities", "Solar": a menu's entry, not a headline
         words = set(_content_words(block))
         if len(words) < MIN_CONTENT_WORDS:
             continue
@@ -51,6 +54,12 @@ def headline_index(blocks: list[Block], reasons: list[str | None], first_body: i
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
+
+
+def _menu_entry(blocks: list[Block], reasons: list[str | None], i: int) -> bool:
+    """A short title-like line nothing else explains (a byline or a date under a headline has its reason)."""
+    return (0 <= i < len(blocks) and reasons[i] in (None, "navigation") and blocks[i].title_like
+            and blocks[i].words <= MENU_ENTRY_WORDS)
 
 
 def _content_words(block: Block) -> list[str]:

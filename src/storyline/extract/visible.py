@@ -25,16 +25,19 @@ _BYLINE_BEFORE, _BYLINE_AFTER, _BYLINE_NO_HEADLINE = 300, 1500, 3000
 _DATE_BEFORE, _DATE_AFTER = 300, 800  # where a page shows its date: just above or under the headline
 _MONTH_NUMBER = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # a date the page runs into the words around it is still one: "by Jane DoeNovember 20, 2007", "March 1,
-# 2016March 8, 2016" (a capital glued to a lower-case letter or a year, a year glued to the next word)
+# 2016March 8, 2016", "December 15, 20163:33 PM" (a capital glued to a lower-case letter or a year, a year
+# glued to the next word or to the time)
 _GLUED_BEFORE = r"(?:\b|(?<=[a-z0-9])(?-i:(?=[A-Z])))"
 WRITTEN_DATE = re.compile(
     _GLUED_BEFORE + r"(?:(?P<m1>" + _MONTH + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?P<m2>" + _MONTH + r")(?:,?\s+|-)(?P<y2>\d{4}))(?:\b|(?-i:(?=[A-Z])))",
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?P<m2>" + _MONTH + r")(?:,?\s+|-)(?P<y2>\d{4}))(?:\b|(?-i:(?=[A-Z]))|(?=\d{1,2}:\d\d))",
     re.IGNORECASE,
 )
-# "2024-03-05", "03/05/2024", "05.03.2024": only with a four-digit year ("3/5/24" is too often not a date)
+# "2024-03-05", "03/05/2024", "05.03.2024": only with a four-digit year ("3/5/24" is too often not a date),
+# unless the time follows ("12/20/16 08:00 AM")
 NUMERIC_DATE = re.compile(
-    r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<yy>(?:19|20)\d\d))\b"
+    r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<yy>(?:19|20)\d\d)|"
+    r"(?P<a2>\d{1,2})/(?P<b2>\d{1,2})/(?P<y2>\d\d)(?=,?\s+\d{1,2}:\d\d))\b"
 )
 # the words that make a shown date a revision date rather than the article's own
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|reviewed|revised|edited)\b[\s:|,-]*(?:on|at)?[\s:|,-]*$", re.I)
@@ -43,7 +46,7 @@ _LABEL_CHARS = 40
 _SENTENCE_GOES_ON = re.compile(r"\.(?:\s|$)|,\s+[a-z]")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _DATE_LABEL_WORDS = frozenset("on at by in published posted updated modified last first date dated".split())
-_WORDS_BEFORE, _PROSE_WORDS = 8, 2
+_WORDS_BEFORE, _PROSE_WORDS = 12, 2
 DATELINE_REACH = 400  # a byline's date sits this close to the headline; farther ones may be the lede's
 
 
@@ -175,10 +178,13 @@ def date_from_words(match: re.Match) -> str | None:
 def date_from_digits(match: re.Match, day_first: bool) -> str | None:
     if match["y"]:
         return real_date(match["y"], match["mo"], match["d"])
-    first, second = int(match["a"]), int(match["b"])
+    if match["y2"]:
+        first, second, year = int(match["a2"]), int(match["b2"]), 2000 + int(match["y2"])
+    else:
+        first, second, year = int(match["a"]), int(match["b"]), int(match["yy"])
     if first > 12 or (day_first and second <= 12):
         first, second = second, first
-    return real_date(match["yy"], first, second)
+    return real_date(year, first, second)
 
 
 def real_date(year: Any, month: Any, day: Any) -> str | None:
