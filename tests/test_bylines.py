@@ -25,6 +25,9 @@ from storyline.model import Removed
         ("Reviewed by Mia Chen, MD — Written by Ana Lima, MS, RD — Updated on March 7, 2025", ["Ana Lima, MS, RD"]),
         ("This post was written by Ana Lima, Head of Transport at the Daily Planet.", ["Ana Lima"]),
         ("by Ana Lima@analima Dec 6, 2016, 4:08pm EST", ["Ana Lima"]),  # her handle glued on
+        ("January 17, 2017 at 6:08 PM ET by Ana Lima", ["Ana Lima"]),  # the date and time before the label
+        ("Wednesday January 18, 2017 11:44 am PST by Ana Lima", ["Ana Lima"]),
+        ("February 22, 2019February 20, 2019 by Ana Lima", ["Ana Lima"]),  # updated, then first published
     ],
 )
 def test_labelled_credits_in_the_shapes_pages_give_them(line, names):
@@ -49,6 +52,8 @@ def test_a_name_beside_a_date_without_a_label():
     assert dated_names("Ana Lima May 18, 2016") == ["Ana Lima"]
     assert dated_names("Dec 26, 2025 • Ana Lima in Transport") == ["Ana Lima"]
     assert dated_names("Dec 17, 2025Ana Lima") == ["Ana Lima"]  # glued by the scrape
+    assert dated_names("Ana Lima | AFP | Updated: Oct 9, 2019, 11:05 IST") == ["Ana Lima"]  # her agency between
+    assert dated_names("Ana Lima - 4 hours ago") == ["Ana Lima"]  # when the page was saved
     assert dated_names("City Council Agenda") == []
 
 

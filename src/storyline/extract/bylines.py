@@ -42,15 +42,22 @@ _PEOPLE = (rf"(?P<names>{PERSON}(?:\s*,\s*(?:{PERSON}|{_CREDENTIAL}))*"
 _AFTER_NAMES = rf"(?=\s*$|\s*[,(]|\s+(?i:on|in|at|for|of|updated|published|posted|last)\b|\s+{ANY_DATE}|\s*\d)"
 _WRITING_LABEL = (r"(?i:(?:this\s+(?:post|article|story|piece|guide)\s+was\s+)?"
                   r"(?:written|reported|posted|story|article|words|text|authored|compiled)\s+by|by|authors?)")
+# a date as a credit prints it: "January 17, 2017 at 6:08 PM ET", "Wednesday January 18, 2017 11:44 am PST",
+# "February 22, 2019February 20, 2019" (updated, then first published)
+_CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
+_DATED = rf"{ANY_DATE}(?:\s*{ANY_DATE})?{_CLOCK}"
+# "4 hours ago" beside a name: when the page was scraped, the credit's date
+_AGO = r"\d{1,2}\s+(?i:minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
 # "By Jane Doe", "Written by: Jane Doe and John Roe", "Last updated March 5, 2024 by Jane Doe"
 _LABELLED = re.compile(
-    rf"^(?:(?i:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?:?\s*)?{ANY_DATE},?\s+)?"
+    rf"^(?:(?i:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?:?\s*)?{_DATED},?\s+)?"
     rf"{_WRITING_LABEL}(?:\s*:\s*|\s+){_PEOPLE}{_AFTER_NAMES}"
 )
-# "Jane Doe | March 5, 2024", "Jane Doe May 18, 2016", "Jane Doe - Published on March 5, 2024"
+# "Jane Doe | March 5, 2024", "Jane Doe May 18, 2016", "Jane Doe - Published on March 5, 2024",
+# "Jane Doe | AFP | Updated: Oct 9, 2019" (the agency she files for between), "Jane Doe - 4 hours ago"
 _NAME_BY_DATE = re.compile(
-    rf"^{_PEOPLE}\s*(?:[|•·●⋅,–—-]\s*)?"
-    rf"(?i:(?:(?:last\s+)?(?:updated|published|posted)\s*(?:on)?:?\s*)|on\s+)?{ANY_DATE}"
+    rf"^{_PEOPLE}(?:\s*[|•·●⋅,]\s*[A-Z]{{2,5}})?\s*(?:[|•·●⋅,–—-]\s*)?"
+    rf"(?i:(?:(?:last\s+)?(?:updated|published|posted)\s*(?:on)?:?\s*)|on\s+)?(?:{ANY_DATE}|{_AGO})"
 )
 # "March 5, 2024 • Jane Doe in Transport", "Dec 17, 2025Jane Doe" (the date before the name)
 _DATE_BY_NAME = re.compile(
