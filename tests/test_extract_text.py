@@ -853,3 +853,10 @@ def test_a_menu_entry_the_body_talks_about_is_no_headline():
     menu = ["Home", "Transport", "City Bus Network", "Trains", "Cycling", "Council votes to expand the bus network"]
     article = extract("\n".join([*menu, *PARAGRAPHS]))
     assert article.title == "Council votes to expand the bus network"
+
+
+def test_a_day_first_date_with_its_weekday_and_a_dotted_time_is_a_header():
+    article = extract("\n".join(["Council votes to expand the bus network", "By Ana Lima",
+                                 "Tuesday 29 November 2016 15.26 EST", *PARAGRAPHS]))
+    assert article.published == "2016-11-29" and article.text == BODY
+    assert reasons(article)["Tuesday 29 November 2016 15.26 EST"] == "header"

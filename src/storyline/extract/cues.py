@@ -18,8 +18,8 @@ MONTH = (
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 MONTH_DATE = rf"{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
-ANY_DATE = (rf"(?:{ISO_DATE}|(?:{WEEKDAY},? )?{MONTH_DATE}|\d{{1,2}} {MONTH},? \d{{4}}|\d{{1,2}}-{MONTH}-\d{{4}}|"
-            rf"\d{{1,2}}/\d{{1,2}}/\d{{4}})")  # ... "19-Dec-2025"
+ANY_DATE = (rf"(?:{ISO_DATE}|(?:{WEEKDAY},? )?(?:{MONTH_DATE}|\d{{1,2}} {MONTH},? \d{{4}})|\d{{1,2}}-{MONTH}-\d{{4}}|"
+            rf"\d{{1,2}}/\d{{1,2}}/\d{{4}})")  # ... "19-Dec-2025", "Tuesday 29 November 2016"
 NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|da|van|von|der|del|la|le|bin|al-\w+)){0,3}"
 NAMES = rf"{NAME}(?:(?:,| and|, and|,? &) {NAME})*"
 NAMES_LINE = re.compile(NAMES)  # a line that is only names: "Jane Doe and John Roe"
@@ -28,8 +28,8 @@ NAMES_LINE = re.compile(NAMES)  # a line that is only names: "Jane Doe and John 
 HEADER = re.compile(
     rf"^(?:(?:date|published|updated|posted|last updated|published on|posted on)\b\s*:?\s*"
     rf"(?:\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{{2,4}})?,?\s*)?(?P<date>{ANY_DATE})"
-    rf"(?:,?\s*(?:at\s*)?\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{{2,4}}\b)?)?"
-    rf"|(?P<bare>{ANY_DATE})(?:,?\s*(?:at\s*)?\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{{2,4}}\b)?)?$)"
+    rf"(?:,?\s*(?:at\s*)?\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{{2,4}}\b)?)?"
+    rf"|(?P<bare>{ANY_DATE})(?:,?\s*(?:at\s*)?\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{{2,4}}\b)?)?$)"
     rf"[\s|•·,-]*",
     re.IGNORECASE,
 )
