@@ -860,3 +860,23 @@ def test_a_day_first_date_with_its_weekday_and_a_dotted_time_is_a_header():
                                  "Tuesday 29 November 2016 15.26 EST", *PARAGRAPHS]))
     assert article.published == "2016-11-29" and article.text == BODY
     assert reasons(article)["Tuesday 29 November 2016 15.26 EST"] == "header"
+
+
+@pytest.mark.parametrize("line", [
+    "You are here: Home / Transport / Council votes to expand the bus network",
+    "City Hall|Council votes to expand the bus network",
+    "Home › News › Council votes to expand the bus network",
+])
+def test_a_breadcrumb_run_into_the_headline_is_left_out_of_the_title(line):
+    assert extract("\n".join([line, *PARAGRAPHS])).title == "Council votes to expand the bus network"
+
+
+def test_a_headline_with_a_slash_keeps_it():
+    assert extract("\n".join(["Why 24/7 buses matter to the city's night workers", *PARAGRAPHS])).title \
+        == "Why 24/7 buses matter to the city's night workers"
+
+
+def test_a_menu_on_one_line_is_no_headline():
+    menu = "Transport · Bus Network · Night Routes · City Council · Fares"
+    article = extract("\n".join(["Council votes to expand the bus network", menu, *PARAGRAPHS]))
+    assert article.title == "Council votes to expand the bus network"

@@ -9,6 +9,7 @@ weigh for it too.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .blocks import STOPWORDS, WORD, Block
@@ -25,6 +26,8 @@ DISTANCE_COST = 0.002  # per line between the candidate and the body
 UNDER_HEADLINE = frozenset({"byline", "header", "contributor_line", "share_widget"})  # what a page sets under it
 UNDER_REACH = 4  # lines below the candidate where a byline, a date or share buttons count
 UNDER_WEIGHT = 0.5
+_ITEM_SEPARATOR = re.compile(r"\s[·|•/]\s")
+MENU_LINE_SEPARATORS = 3
 MENU_ENTRY_WORDS = 4  # a line this short between two as short on each side is a menu's entry
 
 
@@ -38,6 +41,8 @@ def headline_index(blocks: list[Block], reasons: list[str | None], first_body: i
             continue
         if not (block.title_like or block.text.rstrip().endswith(("?", "!"))):
             continue
+        if len(_ITEM_SEPARATOR.findall(block.text)) >= MENU_LINE_SEPARATORS:
+            continue  # "US · UK · Australia · France": a menu on one line
         if block.words <= MENU_ENTRY_WORDS and all(_menu_entry(blocks, reasons, j) for j in (i - 2, i - 1, i + 1, i + 2)):
             continue  # "Oil and Gas" amid "Coal", "Energy" and "Utilities", "Solar": a menu's entry, not a headline
         words = set(_content_words(block))

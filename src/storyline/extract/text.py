@@ -55,6 +55,26 @@ _TITLE_SUFFIX = re.compile(
 _DATE_SUFFIX = re.compile(rf"(?<=\w)\s+[|/\u2013\u2014-]\s+(?:{ANY_DATE}|{MONTH}\.? \d{{4}})\s*$")
 
 
+# a breadcrumb run into the headline: "You are here: Home / Education / Headline", "New York|Headline"
+_CRUMB_LABEL = re.compile(r"^(?i:you are here)\s*:\s*")
+_CRUMB_STEP = re.compile(r"\s*[|»›>]\s*|\s+/\s+")  # not "24/7" or "AC/DC"
+_CRUMB_WORDS, _HEADLINE_WORDS = 3, 4
+
+
+def _without_breadcrumb(title: str | None) -> str | None:
+    """The headline at the end of a breadcrumb the scrape ran into it: after "You are here:", two or more
+    steps or a "|", each step a few words, the last a headline's length."""
+    if not title:
+        return title
+    labelled = _CRUMB_LABEL.match(title)
+    steps = _CRUMB_STEP.split(title[labelled.end():] if labelled else title)
+    headline = steps[-1].strip()
+    if len(steps) < 2 or len(headline.split()) < _HEADLINE_WORDS \
+            or any(len(step.split()) > _CRUMB_WORDS for step in steps[:-1]):
+        return title
+    return headline if labelled or len(steps) > 2 or "|" in title else title
+
+
 def _without_site_suffix(title: str | None, head: str) -> str | None:
     """"Headline - Some Site" -> "Headline", when the suffix also opens a line of its own above the body
     (the site's name line, "Some Site – News about ...", or the section's); "Headline / Dec 2025" ->
@@ -94,7 +114,7 @@ def extract_text(raw: RawDocument) -> Article:
         url=raw.url,
         outlet=outlet.outlet,
         authors=authors,
-        title=raw.title or _without_site_suffix(seg.title, head),
+        title=raw.title or _without_site_suffix(_without_breadcrumb(seg.title), head),
         published=published,
         published_inferred=inferred,
         removed=seg.removed,
