@@ -27,7 +27,8 @@ folder outside the repository, and read from the tarballs there:
   words among a few English function words); the plain-text path reads page furniture by English cues.
 
 Rows: every page, and the pages at even and odd positions (in site order), so that a change chosen
-by looking at one half can be checked on the other. Speed is pages per CPU second of this process.
+by looking at one half can be checked on the other. Speed is pages per CPU second of this process, timed
+on a second pass over the pages.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ _LANG = re.compile(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", re.I)
 _WORD = re.compile(r"\w+")
 _ENGLISH = frozenset("the a an of to in and is for on that with was as at by it from be this are has have he "
                      "she his her they their not but or we you".split())
-LEAD_WORDS, TOP_WORDS, REAL_PAGE_BYTES, WARM_UP_PAGES = 5, 40, 10_000, 3
+LEAD_WORDS, TOP_WORDS, REAL_PAGE_BYTES = 5, 40, 10_000
 ENGLISH_SHARE = 0.2  # of an English text's words, these few function words make up about a third
 
 
@@ -177,7 +178,9 @@ def within_a_day(given: str | None, expected: str | None) -> bool:
 
 
 def timed(pages: list[dict], run: Callable[[str, str], tuple]) -> list[tuple[tuple, float]]:
-    for page in pages[:WARM_UP_PAGES]:  # imports and one-time tables are not a page's cost
+    """Each page's output and CPU seconds, from a second pass: imports and tables loaded on first use
+    (a language's stoplist on the first page in it) are not the cost of whichever page comes first."""
+    for page in pages:
         run(page["html"], page["url"])
     results = []
     for page in pages:
