@@ -171,3 +171,12 @@ def test_a_photos_microdata_author_is_not_the_articles():
             "<div itemscope itemtype='http://schema.org/ImageObject'>"
             "<meta itemprop='author' content='Tom Berg | The Daily Planet | Example Images'></div></body></html>")
     assert read_page_metadata(lxml.html.fromstring(html)).meta_authors == ["Ana Lima"]
+
+
+def test_open_graph_calls_a_page_an_article_where_json_ld_names_no_type():
+    og = "<html><head><meta property='og:type' content='article'></head><body></body></html>"
+    assert read_page_metadata(lxml.html.fromstring(og)).article_kind == "prose"
+    ld = ('<html><head><meta property="og:type" content="article"><script type="application/ld+json">'
+          '{"@type": "NewsArticle", "headline": "Night buses"}</script></head><body></body></html>')
+    assert read_page_metadata(lxml.html.fromstring(ld)).article_kind == "news"
+    assert read_page_metadata(lxml.html.fromstring("<html><body></body></html>")).article_kind is None

@@ -89,7 +89,8 @@ class PageMetadata:
     shown_updated: str | None = None  # the first "Updated ..." date written around the headline
     dateline: str | None = None  # ``shown_date`` when it sits right against the headline (a byline's date)
     article_body: str | None = None  # JSON-LD articleBody: the article's text as the CMS stores it (may hold markup)
-    article_kind: str | None = None  # what JSON-LD declares the page: "news" (NewsArticle...), "prose" (Article, BlogPosting...)
+    article_kind: str | None = None  # what JSON-LD declares the page: "news" (NewsArticle...), "prose" (Article,
+    # BlogPosting..., or og:type "article" where JSON-LD names no type)
 
 
 def iso_date(value: Any) -> str | None:
@@ -303,6 +304,8 @@ def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     meta.meta_published = next((d for k in PUBLISHED_META for v in tags.get(k, []) if (d := _stated_date(v, meta))), None)
     meta.site_name = next((clean_name(tags[k][0]) for k in SITE_META if k in tags and clean_name(tags[k][0])), meta.site_name)
     meta.url = (tags.get("og:url") or [None])[0]
+    if meta.article_kind is None and (tags.get("og:type") or [""])[0].strip().lower() == "article":
+        meta.article_kind = "prose"  # no JSON-LD type, but Open Graph calls the page an article
     title = tree.find(".//title")
     meta.title_tag = _text(title) if title is not None else None
     meta.h1 = [t for t in (_text(h) for h in tree.iter("h1")) if t]
