@@ -28,11 +28,11 @@ _MONTH = r"(?:" + "|".join(MONTH_WORDS) + r")"
 # where a credit line's pieces part: "By Jane Doe | March 5, 2024 | 4 min read", "Jane Doe · Updated ...",
 # a standfirst's last sentence and the credit the scrape ran into it ("... Canada. By Jane Doe")
 _PIECES = re.compile(r"\s+[-–—]\s+|\s*[|•·●⋅—–]\s*|(?<=[a-z][.!?])\s+(?=[Bb]y\s+[A-Z])")
-# a label glued to the word after it ("ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5"), or a label or
-# date glued to the name before it ("By Jane DoePublished: March 5, 2024", "Jane DoeNovember 5, 2024")
 # the writer's social handle printed after the name, glued or not ("by Jane Doe@janedoe"); an e-mail
 # address ("jdoe@example.com") goes on with its domain and stays
 _HANDLE = re.compile(r"\s*@\w{2,}(?![\w.@-])")
+# a label glued to the word after it ("ByJane Doe UpdatedMarch 5, 2024", "Updated onMarch 5"), or a label or
+# date glued to the name before it ("By Jane DoePublished: March 5, 2024", "Jane DoeNovember 5, 2024")
 _GLUED_LABEL = re.compile(r"\b(By|Updated|Published|Posted|on)(?=[A-Z])|" + GLUED_TAIL)
 # a credential after a name: "MD", "PhD" (not the month of a date: "Jane Doe, Dec 17, 2025")
 _CREDENTIAL = r"(?!(?i:" + _MONTH + r")\b)[A-Z][A-Za-z]{1,3}\.?(?![\w'’-])(?!\s*\d)"

@@ -135,7 +135,8 @@ RELATED_HEADING = re.compile(
     r"(?: \w+){0,2}|popular(?: \w+){0,2}|see also|also read|also on [\w ]+|up next|what to read next|"
     r"don['’]t miss(?: \w+){0,2}|further reading|latest(?: \w+){0,2}|top stories|editor['’]s picks?|"
     r"around the web|sponsored stories|from (?:our|the) (?:partners?|network)|keep reading|"
-    r"other(?: \w+)? (?:stories|columns|articles|news|posts|headlines|features|reports|videos)|in case you missed it|recent (?:posts|articles|stories)|similar (?:posts|articles|stories))\W*$",
+    r"other(?: \w+)? (?:stories|columns|articles|news|posts|headlines|features|reports|videos)|"
+    r"in case you missed it|recent (?:posts|articles|stories)|similar (?:posts|articles|stories))\W*$",
     re.IGNORECASE,
 )
 # "READ MORE: Some other headline", ">> Check out: ...", "Related | ..." dropped into the body.

@@ -43,8 +43,9 @@ def headline_index(blocks: list[Block], reasons: list[str | None], first_body: i
             continue
         if len(_ITEM_SEPARATOR.findall(block.text)) >= MENU_LINE_SEPARATORS:
             continue  # "US · UK · Australia · France": a menu on one line
-        if block.words <= MENU_ENTRY_WORDS and all(_menu_entry(blocks, reasons, j) for j in (i - 2, i - 1, i + 1, i + 2)):
-            continue  # "Oil and Gas" amid "Coal", "Energy" and "Utilities", "Solar": a menu's entry, not a headline
+        if block.words <= MENU_ENTRY_WORDS and all(
+                _menu_entry(blocks, reasons, j) for j in (i - 2, i - 1, i + 1, i + 2)):
+            continue  # "Oil and Gas" amid "Coal", "Energy" and "Utilities", "Solar": a menu's entry
         words = set(_content_words(block))
         if len(words) < MIN_CONTENT_WORDS:
             continue

@@ -417,9 +417,9 @@ def _without_the_outlet(authors: list[str], meta: PageMetadata) -> list[str]:
 
 def _choose_published(meta: PageMetadata, tree: HtmlElement | None, url: str | None) -> str | None:
     """The day in the article's permalink (``/2024/03/05/``, ``-20240305``: the CMS's local date, where
-    structured timestamps in UTC can fall on the next day; not a print edition's, see ``_printed_later``), else the publication date the page states (JSON-LD,
-    <meta>, <time>), else the date written around the headline (an "Updated ..." one last), else
-    htmldate's reading of the page.
+    structured timestamps in UTC can fall on the next day; not a print edition's, see ``_printed_later``),
+    else the publication date the page states (JSON-LD, <meta>, <time>), else the date written around
+    the headline (an "Updated ..." one last), else htmldate's reading of the page.
 
     The date written right against the headline (a byline's) wins over the stated one when it is
     earlier than any timezone can explain: a stated date after the one the reader sees is an import or

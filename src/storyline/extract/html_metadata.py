@@ -288,7 +288,8 @@ def _headline_h1(meta: PageMetadata) -> str | None:
     and another of the first few shares more words with the titles the page states."""
     if not meta.h1:
         return None
-    stated = set(_WORDS.findall(" ".join(t for t in [meta.headline, *meta.meta_titles, meta.title_tag] if t).casefold()))
+    titles = " ".join(t for t in [meta.headline, *meta.meta_titles, meta.title_tag] if t)
+    stated = set(_WORDS.findall(titles.casefold()))
     shared = [len(stated.intersection(_WORDS.findall(h1.casefold()))) for h1 in meta.h1[:4]]
     best = max(range(len(shared)), key=shared.__getitem__)
     return meta.h1[best] if len(meta.h1[0].split()) <= _LOGO_WORDS and shared[best] > shared[0] else meta.h1[0]

@@ -66,7 +66,8 @@ def split_authors(names: str) -> list[str]:
 
 # news agencies that sign copy with their initials beside or instead of a reporter's name ("Jane Doe, AFP")
 WIRE_AGENCIES = frozenset("AP AFP UPI PTI IANS ANI TNN AAP DPA EFE ANSA IPS".split())
-_CONTACT_LINKS = frozenset("twitter x facebook instagram linkedin email e-mail mail threads bluesky mastodon rss".split())
+_CONTACT_LINKS = frozenset("twitter x facebook instagram linkedin email e-mail mail threads bluesky mastodon rss"
+                           .split())
 
 
 def tidied(names: list[str]) -> list[str]:

@@ -163,7 +163,8 @@ def _teaser_list(reasons: list[str | None], start: int, end: int) -> bool:
     """A related-links zone (its heading and teasers, several lines in a row) in reasons[start:end]."""
     streak = 0
     for i in range(start, min(end, len(reasons))):
-        streak = streak + 1 if reasons[i] in ("related_links", "related_heading") else 0  # "More stories" over "Other Columns"
+        # a heading inside the list counts too: "More stories" over "Other Columns" over teasers
+        streak = streak + 1 if reasons[i] in ("related_links", "related_heading") else 0
         if streak >= MIN_TEASER_LIST:
             return True
     return False
