@@ -30,13 +30,15 @@ _MONTH_NUMBER = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep
 _GLUED_BEFORE = r"(?:\b|(?<=[a-z0-9])(?-i:(?=[A-Z])))"
 WRITTEN_DATE = re.compile(
     _GLUED_BEFORE + r"(?:(?P<m1>" + _MONTH + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})|"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?P<m2>" + _MONTH + r")(?:,?\s+|-)(?P<y2>\d{4}))(?:\b|(?-i:(?=[A-Z]))|(?=\d{1,2}:\d\d))",
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?P<m2>" + _MONTH + r")(?:,?\s+|-)(?P<y2>\d{4}))"
+    r"(?:\b|(?-i:(?=[A-Z]))|(?=\d{1,2}:\d\d))",
     re.IGNORECASE,
 )
 # "2024-03-05", "03/05/2024", "05.03.2024": only with a four-digit year ("3/5/24" is too often not a date),
 # unless the time follows ("12/20/16 08:00 AM")
 NUMERIC_DATE = re.compile(
-    r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<yy>(?:19|20)\d\d)|"
+    r"\b(?:(?P<y>(?:19|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)|"
+    r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<yy>(?:19|20)\d\d)|"
     r"(?P<a2>\d{1,2})/(?P<b2>\d{1,2})/(?P<y2>\d\d)(?=,?\s+\d{1,2}:\d\d))\b"
 )
 # the words that make a shown date a revision date rather than the article's own
