@@ -880,3 +880,13 @@ def test_a_menu_on_one_line_is_no_headline():
     menu = "Transport · Bus Network · Night Routes · City Council · Fares"
     article = extract("\n".join(["Council votes to expand the bus network", menu, *PARAGRAPHS]))
     assert article.title == "Council votes to expand the bus network"
+
+
+def test_a_sentence_opening_a_quote_with_a_colon_stays_in_the_body():
+    intro = ("After the vote, the transport office issued a statement to reporters that said the new routes "
+             "would follow the council's plan:")
+    quote = ("“The night network will run every thirty minutes from midnight until five, and every route will "
+             "stop at the central station, the hospital and the university campus.”")
+    head = ["Home", "Transport", "Council votes to expand the bus network", "By Ana Lima", "Photo by Tom Berg/Example Images"]
+    article = extract("\n".join([*head, intro, quote, *PARAGRAPHS]))
+    assert article.text.startswith(intro)

@@ -32,6 +32,7 @@ STOPWORDS = frozenset(
 )
 STOPWORDS = STOPWORDS | {w.replace("'", "’") for w in STOPWORDS} | {w.capitalize() for w in STOPWORDS}
 _ENGLISH = frozenset(w.lower() for w in STOPWORDS)
+_INTRO_WORDS = 12  # a line this long closed by a colon introduces a quote or a list
 _FOREIGN_SHARE = 0.2  # a page in another language: a fifth of its words are that language's function words...
 _ENGLISH_SHARE = 0.1  # ...and under a tenth English ones (English pages, menus and all, have 0.1 and more)
 
@@ -106,6 +107,8 @@ class Block:
         """A headline or heading: short, capitalised, not closed by a full stop."""
         if not 1 <= self.words <= 25 or self.terminal and not self.text.endswith(("?", "!")):
             return False
+        if self.words >= _INTRO_WORDS and self.text.rstrip().endswith(":"):
+            return False  # "After the vote, the mayor issued a statement that read:": a sentence opening a quote
         first = self.tokens[0]
         return first[:1].isupper() or first[:1].isdigit()
 
