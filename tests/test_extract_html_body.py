@@ -206,7 +206,8 @@ def test_appeals_for_readers_money_and_republishing_boxes_are_cut_and_prose_abou
                  "Double my donation",
                  "Enjoyed this piece? We need your help to keep publishing.",
                  "If you're enjoying this article, consider supporting our award-winning journalism by subscribing.",
-                 "Republish this article"]
+                 "Republish this article",
+                 "We Rely On Your Support: This site is primarily supported by advertisements."]
     prose = ["Officials asked residents to consider donating blood at the harbour clinic this week.",
              "The fishermen's association said it would become a supporter of the dredging plan."]
     for line in furniture:

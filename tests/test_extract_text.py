@@ -95,6 +95,14 @@ def test_photo_caption_and_credit_are_cut():
     assert reasons(article) == {caption: "caption", credit: "credit"}
 
 
+def test_a_caption_with_its_credit_glued_on_is_cut():
+    caption = "The mayor speaks to reporters outside city hall on Monday.CreditCreditJane Roe/Example Wire for Example.com"
+    article = extract(f"{PARAGRAPHS[0]}\n\n{caption}\n\n{PARAGRAPHS[1]}")
+    assert article.text == f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}" and reasons(article) == {caption: "caption"}
+    prose = "The council approved the plan. Credit unions in the city said they would lend to the new depot."
+    assert prose in extract(f"{PARAGRAPHS[0]}\n\n{prose}\n\n{PARAGRAPHS[1]}").text
+
+
 def test_embedded_post_becomes_an_embed():
     post = ("Big news for riders today! Three new routes are coming. pic.twitter.com/Ab12Cd34 "
             "— City Transit (@citytransit) March 4, 2024")

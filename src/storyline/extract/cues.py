@@ -190,6 +190,7 @@ NOTICE = re.compile(
     r"e-?mails?|newsletters?|contact(?:ing)? me)\b|"
     # an appeal for readers' money, a republishing box
     r"\bwe have a small favou?r to ask\b|\bwe need your help to keep (?:publishing|going|reporting)\b|"
+    r"\bwe rely on (?:your|our readers['’]?|reader) support\b|"
     r"\bconsider (?:pitching in|supporting (?:us|our (?:[\w-]+ ){0,2}(?:journalism|reporting|work|newsroom|mission)|"
     r"independent (?:journalism|media)))\b|"
     r"\bsupport (?:independent|nonprofit|non-profit|our) (?:journalism|reporting|newsroom)\b|"
@@ -270,11 +271,12 @@ CREDIT = re.compile(
     r"^[\w .&'’-]{2,40} ?/ ?(?-i:[A-Z]{2,}\b|Getty)[\w .&/-]{0,40}$",
     re.IGNORECASE,
 )
-# "... on the trail. Credit: Jane Doe", "... the harbour. | Photo by Jane Doe", "... (Photo: Agency)": a photo
-# caption closed by its credit.
+# "... on the trail. Credit: Jane Doe", "... the harbour. | Photo by Jane Doe", "... (Photo: Agency)",
+# "... a bar.CreditCreditJane Doe/Example Wire" (the label the scrape glued on): a photo caption closed by its credit.
 CREDIT_TAIL = re.compile(
     r"(?:\b(?:photo(?:graph)?|image|picture|illustration)s?(?: credit)?\s*:|\bcredits?\s*:|"
-    r"(?:^|[.!?|]\s*)(?:photo(?:graph)?|image|picture|illustration)s? by\s+(?-i:[A-Z]))\s*[^.!?:]{2,80}\.?$|"
+    r"(?:^|[.!?|]\s*)(?:photo(?:graph)?|image|picture|illustration)s? by\s+(?-i:[A-Z])|"
+    r"[.!?]\s*(?-i:Credit(?:Credit)?)\s*(?=(?-i:[A-Z])[^/!?:]{1,40}/))\s*(?:[^.!?:]|\.(?=[a-z]{2})){2,80}\.?$|"
     r"\((?:photo|image|picture|credit|courtesy)\b[^()]{2,60}\)\s*$|"
     r"\b(?:getty images|shutterstock|istock(?:photo)?|associated press|ap photo|afp|reuters|epa|alamy)\s*\)?\s*$",
     re.IGNORECASE,
@@ -309,7 +311,7 @@ _KEY_WORDS = {
                "acknowledge", "certify", "favor to ask", "favour to ask", "keep publishing", "consider pitching",
                "consider supporting", "support independent", "support nonprofit", "support non-profit",
                "support our", "my donation", "reader donations", "republish ", "become a patron",
-               "become a paying", "form below", " tip?", "preferred source", "trusted source",
+               "become a paying", "rely on", "form below", " tip?", "preferred source", "trusted source",
                "trusted news source", "thanks", "thank you", "went wrong while", "opens in a new"),
     "share": ("share", "follow", "tweet", "email", "print", "copy", "save", "bookmark", "comment"),
     "embed": ("pic.", "post shared", "instagram", "status/"),
