@@ -11,6 +11,7 @@ import html
 import logging
 import re
 from collections import Counter
+from datetime import date
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -26,7 +27,7 @@ from .blocks import STOPWORDS
 from .bylines import article_authors
 from .html_cleanup import Block, clean_blocks, prune_tree
 from .html_embeds import find_embeds, strip_embeds
-from .html_metadata import PageMetadata, clean_name, iso_date, profile_link_name, read_page_metadata
+from .html_metadata import PageMetadata, clean_name, day_first, iso_date, profile_link_name, read_page_metadata
 from .mojibake import fix_mojibake
 from .names import PERSON, as_printed_alone, name_words, split_authors, tidied, without_job_titles, written_lower
 from .outlet import outlet_from_site_name, outlet_from_url, registered_domain, same_outlet
@@ -471,14 +472,25 @@ def _guessed_date(tree: HtmlElement, url: str | None) -> str | None:
     footer's "© 2025" into 2025-01-01: on the WCXB dev pages that state no date it dated 84 pages the
     gold leaves undated, and 12 wrongly; checked this way, 30 and 8, with as many right (17). An
     undated article is better dated from its story than from its copyright line."""
+    markup = tostring(tree, encoding="unicode").lower()
     quick = iso_date(find_date(tree, url=url, **set_date_params(False)))
     if quick:
-        return quick
+        return _month_first(quick, markup, (tree.get("lang") or "").lower())
     found = iso_date(find_date(tree, url=url, **set_date_params(True)))
     if found is None:
         return None
-    markup = tostring(tree, encoding="unicode").lower()
+    found = _month_first(found, markup, (tree.get("lang") or "").lower())
     return found if any(form in markup for form in written_forms(found)) else None
+
+
+def _month_first(found: str, markup: str, lang: str) -> str:
+    """htmldate reads "12/10/16" day first, as the 12th of October. A page in US or plain English that
+    writes the day only that way means the 10th of December (see ``day_first``)."""
+    day = date.fromisoformat(found)
+    if day_first(lang) or day.day > 12 or day.day == day.month or any(f in markup for f in written_forms(found)):
+        return found
+    as_written = re.compile(rf"(?<![\d/.])0?{day.day}/0?{day.month}/(?:{day.year}|{day.year % 100:02d})(?![\d/])")
+    return day.replace(month=day.day, day=day.month).isoformat() if as_written.search(markup) else found
 
 
 def _url_date(url: str | None) -> str | None:

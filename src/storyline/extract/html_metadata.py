@@ -266,7 +266,7 @@ def _written_in(text: str, iso: str) -> bool:
     return any(form in lowered for form in written_forms(iso))
 
 
-def _day_first(lang: str) -> bool:
+def day_first(lang: str) -> bool:
     """Whether "03/05/2024" is the 3rd of May: not on pages in US or plain English, or that name no language."""
     return bool(lang) and lang not in {"en", "en-us"}
 
@@ -317,7 +317,7 @@ def read_page_metadata(tree: HtmlElement) -> PageMetadata:
     headline = _headline_h1(meta)
     meta.byline = visible_byline(text, headline)
     lang = (tree.get("lang") or "").lower()
-    shown = shown_dates(text, headline, day_first=_day_first(lang))
+    shown = shown_dates(text, headline, day_first=day_first(lang))
     meta.shown_date = byline_date(shown)
     meta.dateline = byline_date(shown, reach=DATELINE_REACH)
     meta.shown_updated = next((d.iso for d in shown if d.updated), None)
