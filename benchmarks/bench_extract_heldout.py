@@ -13,7 +13,10 @@ folder outside the repository, and read from the tarballs there:
   title and lead). The parser saved each page after renaming its ``<meta>`` tags' "content" to "value"
   and "property" to "name"; "content" is put back before any mode reads the page. Title and author
   are exact match, normalised as ``bench_extract_html`` does. The expected date is a UTC timestamp,
-  so a page's local date can be a day off it: "date" is exact, "+-1d" allows the day either side.
+  so a page's local date can be a day off it: "date" is exact against the UTC day, "local" against the
+  day the page's own timestamp for that instant writes ("2016-12-21T16:05:23-08:00" is the 21st, where
+  the test expects "2016-12-22T00:05:23Z"; the UTC day where no timestamp on the page names the instant),
+  "+-1d" allows the day either side.
   "lead" is the share of pages whose body holds five of the expected lead's words in a row (its
   first words may be a photo caption the parser kept), "top" the share where they start within the
   body's first 40 words (nothing long left above the lead).
@@ -45,7 +48,7 @@ import sys
 import tarfile
 import time
 import urllib.request
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -65,6 +68,7 @@ _JS_STRING = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|null)"""
 _META_VALUE = re.compile(r"(<meta\b[^>]*?\s)value=", re.I)
 _LANG = re.compile(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", re.I)
 _WORD = re.compile(r"\w+")
+_STAMP = re.compile(r"\b(20\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?")
 _ENGLISH = frozenset("the a an of to in and is for on that with was as at by it from be this are has have he "
                      "she his her they their not but or we you".split())
 LEAD_WORDS, TOP_WORDS, REAL_PAGE_BYTES = 5, 40, 10_000
@@ -171,6 +175,36 @@ def lead_position(body: str | None, first13: str | None) -> int | None:
     return next((i for i in range(len(words) - LEAD_WORDS + 1) if tuple(words[i : i + LEAD_WORDS]) in runs), -1)
 
 
+def page_day(html: str, expected: str | None) -> str | None:
+    """The expected instant's day on the page's own clock: the day written in the page's first timestamp
+    that names that instant, by its UTC offset or, where it states none, by a whole number of hours (as
+    the parser read a bare "2016-12-21 21:46:48" on its own clock); else the expected UTC day."""
+    try:
+        instant = datetime.fromisoformat((expected or "").replace("Z", "+00:00")).astimezone(timezone.utc)
+    except ValueError:
+        return None
+    if (instant.hour, instant.minute, instant.second) == (0, 0, 0):
+        return instant.date().isoformat()  # a day without a time: no clock to read it on
+    for stamp in _STAMP.finditer(html):
+        day, hour, minute, second, offset = stamp.groups()
+        written = datetime.fromisoformat(f"{day}T{hour}:{minute}:{second or '00'}")
+        if offset:
+            if written.replace(tzinfo=timezone.utc) - _utc_offset(offset) == instant:
+                return day
+        else:
+            hours_off = (instant.replace(tzinfo=None) - written).total_seconds() / 3600
+            if hours_off == int(hours_off) and -14 <= hours_off <= 12:
+                return day
+    return instant.date().isoformat()
+
+
+def _utc_offset(offset: str) -> timedelta:
+    if offset == "Z":
+        return timedelta(0)
+    sign = -1 if offset[0] == "-" else 1
+    return sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[-2:]))
+
+
 def within_a_day(given: str | None, expected: str | None) -> bool:
     try:
         return abs(date.fromisoformat(norm_date(given)) - date.fromisoformat(norm_date(expected))) <= timedelta(days=1)
@@ -204,6 +238,7 @@ def score_postlight(pages: list[dict], run: Callable[[str, str], tuple]) -> list
         if page.get("date_published"):
             row["date"] = norm_date(published) == norm_date(page["date_published"])
             row["+-1d"] = within_a_day(published, page["date_published"])
+            row["local"] = norm_date(published) == page_day(page["html"], page["date_published"])
         where = lead_position(body, page.get("first13")) if body is not None else None
         if where is not None:
             row["lead"], row["top"], row["lead_at"] = where >= 0, 0 <= where < TOP_WORDS, where
@@ -270,8 +305,8 @@ def print_table(title: str, results: dict[str, list[dict]], columns: tuple[str, 
 def print_misses(pages: list[dict], rows: list[dict], field: str) -> None:
     """The even-position pages where a mode misses ``field``: what the test expects and what it gave."""
     expected_key = {"title": "title", "author": "author", "unauth.": "author", "date": "date_published",
-                    "+-1d": "date_published", "lead": "first13", "top": "first13"}[field]
-    given_at = {"title": 0, "author": 1, "unauth.": 1, "date": 2, "+-1d": 2}.get(field)
+                    "+-1d": "date_published", "local": "date_published", "lead": "first13", "top": "first13"}[field]
+    given_at = {"title": 0, "author": 1, "unauth.": 1, "date": 2, "local": 2, "+-1d": 2}.get(field)
     for page, row in list(zip(pages, rows))[0::2]:
         missed = row.get(field) if field == "unauth." else row.get(field) is False
         if missed:
@@ -302,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     if "storyline" in modes:
         scored["storyline text"] = score_postlight(news, _storyline_text)
     print_table("title, author, date, lead against each site test's expectation", scored,
-                ("title", "author", "unauth.", "date", "+-1d", "lead", "top"))
+                ("title", "author", "unauth.", "date", "local", "+-1d", "lead", "top"))
     if args.misses and args.misses_of in scored:
         print(f"{args.misses_of} misses of {args.misses} on the even pages:")
         print_misses(news, scored[args.misses_of], args.misses)
