@@ -72,6 +72,30 @@ def test_related_links_list_is_cut_with_its_teasers():
     assert reasons(article)["A family bakery has taken home the top award in…"] == "related_links"
 
 
+def test_a_numbered_top_topics_list_after_the_pager_ends_the_article():
+    tail = "1 | 2 | 3\n\nNext Page >\n\nTop 8 News Topics\n\n" + "\n\n".join(
+        f"{n}.\n\n{topic}" for n, topic in enumerate(["Night Buses", "Harbour Dredging", "School Lunches",
+                                                        "Bridge Tolls"], 1))
+    article = extract(f"{BODY}\n\n{tail}")
+    assert article.text == BODY
+    assert reasons(article)["Top 8 News Topics"] == "related_links"
+
+
+def test_a_menu_whose_entries_carry_a_sentence_each_stays_out_of_the_body_and_the_headline():
+    entries = [("Route Planner", "Find the fastest way across the city by bus, tram or ferry."),
+               ("Timetables", "Check when the next departure leaves from your stop today."),
+               ("Fares and Passes", "Compare single tickets, day passes and yearly season tickets."),
+               ("Service Alerts", "See which lines are delayed and why before you set out."),
+               ("Lost Property", "Report an item you left on board and track its return to you.")]
+    menu = "\n".join(f"{name}\n{sentence}" for name, sentence in entries)
+    head = "Council expands the night bus network\nBy Jane Doe\nTransport Desk"
+    article = extract(f"Skip to content\nMenu\n{menu}\n{head}\n\n{BODY}\n\n" + "\n\n".join(MORE_PARAGRAPHS))
+    assert article.text.startswith(PARAGRAPHS[0])
+    assert "Route Planner" not in article.text and "departure" not in article.text
+    assert article.title == "Council expands the night bus network"
+    assert article.authors == ["Jane Doe"]
+
+
 def test_aggregator_banner_is_cut_and_marks_a_republished_copy():
     banner = "We share stories from partner sites. Read the full story on their website by clicking here."
     article = extract(f"{banner}\n\n{BODY}", url="https://aggregator.example/story/1")
