@@ -327,3 +327,13 @@ def test_a_related_heading_with_no_prose_below_it_ends_the_article():
     kept, reasons = clean(blocks(*PARAGRAPHS) + tail)
     assert kept == PARAGRAPHS
     assert reasons["- Next"] == "related_links"
+
+
+def test_the_lines_of_a_code_block_are_kept_even_where_they_read_like_page_furniture():
+    listing = "$ transit-cli export --all\nRelated articles\nadvertisement\nShare this:\n3 routes written to routes.csv"
+    html = (f"<html><head><title>Exporting the routes</title></head><body><article><h1>Exporting the routes</h1>"
+            f"<p>{PARAGRAPHS[0]}</p><p>Run the exporter from the project folder, and it prints what it wrote:</p>"
+            f"<pre><code>{listing}</code></pre><p>{PARAGRAPHS[1]}</p></article></body></html>")
+    text = extract_html(RawDocument(source="export.html", content=html, format="html")).text
+    for line in listing.splitlines():
+        assert line in text

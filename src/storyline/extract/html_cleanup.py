@@ -242,6 +242,10 @@ def clean_blocks(
     in_related = False
     related_until = 0  # the teaser cards under a related heading end here
     for index, block in enumerate(blocks):
+        if block.tag == "code":  # a program or a preformatted document (an RFC): its lines are no page furniture
+            kept.append(block)
+            in_head = in_head and _short(block.text, 14)
+            continue
         reason = (_top_rule(block, authors, title) if in_head else None) or _line_rule(block, captions)
         if not reason and removed and removed[-1].reason == "consent" and "cookie" in block.text.lower():
             reason = "consent"  # the notice goes on: the kinds of cookies it sets, one paragraph each
