@@ -186,11 +186,26 @@ def test_bylines_as_pages_lay_them_out_give_the_author(head):
         "Ana Lima | March 4, 2024",  # a name beside the date
         "By Ana Lima, Transport Reporter, The Daily Planet",  # a job title and the outlet after the name
         "By Ana Lima, AFP",  # the agency she files for
+        "\U0001f464by Ana Lima",  # an icon before the label, scraped as a symbol
+        "\u270d Ana Lima | March 4, 2024",
     ],
 )
 def test_more_byline_shapes_give_the_author(head):
     article = extract("\n".join(["Council votes to expand the bus network", head, *PARAGRAPHS]))
     assert article.authors == ["Ana Lima"] and article.text == BODY
+
+
+def test_a_newsletter_pitch_and_a_follow_me_line_around_the_byline_are_neither_body_nor_headline():
+    pitch = ["Transit Notes is a weekly newsletter about buses and trams. Want it in your inbox? Subscribe below!",
+             "I respect your privacy and you won't get spam. Just a weekly newsletter about getting around town."]
+    head = ["Council votes to expand the bus network", *pitch, "Ana Lima, March 4, 2024",
+            "Follow me on Twitter as @analima"]
+    article = extract("\n".join(["Home", "Newsletter", "Contact", *head, *PARAGRAPHS]))
+    assert article.text == BODY
+    assert article.title == "Council votes to expand the bus network"
+    assert (article.authors, article.published) == (["Ana Lima"], "2024-03-04")
+    assert [reasons(article)[line] for line in pitch] == ["newsletter", "newsletter"]
+    assert reasons(article)["Follow me on Twitter as @analima"] == "share_widget"
 
 
 def test_a_credit_under_the_standfirst_is_cut_from_the_body_and_names_the_writer():

@@ -73,6 +73,8 @@ _GLUED_BY = re.compile(r"[a-z]By\b")
 _CONTENT_KINDS = frozenset({"press release", "news release", "media release", "guest post", "sponsored content",
                             "partner content", "paid content", "case study", "white paper", "fact sheet",
                             "photo gallery", "news story", "feature story", "blog post", "op-ed"})
+# an icon the page set before the credit, scraped as a symbol ("👤by Jane Doe", "✍ Jane Doe | March 5, 2024")
+_ICON = re.compile(r"^[^\w\s\"“'‘(\[]+\s*")
 _PIECE_MARK = re.compile(r"[|•·●⋅—–]|\s-\s")  # what _PIECES splits on, found fast
 _ROLE_NOUN = re.compile(r"(?i)\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")s?\b")
 _NAME_WORDS = 8
@@ -86,7 +88,7 @@ def credited_names(line: str) -> list[str]:
     if len(line.split()) > MAX_CREDIT_WORDS:
         return []
     for piece in _PIECES.split(_GLUED_LABEL.sub(r"\1 ", _HANDLE.sub(" ", line))):
-        match = _LABELLED.match(piece.strip())
+        match = _LABELLED.match(_ICON.sub("", piece.strip()))
         if match:
             return people_in(match["names"])
     return []
@@ -96,7 +98,7 @@ def dated_names(line: str) -> list[str]:
     """The people a line names beside the date, with no label: "Jane Doe | March 5, 2024"."""
     if len(line) > MAX_CREDIT_CHARS or not _DIGIT.search(line):
         return []
-    line = _GLUED_LABEL.sub(r"\1 ", line.strip())
+    line = _GLUED_LABEL.sub(r"\1 ", _ICON.sub("", line.strip()))
     match = _NAME_BY_DATE.match(line) or _DATE_BY_NAME.match(line)
     return people_in(match["names"]) if match else []
 

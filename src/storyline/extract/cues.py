@@ -231,6 +231,7 @@ NEWSLETTER = re.compile(
     r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|join|register)\b.{0,40}\b(?:newsletters?|mailing list|inbox|"
     r"e-?mail (?:updates|alerts))\b|\bnewsletters?\b.{0,60}\b(?:your inbox|(?:sign up|subscribe) (?:now|today|here))\b|"
     r"\benter your e-?mail\b|\bdelivered (?:straight |directly )?to your inbox\b|"
+    r"\byour inbox\b.{0,40}\bsubscribe (?:below|now|today|here)\b|\b(?:never|won['’]t) (?:get |send you )?spam\b|"
     r"\bthanks? (?:you )?for subscribing\b|\byou(?:['’]re| are) (?:now )?subscribed\b|"
     r"\bbecome a (?:paid )?subscriber\b|"
     r"\bsupport(?:ing)? (?:our|my|independent) (?:[\w-]+ )?(?:work|journalism|reporting)\b.{0,60}\bsubscrib",
@@ -414,6 +415,8 @@ def cue_reason(block: Block) -> str | None:
         return "social_embed"
     if block.words <= SHARE_LINE_WORDS and "share" in keys and share_widget(block):
         return "share_widget"
+    if block.words <= 12 and lowered.startswith(("follow us", "follow me")) and FOLLOW_US.match(text):
+        return "share_widget"  # "Follow me on Twitter as @jdoe" under a byline: no headline, no body
     if block.words <= 8 and ADVERTISEMENT.match(text):
         return "advertisement"
     if block.words <= 8 and RELATED_HEADING.match(text):
