@@ -208,6 +208,22 @@ def test_a_newsletter_pitch_and_a_follow_me_line_around_the_byline_are_neither_b
     assert reasons(article)["Follow me on Twitter as @analima"] == "share_widget"
 
 
+def test_a_photo_caption_over_the_headline_is_not_where_the_article_opens():
+    caption = "Riders wait for the last night bus at the central station in Springfield, Ill., on Dec. 6, 2024."
+    article = extract("\n".join(["Home", "Transport", caption, "Photo by Sam Roe/Example Agency",
+                                 "Council votes to expand the bus network", "12/20/24 08:00 AM", "By Ana Lima",
+                                 *PARAGRAPHS]))
+    assert article.text == BODY
+    assert (article.title, article.authors, article.published) == (
+        "Council votes to expand the bus network", ["Ana Lima"], "2024-12-20")
+
+
+def test_a_menu_run_together_after_by_names_no_writer():
+    article = extract("\n".join(["Council votes to expand the bus network",
+                                 "By Bus RoutesNight ServiceTram Lines Timetables", *PARAGRAPHS]))
+    assert article.authors == []
+
+
 def test_a_credit_under_the_standfirst_is_cut_from_the_body_and_names_the_writer():
     standfirst = "Riders on three routes will see buses every ten minutes from the spring, the council says."
     article = extract("\n".join(["Council votes to expand the bus network", standfirst, "ByAna Lima", *PARAGRAPHS]))

@@ -17,7 +17,7 @@ from .bylines import read_byline
 from .cues import ANY_DATE, MONTH
 from .metadata import infer_published, published_from, read_outlet, to_iso
 from .mojibake import fix_mojibake
-from .names import as_printed_alone
+from .names import as_printed_alone, tidied
 from .page_tail import closing_furniture, closing_writer
 from .segment import Segmentation, segment
 from .visible import shown_date, visible_byline
@@ -96,7 +96,7 @@ def extract_text(raw: RawDocument) -> Article:
     byline = read_byline(seg.removed, seg.head, seg.lead, seg.body)
     authors = list(raw.authors) or byline.authors  # the byline's names are already cut to the person
     if not authors:
-        authors = visible_byline(head, seg.title) or closing_writer(
+        authors = tidied(visible_byline(head, seg.title)) or closing_writer(
             seg.body, [item.text for item in seg.removed[seg.head:] if "Follow" in item.text])
         if any(len(name.split()) > 2 for name in authors):
             authors = as_printed_alone(authors, [*seg.body, *(item.text for item in seg.removed)])
