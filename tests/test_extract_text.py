@@ -170,6 +170,8 @@ def test_by_line_gives_authors():
         "By\nAna Lima",  # the label and the name on lines of their own
         "Written by\nAna Lima",
         "Ana Lima\nMarch 4, 2024",  # the name over the date, under the headline
+        "Ana Lima, @analima\n1h ago",  # the name beside her handle
+        "Ana Lima | @analima",
     ],
 )
 def test_bylines_as_pages_lay_them_out_give_the_author(head):
@@ -188,6 +190,7 @@ def test_bylines_as_pages_lay_them_out_give_the_author(head):
         "By Ana Lima, AFP",  # the agency she files for
         "\U0001f464by Ana Lima",  # an icon before the label, scraped as a symbol
         "\u270d Ana Lima | March 4, 2024",
+        "Updated by Ana Lima@analima Mar 4, 2024, 10:20am EST",  # the writer who last updated it
     ],
 )
 def test_more_byline_shapes_give_the_author(head):
@@ -222,6 +225,12 @@ def test_a_menu_run_together_after_by_names_no_writer():
     article = extract("\n".join(["Council votes to expand the bus network",
                                  "By Bus RoutesNight ServiceTram Lines Timetables", *PARAGRAPHS]))
     assert article.authors == []
+
+
+def test_two_names_over_the_date_are_both_writers():
+    article = extract("\n".join(["Council votes to expand the bus network", "Ana Lima and Tom Berg",
+                                 "Tuesday 5 March 2024 15.26 EST", *PARAGRAPHS]))
+    assert article.authors == ["Ana Lima", "Tom Berg"] and article.text == BODY
 
 
 def test_a_credit_under_the_standfirst_is_cut_from_the_body_and_names_the_writer():

@@ -41,7 +41,7 @@ _PEOPLE = (rf"(?P<names>{PERSON}(?:\s*,\s*(?:{PERSON}|{_CREDENTIAL}))*"
 # what may follow the names in a credit: nothing, a role after a comma, a date, "on"/"in" a date or section
 _AFTER_NAMES = rf"(?=\s*$|\s*[,(]|\s+(?i:on|in|at|for|of|updated|published|posted|last)\b|\s+{ANY_DATE}|\s*\d)"
 _WRITING_LABEL = (r"(?i:(?:this\s+(?:post|article|story|piece|guide)\s+was\s+)?"
-                  r"(?:written|reported|posted|story|article|words|text|authored|compiled)\s+by|by|authors?)")
+                  r"(?:written|reported|posted|updated|story|article|words|text|authored|compiled)\s+by|by|authors?)")
 # a date as a credit prints it: "January 17, 2017 at 6:08 PM ET", "Wednesday January 18, 2017 11:44 am PST",
 # "February 22, 2019February 20, 2019" (updated, then first published)
 _CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
@@ -68,6 +68,8 @@ _LABEL_LINE = re.compile(r"^(?i:(?:written|posted|article|story|words|reported)\
 _NAMES_UNDER_LABEL = 4  # "Author(s)" over one name a line
 # "Jane Doe", "Jane Doe, Managing Editor", "Jane Doe, MS, RD"
 _NAME_AND_ROLE = re.compile(rf"{PERSON}(?:,\s*[A-Z][\w.&' -]+){{0,3}}")
+_NAME_AND_HANDLE = re.compile(rf"(?P<name>{PERSON})\s*[,|·•]?\s*@\w{{2,}}")
+_NAME_LIST = re.compile(rf"{PERSON}(?:(?:\s*,\s*|,?\s+and\s+|\s*&\s*){PERSON})+")  # "Jane Doe and John Roe"
 _GLUED_BY = re.compile(r"[a-z]By\b")
 # what kind of piece it is, set over the date where a byline would stand
 _CONTENT_KINDS = frozenset({"press release", "news release", "media release", "guest post", "sponsored content",
@@ -313,8 +315,10 @@ def _unlabelled_names(item: Removed, below: list[Removed], above: list[Removed] 
     if CREDIT_LABEL.match(text) or text.casefold() in _CONTENT_KINDS:
         return []  # a credit the labelled reading could not take ("Written By Somebody") is no bare name
     if (item.reason == "byline" or _dated(below, above)) and len(text.split()) <= _NAME_WORDS \
-            and _NAME_AND_ROLE.fullmatch(text):
-        return people_in(text)  # a name (and its job title) set over its date
+            and (_NAME_AND_ROLE.fullmatch(text) or _NAME_LIST.fullmatch(text)):
+        return people_in(text)  # a name (and its job title), or two, set over their date
     if item.reason == "byline" and NAMES_LINE.fullmatch(text):
         return split_names(text)  # a team the segmenter found over its date: "The Example Team"
+    if "@" in text and (handled := _NAME_AND_HANDLE.fullmatch(text)):
+        return people_in(handled["name"])  # "Jane Doe | @janedoe": a writer's credit, her handle beside it
     return dated_names(text) or names_with_role(text)
