@@ -281,6 +281,19 @@ def test_a_title_case_first_line_closed_by_a_full_stop_is_the_headline():
     assert article.title == "Council Votes to Expand the Bus Network." and article.text == BODY
 
 
+def test_a_title_case_headline_the_body_run_took_in_under_a_menu_is_the_headline():
+    menu = ["Home", "Politics", "Transport", "What's Working: Night Owls", "What's Working: Small Towns", "CITY"]
+    headline = "Council Expands Night Buses. Will Riders Actually Use Them?"
+    article = extract("\n".join([*menu, headline, "11/28/2024 04:23 pm ET", *PARAGRAPHS]))
+    assert article.title == headline and article.text == BODY
+
+
+def test_a_headline_closing_on_a_quoted_exclamation_is_the_headline():
+    headline = "Council on the New Bus Routes: 'Thousands of Residents Will Cut Their Commuting Times!'"
+    article = extract("\n".join(["Home", "Transport", "Buses", headline, "By Ana Lima", *PARAGRAPHS]))
+    assert article.title == headline
+
+
 def test_a_short_first_paragraph_in_sentence_case_stays_the_lede():
     lede = "The council has voted for more buses."
     article = extract("\n\n".join([lede, *PARAGRAPHS]))

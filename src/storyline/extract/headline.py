@@ -28,6 +28,7 @@ UNDER_REACH = 4  # lines below the candidate where a byline, a date or share but
 UNDER_WEIGHT = 0.5
 _ITEM_SEPARATOR = re.compile(r"\s[·|•/]\s")
 MENU_LINE_SEPARATORS = 3
+_CLOSING_QUOTES = " \t'\"’”»"  # a headline may close on a quote: ... 'I Wore It Four Times!'"
 MENU_ENTRY_WORDS = 4  # a line this short between two as short on each side is a menu's entry
 
 
@@ -39,7 +40,7 @@ def headline_index(blocks: list[Block], reasons: list[str | None], first_body: i
         block = blocks[i]
         if reasons[i] is not None or not MIN_WORDS <= block.words <= MAX_WORDS:
             continue
-        if not (block.title_like or block.text.rstrip().endswith(("?", "!"))):
+        if not (block.title_like or block.text.rstrip(_CLOSING_QUOTES).endswith(("?", "!"))):
             continue
         if len(_ITEM_SEPARATOR.findall(block.text)) >= MENU_LINE_SEPARATORS:
             continue  # "US · UK · Australia · France": a menu on one line

@@ -241,8 +241,10 @@ def segment(content: str) -> Segmentation:
     headline_atop = None  # a headline the body run took in: over a dateline, or a Title Case first line
     if first_body is not None and _over_a_dateline(blocks, in_run, first_body):
         headline_atop = first_body  # the story opens under it, at its dateline
-    elif first_body in (0, 1) and reasons[0] is None and _title_cased_first_line(blocks, in_run):
+    elif first_body in (0, 1) and reasons[0] is None and _title_cased(blocks, in_run, 0):
         headline_atop = 0
+    elif first_body is not None and _title_cased(blocks, in_run, first_body):
+        headline_atop = first_body  # the run took in the headline over its standfirst
     if headline_atop is not None:
         in_run[headline_atop] = False
         first_body = body_start()
@@ -404,12 +406,12 @@ def _over_a_dateline(blocks: list[Block], in_run: list[bool], i: int) -> bool:
     return _dateline(blocks[i + 1].text) is not None
 
 
-def _title_cased_first_line(blocks: list[Block], in_run: list[bool]) -> bool:
-    """The text's first line in Title Case over a paragraph of prose: its headline, even closed by a full stop
-    as some dumps print it ("Council Votes to Expand the Bus Network."). A lede is written in sentence case."""
-    if len(blocks) < 2 or not in_run[1] or not blocks[1].prose:
+def _title_cased(blocks: list[Block], in_run: list[bool], i: int) -> bool:
+    """A line in Title Case over a paragraph of prose: a headline, even closed by a full stop as some dumps
+    print it ("Council Votes to Expand the Bus Network."). A lede is written in sentence case."""
+    if i + 1 >= len(blocks) or not in_run[i + 1] or not blocks[i + 1].prose:
         return False
-    block = blocks[0]
+    block = blocks[i]
     if not 3 <= block.words <= HEADLINE_WORDS or "\n" in block.text or not block.terminal:
         return False
     long_words = [token for token in block.tokens if len(token) > 3]
