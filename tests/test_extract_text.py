@@ -294,6 +294,14 @@ def test_a_headline_closing_on_a_quoted_exclamation_is_the_headline():
     assert article.title == headline
 
 
+def test_a_headline_about_your_inbox_is_no_newsletter_banner_but_a_pitch_to_it_is():
+    headline = "The Only Three Bus Routes Your Inbox Will Ever Need"
+    pitch = "Get the transit briefing in your inbox"
+    article = extract("\n".join(["Home", "Transport", pitch, headline, "By Ana Lima", *PARAGRAPHS]))
+    assert article.title == headline
+    assert reasons(article)[pitch] == "banner"
+
+
 def test_a_short_first_paragraph_in_sentence_case_stays_the_lede():
     lede = "The council has voted for more buses."
     article = extract("\n\n".join([lede, *PARAGRAPHS]))
