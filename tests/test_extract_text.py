@@ -227,6 +227,12 @@ def test_a_menu_run_together_after_by_names_no_writer():
     assert article.authors == []
 
 
+def test_a_team_credited_after_the_date_and_time_is_the_byline():
+    article = extract("\n".join(["Council votes to expand the bus network", "11/28/2024 11:00 AM PST BY DAILY PLANET STAFF",
+                                 *PARAGRAPHS]))
+    assert article.authors == ["DAILY PLANET STAFF"] and article.published == "2024-11-28" and article.text == BODY
+
+
 def test_two_names_over_the_date_are_both_writers():
     article = extract("\n".join(["Council votes to expand the bus network", "Ana Lima and Tom Berg",
                                  "Tuesday 5 March 2024 15.26 EST", *PARAGRAPHS]))

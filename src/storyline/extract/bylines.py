@@ -46,6 +46,7 @@ _WRITING_LABEL = (r"(?i:(?:this\s+(?:post|article|story|piece|guide)\s+was\s+)?"
 # "February 22, 2019February 20, 2019" (updated, then first published)
 _CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
 _DATED = rf"{ANY_DATE}(?:\s*{ANY_DATE})?{_CLOCK}"
+_LEADING_DATE = re.compile(rf"^{_DATED},?\s*")
 # "4 hours ago" beside a name: when the page was scraped, the credit's date
 _AGO = r"\d{1,2}\s+(?i:minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
 # "By Jane Doe", "Written by: Jane Doe and John Roe", "Last updated March 5, 2024 by Jane Doe"
@@ -94,6 +95,12 @@ def credited_names(line: str) -> list[str]:
         if match:
             return people_in(match["names"])
     return []
+
+
+def undated(line: str) -> str:
+    """The line without the date (and time) it opens with: "11/28/2016 11:00 AM PST BY EXAMPLE STAFF" ->
+    "BY EXAMPLE STAFF", for the credit after it."""
+    return _LEADING_DATE.sub("", line.strip(), count=1)
 
 
 def dated_names(line: str) -> list[str]:
@@ -257,7 +264,7 @@ def _labelled_names(item: Removed) -> list[str]:
     if "by" not in lowered and "author" not in lowered:
         return []
     names = credited_names(text)
-    if not names and item.reason == "byline" and (match := BY_LINE.match(text)):
+    if not names and item.reason == "byline" and (match := BY_LINE.match(undated(text))):
         if _GLUED_BY.search(match["names"]):
             return []  # "By CategoryBy Maker": a menu's labels run together
         names = split_names(match["names"])  # a one-word or team credit the segmenter read: "By Staff"

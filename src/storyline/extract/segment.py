@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 
 from ..model import Embed, Removed
 from .blocks import STOPWORDS, Block, function_words, measure, split_blocks
-from .bylines import credited_names, dated_names, names_with_role
-from .cues import (COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, NAMES_LINE, PAREN_BYLINE,
+from .bylines import credited_names, dated_names, names_with_role, undated
+from .cues import (BY_LINE, COMMENT_MARK, COMMENTS_HEADING, DATELINE, END_OF_ARTICLE, HEADER, NAMES_LINE, PAREN_BYLINE,
                    SECTION_END,
                    cue_reason)
 from .embeds import parse_embed
@@ -311,8 +311,8 @@ def _credit_line(block: Block) -> str | None:
     read", "Jane Doe | Guest Columnist" (short, and no sentence: "Jane Doe on March 5, 2024 said ..." is one)."""
     if block.words > CREDIT_LINE_WORDS:
         return None
-    if "by" in block.text.lower() and credited_names(block.text):
-        return "byline"
+    if "by" in block.text.lower() and (credited_names(block.text) or BY_LINE.match(undated(block.text))):
+        return "byline"  # ... or a team's credit after the date: "11/28/2016 11:00 AM PST BY EXAMPLE STAFF"
     if block.words <= DATED_NAME_WORDS and not block.terminal and (dated_names(block.text)
                                                                    or names_with_role(block.text)):
         return "byline"
