@@ -233,6 +233,12 @@ def test_a_team_credited_after_the_date_and_time_is_the_byline():
     assert article.authors == ["DAILY PLANET STAFF"] and article.published == "2024-11-28" and article.text == BODY
 
 
+def test_of_two_dates_a_credit_prints_the_earlier_is_the_publication_date():
+    article = extract("\n".join(["Council votes to expand the bus network", "March 7, 2024March 5, 2024 by Ana Lima",
+                                 *PARAGRAPHS]))
+    assert (article.authors, article.published) == (["Ana Lima"], "2024-03-05")
+
+
 def test_two_names_over_the_date_are_both_writers():
     article = extract("\n".join(["Council votes to expand the bus network", "Ana Lima and Tom Berg",
                                  "Tuesday 5 March 2024 15.26 EST", *PARAGRAPHS]))

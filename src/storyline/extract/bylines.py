@@ -244,8 +244,10 @@ def _wire_credit(removed: list[Removed]) -> list[str]:
 
 
 def _date_on(line: str) -> str | None:
+    """The credit's date; of two it prints unlabelled, the earlier ("February 22, 2019February 20, 2019 by
+    Jane Doe": updated, then first published)."""
     dates = shown_dates(line, None)
-    return next((d.iso for d in dates if not d.updated), dates[0].iso if dates else None)
+    return min((d.iso for d in dates if not d.updated), default=dates[0].iso if dates else None)
 
 
 def _facets(removed: list[Removed]) -> set[str]:
