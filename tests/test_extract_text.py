@@ -172,6 +172,8 @@ def test_by_line_gives_authors():
         "Ana Lima\nMarch 4, 2024",  # the name over the date, under the headline
         "Ana Lima, @analima\n1h ago",  # the name beside her handle
         "Ana Lima | @analima",
+        "Ana Lima\nSenior Transport Reporter",  # the name over her job title
+        "Ana Lima\nSoftware Engineer in Springfield",
     ],
 )
 def test_bylines_as_pages_lay_them_out_give_the_author(head):
@@ -237,6 +239,13 @@ def test_of_two_dates_a_credit_prints_the_earlier_is_the_publication_date():
     article = extract("\n".join(["Council votes to expand the bus network", "March 7, 2024March 5, 2024 by Ana Lima",
                                  *PARAGRAPHS]))
     assert (article.authors, article.published) == (["Ana Lima"], "2024-03-05")
+
+
+@pytest.mark.parametrize("menu", ["Advertise With Us\nLetters To The Editor", "Job Openings\nContributors",
+                                  "Attend Training\nBecome a Grant Reviewer"])
+def test_a_menu_entry_over_another_that_names_a_job_names_no_writer(menu):
+    article = extract("\n".join(["Council votes to expand the bus network", menu, *PARAGRAPHS]))
+    assert article.authors == []
 
 
 def test_two_names_over_the_date_are_both_writers():

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Removed
+from .blocks import STOPWORDS
 from .cues import ANY_DATE, BY_LINE, CONTRIBUTORS, DATELINE, NAMES_LINE, PAREN_BYLINE, REPORTING_BY
 from .metadata import split_names
 from .names import (CREDENTIAL, CREDIT_LABEL, GLUED_TAIL, MONTH_WORDS, PERSON, ROLE_NOUNS, ROLE_WORDS,
@@ -69,6 +70,8 @@ _LABEL_LINE = re.compile(r"^(?i:(?:written|posted|article|story|words|reported)\
 _NAMES_UNDER_LABEL = 4  # "Author(s)" over one name a line
 # "Jane Doe", "Jane Doe, Managing Editor", "Jane Doe, MS, RD"
 _NAME_AND_ROLE = re.compile(rf"{PERSON}(?:,\s*[A-Z][\w.&' -]+){{0,3}}")
+_PERSON_ALONE = re.compile(PERSON)
+_AFTER_A_ROLE = frozenset({"in", "at", "of", "for", "with", "and"})  # "Editor at Example News", "Reporter, ..."
 _NAME_AND_HANDLE = re.compile(rf"(?P<name>{PERSON})\s*[,|·•]?\s*@\w{{2,}}")
 _NAME_LIST = re.compile(rf"{PERSON}(?:(?:\s*,\s*|,?\s+and\s+|\s*&\s*){PERSON})+")  # "Jane Doe and John Roe"
 _GLUED_BY = re.compile(r"[a-z]By\b")
@@ -301,6 +304,21 @@ def _dated(below: list[Removed], above: list[Removed]) -> bool:
     return dated and bool(below) and _role_line(below[0].text)
 
 
+def _over_a_role(text: str, below: list[Removed]) -> bool:
+    """A bare name over one person's job title on its own line: "Jane Doe" over "Senior Transport Reporter"
+    or "Software Engineer in Chicago"; not a menu's entry over the next ("Job Openings" over "Contributors",
+    "Change Management" over "Change Manager Skills")."""
+    name = text.split()
+    if not below or not 2 <= len(name) <= 3 or not _PERSON_ALONE.fullmatch(text) \
+            or any(word.isupper() or word.lower() in STOPWORDS for word in name):
+        return False  # "Advertise With Us", "Expand About NIDDK"
+    words = below[0].text.split()
+    at = next((i for i, word in enumerate(words) if word.lower().strip(",.") in ROLE_NOUNS), None)
+    return (at is not None and len(words) <= _ROLE_LINE_WORDS
+            and not any(word.lower() in STOPWORDS for word in words[:at])  # "Letters To The Editor"
+            and (at == len(words) - 1 or words[at].endswith(",") or words[at + 1].lower() in _AFTER_A_ROLE))
+
+
 def _role_line(text: str) -> bool:
     """A job title on its own: "Senior Transport Editor", "Guest Columnists"."""
     words = text.split()
@@ -323,7 +341,7 @@ def _unlabelled_names(item: Removed, below: list[Removed], above: list[Removed] 
     text = item.text.strip()
     if CREDIT_LABEL.match(text) or text.casefold() in _CONTENT_KINDS:
         return []  # a credit the labelled reading could not take ("Written By Somebody") is no bare name
-    if (item.reason == "byline" or _dated(below, above)) and len(text.split()) <= _NAME_WORDS \
+    if (item.reason == "byline" or _dated(below, above) or _over_a_role(text, below)) and len(text.split()) <= _NAME_WORDS \
             and (_NAME_AND_ROLE.fullmatch(text) or _NAME_LIST.fullmatch(text)):
         return people_in(text)  # a name (and its job title), or two, set over their date
     if item.reason == "byline" and NAMES_LINE.fullmatch(text):
