@@ -506,28 +506,28 @@ def test_a_paragraph_shown_twice_is_kept_once_but_repeated_list_items_stay():
     assert "duplicate" in {r.reason for r in article.removed}
 
 
-def test_a_page_that_states_no_date_is_not_dated_by_its_copyright_line():
+def harbour_page(after_article: str, html_attributes: str = "") -> RawDocument:
+    """A short undated article, and ``after_article`` (a footer, a sidebar) below it."""
     paragraphs = "".join(
         f"<p>The harbour board met for the {n} time to discuss the dredging plan, members said, and the "
         f"fishermen who came asked again for the work to start before the summer season.</p>"
         for n in ("first", "second", "third"))
-    html = (f"<html><head><title>Harbour board meets</title></head><body><article><h1>Harbour board meets"
-            f"</h1>{paragraphs}</article><footer>© 2025 Example Gazette. All rights reserved.</footer></body></html>")
-    article = extract_html(RawDocument(source="harbour.html", content=html, format="html"))
-    assert article.published is None
+    html = (f"<html{html_attributes}><head><title>Harbour board meets</title></head><body><article><h1>Harbour "
+            f"board meets</h1>{paragraphs}</article>{after_article}</body></html>")
+    return RawDocument(source="harbour.html", content=html, format="html")
+
+
+def test_a_page_that_states_no_date_is_not_dated_by_its_copyright_line():
+    footer = "<footer>© 2025 Example Gazette. All rights reserved.</footer>"
+    assert extract_html(harbour_page(footer)).published is None
 
 
 @pytest.mark.parametrize("lang, expected", [("", "2016-12-10"), (' lang="en-US"', "2016-12-10"),
                                             (' lang="en-GB"', "2016-10-12")])
 def test_a_date_written_only_in_digits_is_month_first_unless_the_page_says_its_english_is_not_american(
         lang, expected):
-    paragraphs = "".join(
-        f"<p>The harbour board met for the {n} time to discuss the dredging plan, members said, and the "
-        f"fishermen who came asked again for the work to start before the summer season.</p>"
-        for n in ("first", "second", "third"))
-    html = (f"<html{lang}><head><title>Harbour board meets</title></head><body><article><h1>Harbour board"
-            f" meets</h1>{paragraphs}</article><aside><ul><li>Published 12/10/16</li></ul></aside></body></html>")
-    assert extract_html(RawDocument(source="harbour.html", content=html, format="html")).published == expected
+    sidebar = "<aside><ul><li>Published 12/10/16</li></ul></aside>"
+    assert extract_html(harbour_page(sidebar, lang)).published == expected
 
 
 def test_the_visible_text_leaves_out_scripts_styles_and_noscript_but_not_what_follows_them():
