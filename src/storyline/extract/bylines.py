@@ -341,8 +341,9 @@ def _unlabelled_names(item: Removed, below: list[Removed], above: list[Removed] 
     text = item.text.strip()
     if CREDIT_LABEL.match(text) or text.casefold() in _CONTENT_KINDS:
         return []  # a credit the labelled reading could not take ("Written By Somebody") is no bare name
-    if (item.reason == "byline" or _dated(below, above) or _over_a_role(text, below)) and len(text.split()) <= _NAME_WORDS \
-            and (_NAME_AND_ROLE.fullmatch(text) or _NAME_LIST.fullmatch(text)):
+    set_as_credit = item.reason == "byline" or _dated(below, above) or _over_a_role(text, below)
+    names_alone = _NAME_AND_ROLE.fullmatch(text) or _NAME_LIST.fullmatch(text)
+    if set_as_credit and len(text.split()) <= _NAME_WORDS and names_alone:
         return people_in(text)  # a name (and its job title), or two, set over their date
     if item.reason == "byline" and NAMES_LINE.fullmatch(text):
         return split_names(text)  # a team the segmenter found over its date: "The Example Team"

@@ -133,7 +133,8 @@ RELATED_HEADING = re.compile(
     r"more (?:from|stories|on|in|like this|news|to read|videos|articles|posts)(?: [\w&'’ ]{1,30})?|"
     r"recommended(?: \w+){0,3}|trending(?: \w+){0,2}|most (?:popular|read|viewed|shared)"
     r"(?: \w+){0,2}|popular(?: \w+){0,2}|see also|also read|also on [\w ]+|up next|what to read next|"
-    r"don['’]t miss(?: \w+){0,2}|further reading|latest(?: \w+){0,2}|top(?: \d+)?(?: \w+)? (?:stories|topics|headlines|reads)|editor['’]s picks?|"
+    r"don['’]t miss(?: \w+){0,2}|further reading|latest(?: \w+){0,2}|editor['’]s picks?|"
+    r"top(?: \d+)?(?: \w+)? (?:stories|topics|headlines|reads)|"  # "Top Stories", "Top 12 News Topics"
     r"around the web|sponsored stories|from (?:our|the) (?:partners?|network)|keep reading|"
     r"other(?: \w+)? (?:stories|columns|articles|news|posts|headlines|features|reports|videos)|"
     r"in case you missed it|recent (?:posts|articles|stories)|similar (?:posts|articles|stories))\W*$",

@@ -472,22 +472,26 @@ def _guessed_date(tree: HtmlElement, url: str | None) -> str | None:
     footer's "© 2025" into 2025-01-01: on the WCXB dev pages that state no date it dated 84 pages the
     gold leaves undated, and 12 wrongly; checked this way, 30 and 8, with as many right (17). An
     undated article is better dated from its story than from its copyright line."""
-    markup = tostring(tree, encoding="unicode").lower()
+    lang = (tree.get("lang") or "").lower()
     quick = iso_date(find_date(tree, url=url, **set_date_params(False)))
     if quick:
-        return _month_first(quick, markup, (tree.get("lang") or "").lower())
+        return _month_first(quick, tree, lang)
     found = iso_date(find_date(tree, url=url, **set_date_params(True)))
     if found is None:
         return None
-    found = _month_first(found, markup, (tree.get("lang") or "").lower())
+    markup = tostring(tree, encoding="unicode").lower()
+    found = _month_first(found, tree, lang, markup)
     return found if any(form in markup for form in written_forms(found)) else None
 
 
-def _month_first(found: str, markup: str, lang: str) -> str:
+def _month_first(found: str, tree: HtmlElement, lang: str, markup: str | None = None) -> str:
     """htmldate reads "12/10/16" day first, as the 12th of October. A page in US or plain English that
     writes the day only that way means the 10th of December (see ``day_first``)."""
     day = date.fromisoformat(found)
-    if day_first(lang) or day.day > 12 or day.day == day.month or any(f in markup for f in written_forms(found)):
+    if day_first(lang) or day.day > 12 or day.day == day.month:
+        return found
+    markup = markup or tostring(tree, encoding="unicode").lower()
+    if any(form in markup for form in written_forms(found)):
         return found
     as_written = re.compile(rf"(?<![\d/.])0?{day.day}/0?{day.month}/(?:{day.year}|{day.year % 100:02d})(?![\d/])")
     return day.replace(month=day.day, day=day.month).isoformat() if as_written.search(markup) else found
