@@ -242,8 +242,8 @@ def test_of_two_dates_a_credit_prints_the_earlier_is_the_publication_date():
 
 
 @pytest.mark.parametrize("menu", ["Advertise With Us\nLetters To The Editor", "Job Openings\nContributors",
-                                  "Attend Training\nBecome a Grant Reviewer"])
-def test_a_menu_entry_over_another_that_names_a_job_names_no_writer(menu):
+                                  "Attend Training\nBecome a Grant Reviewer", "All Insights\nMay 20, 2025"])
+def test_a_menu_entry_over_a_job_or_a_back_link_over_the_date_names_no_writer(menu):
     article = extract("\n".join(["Council votes to expand the bus network", menu, *PARAGRAPHS]))
     assert article.authors == []
 

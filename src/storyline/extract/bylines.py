@@ -342,7 +342,8 @@ def _unlabelled_names(item: Removed, below: list[Removed], above: list[Removed] 
     if CREDIT_LABEL.match(text) or text.casefold() in _CONTENT_KINDS:
         return []  # a credit the labelled reading could not take ("Written By Somebody") is no bare name
     set_as_credit = item.reason == "byline" or _dated(below, above) or _over_a_role(text, below)
-    names_alone = _NAME_AND_ROLE.fullmatch(text) or _NAME_LIST.fullmatch(text)
+    names_alone = (_NAME_AND_ROLE.fullmatch(text) or _NAME_LIST.fullmatch(text)) \
+        and text.split()[0].lower() not in STOPWORDS  # "All Insights", a back link over the date
     if set_as_credit and len(text.split()) <= _NAME_WORDS and names_alone:
         return people_in(text)  # a name (and its job title), or two, set over their date
     if item.reason == "byline" and NAMES_LINE.fullmatch(text):

@@ -320,8 +320,10 @@ def _credit_line(block: Block) -> str | None:
 
 
 def _bare_name(text: str) -> bool:
-    return MIN_NAME_WORDS <= len(text.split()) <= _NAME_LINE_WORDS and not any(c.isdigit() for c in text) \
-        and NAMES_LINE.fullmatch(text.strip()) is not None
+    """A line that is only a name or two; not one opening on a common word ("All Insights", a back link)."""
+    words = text.split()
+    return MIN_NAME_WORDS <= len(words) <= _NAME_LINE_WORDS and not any(c.isdigit() for c in text) \
+        and words[0].lower() not in STOPWORDS and NAMES_LINE.fullmatch(text.strip()) is not None
 
 
 def _blocks_with_heads_peeled(content: str) -> tuple[list[Block], dict[int, list[Removed]]]:
