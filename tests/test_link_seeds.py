@@ -62,15 +62,44 @@ def test_timeline_evidence_points_at_the_sentence_holding_the_date(seeds):
             assert 0 <= ev.start < ev.end
 
 
-def test_titles_and_summaries_storyline_writes_carry_no_loaded_wording(seeds, nlp):
-    from storyline.analyze.loaded import find_loaded_terms
-    from storyline.model import Article
-
+def test_timeline_words_are_the_sources_own_with_loaded_words_noted_not_replaced(seeds, seed_articles):
     result, _ = seeds
+    texts = {a.id: a.text for a in seed_articles[1]}
     story = result.stories[0]
-    for text in [story.title] + [event.summary for event in story.timeline]:
-        generated = Article(id="generated", source="storyline", text=text)
-        assert find_loaded_terms(nlp(text), generated, include_quoted=True) == [], text
+    for event in story.timeline + story.expected + story.background + story.events:
+        shown = event.summary_evidence
+        assert event.summary.strip("…") == texts[shown.article_id][shown.start:shown.end]
+        assert not event.generated
+        for note in event.notes:
+            assert shown.start <= note.start < note.end <= shown.end
+            assert texts[shown.article_id][note.start:note.end] == note.text and note.neutral
+
+
+def test_no_sentence_twice_and_no_wish_or_background_among_the_dated_events(seeds, seed_articles):
+    result, names = seeds
+    story = result.stories[0]
+    texts = {a.id: a.text for a in seed_articles[1]}
+    shown = [(e.article_id, e.start) for event in story.timeline for e in event.evidence]
+    assert len(shown) == len(set(shown))
+    timeline_text = " ".join(texts[e.article_id][e.start:e.end] for ev in story.timeline for e in ev.evidence)
+    assert "lived continuously since 2007" not in timeline_text  # background
+    assert "doesn’t want to wait" not in timeline_text  # a wish
+    assert any("since 2007" in texts[e.article_id][e.start:e.end] for ev in story.background for e in ev.evidence)
+
+
+@pytest.mark.parametrize("gold_date, docs, words", [
+    ("2024-12", {"001_04d0048f191d10da.txt", "003_39d87e2fedacfc5a.txt"}, "first sit-down"),
+    ("2025-02-13", {"002_f40ad246a75a0579.txt", "003_39d87e2fedacfc5a.txt"}, "Thursday morning meeting"),
+])
+def test_each_event_two_outlets_share_is_one_row_with_evidence_in_both(seeds, seed_articles, gold_date, docs, words):
+    result, names = seeds
+    texts = {a.id: a.text for a in seed_articles[1]}
+    story = result.stories[0]
+    event, = [e for e in story.timeline if any(words in texts[x.article_id][x.start:x.end] for x in e.evidence)]
+    assert event.date == gold_date
+    assert {names[x.article_id] for x in event.evidence} == docs
+    row, = [f for f in story.facts if f.get("event_id") == event.id]
+    assert len(row["reported_by"]) == 2
 
 
 def test_the_fact_matrix_shows_what_only_one_outlet_reported(seeds, seed_articles):

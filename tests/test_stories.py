@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from storyline.link import StoryLinker
+
+from storyline.link import StoryLinker, title_notes
 from storyline.model import Analysis, Article, Entity, LoadedTerm
 
 BRIDGE_OPENS = [
@@ -79,7 +80,7 @@ def test_five_batches_in_any_order_give_the_same_stories_as_one():
     assert stories_of(link(shuffled, batches=5)) == one
 
 
-def test_story_title_comes_from_an_article_headline_without_loaded_wording():
+def test_story_title_is_an_article_headline_as_printed_with_its_loaded_words_noted():
     docs = articles()[2:4]
     analyses = [Analysis(article_id=d.id) for d in docs]
     analyses[0].loaded_terms.append(LoadedTerm(text="rock", start=0, end=0, neutral="affect", leaning="sensational"))
@@ -87,8 +88,11 @@ def test_story_title_comes_from_an_article_headline_without_loaded_wording():
     for d, a in zip(docs, analyses):
         linker.add(d, a)
     story, = linker.result(docs, analyses).stories
-    assert story.title in {"Kelby mayor Dana Whitfield charged with fraud over housing contracts",
-                           "Fraud charges against Kelby's mayor affect city hall"}
+    headlines = {d.id: d.title for d in docs}
+    assert story.title == headlines[story.title_article_id]
+    rocked = "Fraud charges against Kelby's mayor rock city hall"
+    note, = title_notes(rocked, analyses)  # the loaded word stays, the plainer one is noted beside it
+    assert rocked[note.start:note.end] == "rock" and note.neutral == "affect"
 
 
 def test_story_dates_span_its_articles_and_entities_merge_across_them():

@@ -7,9 +7,9 @@ from datetime import date
 from storyline.link import StoryLinker
 from storyline.link.aliases import story_entities
 from storyline.link.features import link_features
-from storyline.link.timeline import build_timeline, summarise
+from storyline.link.timeline import build_timeline, cut_summary
 from storyline.link.undated import infer_date, weekday_on_or_before
-from storyline.model import Analysis, Article, DateExpression, Entity, Mention
+from storyline.model import Analysis, Article, DateExpression, Entity, InferredDate, Mention
 
 
 def dated(text: str, phrase: str, resolved: str, precision: str = "day", relative: bool = True) -> DateExpression:
@@ -22,7 +22,7 @@ FIRST = ("Updated: 2024-06-07 09:15\n"
          "The water board voted on Tuesday to raise household rates by 9 percent from July, "
          "the board's chair said. Residents protested outside the hall during the meeting.")
 SECOND = ("Household water bills will rise 9 percent after the water board voted on Tuesday to raise rates, "
-          "officials said. A public hearing on the plan was held in March, and a new reservoir opened last year.")
+          "officials said. A public hearing on the plan was held in March. A new reservoir opened last year.")
 
 
 def two_articles():
@@ -54,11 +54,21 @@ def test_timeline_skips_the_update_stamp_and_orders_by_date_and_precision():
     assert [(e.date, e.precision) for e in timeline] == [("2023", "year"), ("2024-03", "month"), ("2024-06-04", "day")]
 
 
-def test_summary_trims_attribution_and_stays_short():
-    summary = summarise("The water board voted on Tuesday to raise household rates by 9 percent from July, "
-                        "the board's chair said.", {})
-    assert summary == "The water board voted on Tuesday to raise household rates by 9 percent from July"
-    assert len(summarise("word " * 60, {}).split()) <= 24
+def test_summary_is_the_source_sentence_cut_never_reworded():
+    text = ("The water board voted on Tuesday to raise household rates by 9 percent from July, "
+            "the board's chair said.")
+    start, end, cut_left, cut_right = cut_summary(text, 0, len(text))
+    assert text[start:end] == "The water board voted on Tuesday to raise household rates by 9 percent from July"
+    assert not cut_left and not cut_right  # the attribution is cut away, not marked as a cut
+
+
+def test_a_long_sentence_is_cut_around_its_predicate_and_the_cuts_are_marked():
+    words = [f"w{i}" for i in range(80)]
+    text = " ".join(words) + "."
+    start, end, cut_left, cut_right = cut_summary(text, 0, len(text), focus=text.index("w40"))
+    shown = text[start:end].split()
+    assert len(shown) <= 24 and "w40" in shown and shown[0] == "w36"
+    assert cut_left and cut_right
 
 
 def test_undated_article_is_dated_by_its_weekday_cue_and_a_dated_neighbour():
@@ -69,13 +79,28 @@ def test_undated_article_is_dated_by_its_weekday_cue_and_a_dated_neighbour():
     assert "Wednesday" in guess.basis and "n" in guess.basis
 
 
-def test_a_weekday_far_from_the_rest_of_the_story_gives_way_to_its_median_date():
+def test_a_weekday_far_from_the_rest_of_the_story_leaves_the_article_undated():
     undated = Article(id="u", source="t", text="Officials said on Wednesday that the dam inspection found cracks. " * 3)
     neighbour = link_features(Article(id="n", source="t", text="x", published="2025-02-14"))
     near = infer_date(undated, None, link_features(undated), neighbour, story_day=date(2025, 2, 14))
     assert near.date == "2025-02-12"  # two days from the story's centre: the weekday stands
     far = infer_date(undated, None, link_features(undated), neighbour, story_day=date(2025, 3, 20))
-    assert (far.date, far.precision) == ("2025-03-20", "day") and "median" in far.basis
+    assert far is None  # the story's median is not this article's date
+
+
+def test_an_article_with_no_date_cue_of_its_own_stays_undated():
+    undated = Article(id="u", source="t", text="The dam inspection found cracks in the spillway wall. " * 3)
+    neighbour = link_features(Article(id="n", source="t", text="x", published="2025-02-14"))
+    assert infer_date(undated, None, link_features(undated), neighbour) is None
+
+
+def test_a_copy_is_never_dated_before_its_original():
+    from storyline.link.undated import not_before_original
+
+    early = InferredDate(date="2025-02-10", precision="day", basis="'Monday' in the lead")
+    kept = not_before_original(early, "o", date(2025, 2, 17))
+    assert kept.date == "2025-02-17" and "copy of article o" in kept.basis
+    assert not_before_original(None, "o", date(2025, 2, 17)).date == "2025-02-17"
 
 
 def test_weekday_on_or_before_counts_the_day_itself():
@@ -132,6 +157,15 @@ def test_undated_article_gets_its_relative_dates_re_resolved_and_a_rerun_changes
     again = linker.result([dated_doc, stored], [analyses[0], reresolved])
     assert again.inferred_dates == result.inferred_dates
     assert [s.article_ids for s in again.stories] == [s.article_ids for s in result.stories]
+
+
+def test_a_sentence_with_two_dates_appears_once_at_the_finer_one():
+    text = "A hearing was held in March 2024, and the reservoir that opened in 2019 was closed for it."
+    article = Article(id="h", source="t", text=text, published="2024-06-08")
+    analysis = Analysis(article_id="h", dates=[dated(text, "March 2024", "2024-03", "month", relative=False),
+                                               dated(text, "2019", "2019", "year", relative=False)])
+    timeline = build_timeline([article], {"h": analysis})
+    assert [(e.date, e.precision) for e in timeline] == [("2024-03", "month")]
 
 
 def test_a_short_sentence_on_its_own_line_is_an_event_but_a_bare_date_line_is_not():

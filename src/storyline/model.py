@@ -22,6 +22,11 @@ Precision = Literal["day", "week", "month", "season", "year", "decade", "time"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 Polarity = Literal["negative", "neutral", "positive"]
 CopyKind = Literal["identical", "reprint", "rewrite"]
+Tense = Literal["past", "present", "future"]
+# how a clause presents its happening: as fact, as a plan or prediction, as someone's wish, as not
+# happening, or under a condition ("if ..."); only asserted ones are things that happened
+Modality = Literal["asserted", "planned", "wished", "negated", "conditional"]
+EventKind = Literal["action", "statement", "state"]
 
 
 # --------------------------------------------------------------------------- ingest
@@ -217,6 +222,35 @@ class Tone:
 
 
 @dataclass
+class EventMention:
+    """One clause of one article that tells of something happening: what, who, when, where.
+
+    ``start``/``end`` is the clause (the predicate's part of its sentence). The time is the date
+    expression that modifies the predicate in the parse, kept by its offsets so linking reads it
+    from ``Analysis.dates`` as (re-)resolved; participants and places are article-level entity ids.
+    """
+
+    start: int
+    end: int
+    predicate: str  # lemma of the verb or event noun heading the clause ("meet", "resignation")
+    predicate_start: int
+    predicate_end: int
+    sentence_start: int
+    sentence_end: int
+    kind: EventKind = "action"
+    also: list[str] = field(default_factory=list)  # event nouns the clause names ("talks" in "held talks")
+    participants: list[str] = field(default_factory=list)  # entity ids, the subject's first
+    places: list[str] = field(default_factory=list)
+    date_start: int | None = None
+    date_end: int | None = None
+    date_inherited: bool = False  # the date is the governing clause's ("met in May and agreed to ...")
+    tense: Tense | None = None
+    modality: Modality = "asserted"
+    cue: str | None = None  # the word that set the modality ("will", "wants", "if", "not")
+    repeated: bool = False  # the clause says it happened again ("again", "second", "another")
+
+
+@dataclass
 class Analysis:
     """Everything analyze found in one article; all offsets point into that article's text."""
 
@@ -229,6 +263,7 @@ class Analysis:
     loaded_terms: list[LoadedTerm] = field(default_factory=list)
     tone: list[Tone] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
     model: str | None = None  # the spaCy pipeline that produced it
 
 
@@ -251,20 +286,51 @@ class Copy:
 
 
 @dataclass
+class WordNote:
+    """A loaded word in words storyline shows (a summary, a title), with the plainer word to read
+    beside it, never in its place."""
+
+    start: int  # offsets into the annotated text: the article of ``Event.summary_evidence``, or the title
+    end: int
+    text: str
+    neutral: str
+    leaning: str
+
+
+@dataclass
 class Event:
-    date: str
-    precision: Precision
+    """One happening of a story, told by one or more articles.
+
+    ``summary`` is a source's own words: ``summary_evidence`` is the span of that article it shows,
+    cut at either end ("…" marks a cut), never reworded. ``evidence`` holds every article's passage
+    telling it (one per article); ``status`` says whether it happened, is expected, or is background.
+    """
+
+    date: str | None  # YYYY-MM-DD, YYYY-MM, YYYY or a "start/end" week; None only in ``Story.events``
+    precision: Precision | None
     summary: str
     evidence: list[Evidence] = field(default_factory=list)
+    id: str | None = None
+    date_label: str | None = None  # the date as a reader says it: "December 2024", "week of 5 January 2026"
+    summary_evidence: Evidence | None = None
+    notes: list[WordNote] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # the outlets telling it (copies count with their source)
+    predicate: str | None = None
+    participants: list[str] = field(default_factory=list)  # corpus entity names
+    status: Literal["happened", "expected", "background"] = "happened"
+    generated: bool = False  # True only for wording storyline wrote itself
 
 
 @dataclass
 class Story:
     id: str
-    title: str
+    title: str  # an article's headline as printed (shortened only by cutting)
     article_ids: list[str] = field(default_factory=list)
     copies: list[Copy] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)
+    background: list[Event] = field(default_factory=list)  # dated long before the story's reporting
+    expected: list[Event] = field(default_factory=list)  # planned, predicted or wished, not (yet) happened
+    events: list[Event] = field(default_factory=list)  # undated happenings two or more outlets tell
     outlets: list[dict[str, Any]] = field(default_factory=list)  # per-outlet comparison (link/compare.py)
     facts: list[dict[str, Any]] = field(default_factory=list)  # fact x outlet matrix rows
     number_conflicts: list[dict[str, Any]] = field(default_factory=list)  # differing figures, or updates
@@ -273,6 +339,8 @@ class Story:
     independent_sources: int | None = None
     first_date: str | None = None
     last_date: str | None = None
+    title_article_id: str | None = None  # whose headline the title is
+    title_notes: list[WordNote] = field(default_factory=list)  # loaded words in the title
 
 
 # --------------------------------------------------------------------------- helpers

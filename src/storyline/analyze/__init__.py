@@ -12,6 +12,7 @@ from ..model import Analysis, Article, Span
 from .claims import find_claims
 from .dates import find_dates
 from .entities import find_entities
+from .events import find_events
 from .loaded import find_loaded_terms
 from .nlp import load_nlp, model_name
 from .quotes import find_quotes
@@ -21,13 +22,15 @@ from .tone import assess_tone
 def analyze_doc(article: Article, doc, model: str | None = None) -> Analysis:
     """Run every component over one parsed article."""
     entities, mentions = find_entities(doc, article)
+    dates = find_dates(doc, article)
     return Analysis(
         article_id=article.id,
         entities=entities,
         mentions=mentions,
         quotes=find_quotes(doc, article, entities, mentions),
         claims=find_claims(doc, article),
-        dates=find_dates(doc, article),
+        dates=dates,
+        events=find_events(doc, article, mentions, dates),
         loaded_terms=find_loaded_terms(doc, article),
         tone=assess_tone(doc, article, entities, mentions),
         sentences=[Span(s.start_char, s.end_char) for s in doc.sents],

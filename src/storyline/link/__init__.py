@@ -20,14 +20,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..model import Analysis, Article, Copy, Entity, InferredDate, Story, from_dict
-from .compare import compare_story
+from ..model import Analysis, Article, Copy, Entity, InferredDate, Story, WordNote, from_dict
+from .compare import article_outlets, compare_story
 from .aliases import entity_id_for, merge_corpus_entities, story_entities
 from .duplicates import DuplicateIndex, copy_groups, copy_kind, jaccard, lineage
 from .features import LinkFeatures, link_features
 from .stories import StoryIndex, StorySettings, attach_orphans, average_link
-from .timeline import build_timeline
-from .undated import infer_date, reresolve, working_anchor
+from .timeline import story_timeline
+from .undated import infer_date, not_before_original, reresolve, working_anchor
 
 TITLE_WORDS = 14
 COPY_SCORE = 1.0
@@ -183,25 +183,38 @@ class StoryLinker:
             copy_list.extend(lineage(group, feats, story_copies)[1])
         copy_ids = {c.article_id for c in copy_list}
         known = [articles_by_id[a] for a in members if a in articles_by_id]
-        inferred, analyses, reresolved = self._date_undated(known, scores, analyses_by_id)
+        originals_of = {c.article_id: c.copy_of for c in copy_list}
+        inferred, analyses, reresolved = self._date_undated(known, scores, analyses_by_id, originals_of)
         dates_of = {a.id: inferred.get(a.id, self._ingest_inferred(a)) for a in known if not a.published}
         dated = [replace(a, published_inferred=dates_of[a.id]) if a.id in dates_of else a for a in known]
         groups, where = story_entities(dated, analyses)
         days = sorted(d for d in (_day_of(self.features[a], inferred.get(a)) for a in members) if d)
         originals = [a for a in members if a not in copy_ids]
         central = self._central(members, totals)
+        title, title_source = titled_by(self.features[central], [self.features[a] for a in members])
+        layout = story_timeline(
+            dated, analyses, {key: group.canonical for key, group in where.items()},
+            outlets=article_outlets(dated, copy_list), copies=frozenset(copy_ids),
+            story_start=_day_value(days[0]) if days else None,
+        )
         story = Story(
             id=_story_id(members, self.features),
-            title=story_title(self.features[central], [self.features[a] for a in members], analyses.values()),
+            title=title,
+            title_article_id=title_source,
+            title_notes=title_notes(title, analyses.values()),
             article_ids=sorted(members, key=lambda a: (_day_of(self.features[a], inferred.get(a)) or "9999", a)),
             copies=sorted(copy_list, key=lambda c: (c.copy_of, c.article_id)),
-            timeline=build_timeline(dated, analyses, {key: group.canonical for key, group in where.items()}),
+            timeline=layout.timeline,
+            background=layout.background,
+            expected=layout.expected,
+            events=layout.undated,
             original_article_id=min(originals, key=lambda a: (_day_of(self.features[a], inferred.get(a)) or "9999", a)),
             independent_sources=len({self.features[a].original_outlet or self.features[a].outlet or a for a in originals}),
             first_date=days[0] if days else None,
             last_date=days[-1] if days else None,
         )
-        comparison = compare_story(story, dated, analyses, story.copies)
+        comparison = compare_story(story, dated, analyses, story.copies,
+                                   {key: group.canonical for key, group in where.items()})
         story.outlets = comparison["outlets"]
         story.facts = comparison["facts"]
         story.number_conflicts = comparison["number_conflicts"]
@@ -212,7 +225,7 @@ class StoryLinker:
         """The article most similar to the rest of its story (ties: smallest id)."""
         return min(members, key=lambda a: (-round(totals[a], 9), a))
 
-    def _date_undated(self, known: list[Article], scores, analyses_by_id):
+    def _date_undated(self, known: list[Article], scores, analyses_by_id, originals_of: dict[str, str]):
         """Infer dates for the story's undated articles and re-resolve their relative dates.
 
         Whether an article is dated, and what extraction inferred for it, is read from its features
@@ -236,6 +249,12 @@ class StoryLinker:
                 guess = infer_date(article, analyses.get(article.id), features, neighbour, story_day)
             if guess is not None and guess.precision != "day" and self._ingest_inferred(article) is not None:
                 guess = None  # a coarse story guess does not replace what extraction inferred
+            original = self._original_of(article.id, originals_of)
+            if original is not None:
+                own = guess or self._ingest_inferred(article)
+                clamped = not_before_original(own, original, _day_value(self.features[original].published or ""))
+                if clamped is not own:
+                    guess = clamped
             if guess is not None:
                 inferred[article.id] = guess
             if article.id in analyses:
@@ -243,6 +262,16 @@ class StoryLinker:
                 analyses[article.id] = reresolve(article, analyses[article.id], anchor)
                 reresolved.append(analyses[article.id])
         return inferred, analyses, reresolved
+
+    def _original_of(self, article_id: str, originals_of: dict[str, str]) -> str | None:
+        """The dated article a copy was (through any chain of copies) copied from."""
+        seen, current = {article_id}, originals_of.get(article_id)
+        while current is not None and current not in seen:
+            if self.features.get(current) is not None and self.features[current].published:
+                return current
+            seen.add(current)
+            current = originals_of.get(current)
+        return None
 
     def _ingest_inferred(self, article: Article) -> InferredDate | None:
         """The inferred date an article had before any linking (from its features)."""
@@ -282,6 +311,13 @@ def _day_of(f: LinkFeatures, inferred: InferredDate | None) -> str | None:
     return None
 
 
+def _day_value(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def _story_id(members: list[str], features: dict[str, LinkFeatures]) -> str:
     """Named after its earliest article, so a story keeps its id while newer articles join it."""
     first = min(members, key=lambda a: (features[a].published or "9999", a))
@@ -293,27 +329,40 @@ _SHOUT_PREFIX = re.compile(r"^(?:[A-Z]{3,}[A-Z ]*|WATCH|BREAKING|EXCLUSIVE|UPDAT
 
 
 def story_title(central: LinkFeatures, members: list[LinkFeatures], analyses: Iterable[Analysis]) -> str:
-    """A short neutral title: the most central article's headline, cleaned and de-loaded."""
-    neutral = {t.text.casefold(): t.neutral for an in analyses for t in an.loaded_terms}
+    """A short title: the most central article's headline as printed, shortened only by cutting."""
+    return titled_by(central, members)[0]
+
+
+def titled_by(central: LinkFeatures, members: list[LinkFeatures]) -> tuple[str, str | None]:
+    """The title and the article whose headline it is (None for a title made from key terms)."""
     candidates = [central] + sorted((m for m in members if m is not central), key=lambda m: m.article_id)
     for f in candidates:
         if f.title and f.title.strip():
-            title = clean_title(f.title, neutral)
+            title = clean_title(f.title)
             if title:
-                return title
-    return keyterm_title(members)
+                return title, f.article_id
+    return keyterm_title(members), None
 
 
-def clean_title(title: str, neutral: dict[str, str]) -> str:
+def title_notes(title: str, analyses: Iterable[Analysis]) -> list[WordNote]:
+    """The loaded words a title prints, with the plainer word beside each (the title keeps its words)."""
+    terms = {t.text.casefold(): t for an in analyses for t in an.loaded_terms}
+    notes = []
+    for text in sorted(terms, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", title, flags=re.I):
+            if not any(n.start < m.end() and m.start() < n.end for n in notes):
+                term = terms[text]
+                notes.append(WordNote(m.start(), m.end(), m.group(0), term.neutral, term.leaning))
+    return sorted(notes, key=lambda n: n.start)
+
+
+def clean_title(title: str, neutral: dict[str, str] | None = None) -> str:
+    """The headline without a shouted prefix ("BREAKING:"), a site's name after it, or "!"; cut, not reworded."""
     t = " ".join(title.split())
     t = _SHOUT_PREFIX.sub("", t)
     if len(t.split()) > 6:
         t = _TITLE_SUFFIX.sub("", t)
     t = re.sub(r"[!?]+$", "", t).replace("!", "")
-    for loaded, plain in neutral.items():
-        t = re.sub(rf"\b{re.escape(loaded)}\b", plain, t, flags=re.I)
-    if t.isupper():
-        t = t.capitalize()
     words = t.split()
     if len(words) > TITLE_WORDS:
         t = " ".join(words[:TITLE_WORDS]) + "…"

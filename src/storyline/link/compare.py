@@ -11,11 +11,22 @@ Story level, ``compare_story(...)``::
     {"facts": [                       # one row per fact of the story
         {"id": "event:0" | "claim:0" | "quote:0",
          "kind": "event" | "claim" | "quote",
-         "label": str,                 # event summary, "subject: value", or "speaker: quote"
-         "date": "YYYY-MM-DD" | null,  # when it happened (event) or was first reported
-         "reported_by": [outlet, ..],
+         "label": str,                 # a source's words: event summary, "subject: value", "speaker: quote"
+         "date": str | null,           # when it happened (event) or was first reported, as precise as
+                                       # known: "2024-12-03", "2024-12", "2025", "2026-01-05/2026-01-09"
+         "precision", "date_label",    # "day"..; "3 December 2024", "December 2024", "week of 5 January 2026"
+         "sort_date": "YYYY-MM-DD" | null,   # the period's first day, for ordering
+         "status": "happened" | "expected" | "background" | null,   # events
+         "event_id": str | null,       # the timeline entry (Story.timeline/expected/background/events)
+         "reported_by": [outlet, ..], "reported_count": k, "outlet_count": n,   # "reported by k of n"
+         "first_reported_by": [outlet, ..],   # the outlets whose article telling it came first
          "cells": {outlet: {"reported": bool,
-                            "evidence": [{"article_id", "start", "end"}]}}}],
+                            "evidence": [{"article_id", "start", "end"}]}},
+         # quotes only: each outlet's wording against the longest one, and who it credits
+         "wordings": [{"outlet", "article_id", "start", "end", "text", "kind", "speaker",
+                       "speaker_entity_id", "reference": bool, "partial": bool,
+                       "changes": [{"op": "cut" | "added" | "changed", "text", "instead_of"?}]}],
+         "speakers_differ": bool, "worded_differently": bool}],
      "number_conflicts": [          # differing values about one subject, across articles
         {"kind": "conflict" | "update", "subject", "unit", "earlier": claim ref, "later": claim ref}],
      "outlets": [outlet dict, ..]}
@@ -29,6 +40,9 @@ One outlet dict (``compare_outlets`` returns the list of them)::
      "facts": [{"fact_id", "kind", "label", "reported": bool, "evidence": [...]}],  # its matrix column
      "reported_count": int,
      "omissions": [{"fact_id", "kind", "label", "date", "reported_by": [outlet, ..]}],
+     "first_to_report": [{"fact_id", "kind", "label", "date"}],   # facts it told before the others
+     "only_it_reported": [{"fact_id", "kind", "label", "date"}],
+     "quotes_worded_differently": [{"fact_id", "label", "changes", "speaker", "other_speakers"}],
      "number_conflicts": [{"kind": "conflict" | "update", "subject", "unit",
                            "this": claim ref, "other": claim ref}],
      "loaded_terms": [{"text", "neutral", "leaning", "count", "evidence": [...]}],
@@ -39,9 +53,12 @@ One outlet dict (``compare_outlets`` returns the list of them)::
     claim ref = {"outlet", "article_id", "start", "end", "text", "value", "date"}
 
 Rules. An omission is a fact the outlet did not report although more than half of the other outlets
-that were still covering the story on the fact's date reported it (at least two of them when
-there are two or more such outlets), and the fact dates from no later than the outlet's last
-article. Two claims are about the same thing when their units agree and their subjects (else
+covering the story at the fact's date reported it (at least two of them when there are two or more
+such outlets), and the fact surely happened before the outlet's last article (its whole period ends
+by then: "December" is no omission of an article of 3 December). An outlet covers the story at a
+date from COVERAGE_LEAD_DAYS before its first article to its last; an outlet whose articles carry no
+date is neither counted nor blamed. Only things that happened are omissions (not plans, not
+background). Two claims are about the same thing when their units agree and their subjects (else
 their sentences) are near-identical; differing values are an *update* when the later one was
 published on a later date, a *conflict* when published the same day or undated.
 """
@@ -52,17 +69,19 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from ..model import Analysis, Article, Claim, Copy, Quote, Story
+from ..model import Analysis, Article, Claim, Copy, Event, Story
+from .date_roles import date_label, period_end, period_start
+from .quote_groups import QuoteRef, quotable, quote_groups, quote_row_details
 
 LEANINGS = ("left", "right", "sensational")
 SUBJECT_SIMILARITY = 85  # rapidfuzz token_set_ratio of two claim subjects naming the same thing
 SENTENCE_SIMILARITY = 70  # token_sort_ratio of two claim sentences without subjects
-QUOTE_SIMILARITY = 85  # partial_ratio of two renderings of one quotation
 VALUE_TOLERANCE = 0.02  # relative difference under which two values are the same figure
-MIN_QUOTE_WORDS = 6  # shorter direct quotes are fragments, not facts of the story
+COVERAGE_LEAD_DAYS = 7  # an outlet's first article still covers what happened this long before it
 _SPACE = re.compile(r"\s+")
 _MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
@@ -87,6 +106,13 @@ def _roots(copies: Iterable[Copy], ids: set[str]) -> dict[str, str]:
         if root != article_id:
             roots[article_id] = root
     return roots
+
+
+def article_outlets(articles: Iterable[Article], copies: Iterable[Copy]) -> dict[str, str]:
+    """Article id -> the outlet its facts count for: its source's for a copy, else its own."""
+    by_id = {a.id: a for a in articles}
+    roots = _roots(copies, set(by_id))
+    return {i: outlet_of(by_id[roots.get(i, i)]) for i in by_id}
 
 
 def _date_of(article: Article) -> str | None:
@@ -115,12 +141,28 @@ class _Fact:
     kind: str
     label: str
     date: str | None = None
+    precision: str | None = "day"
+    status: str | None = None
+    event_id: str | None = None
     evidence: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))  # outlet -> refs
+    first_seen: dict[str, str] = field(default_factory=dict)  # outlet -> date of its first article telling it
+    extra: dict = field(default_factory=dict)  # kind-specific fields of the row (a quote's wordings)
 
-    def add(self, outlet: str, article_id: str, start: int, end: int) -> None:
+    @property
+    def sort_date(self) -> str | None:
+        return period_start(self.date) if self.date else None
+
+    @property
+    def end_date(self) -> str | None:
+        end = period_end(self.date) if self.date else None
+        return end.isoformat() if end else None
+
+    def add(self, outlet: str, article_id: str, start: int, end: int, when: str | None = None) -> None:
         ref = {"article_id": article_id, "start": start, "end": end}
         if ref not in self.evidence[outlet]:
             self.evidence[outlet].append(ref)
+        if when and (outlet not in self.first_seen or when < self.first_seen[outlet]):
+            self.first_seen[outlet] = when
 
 
 @dataclass
@@ -201,33 +243,6 @@ def number_conflicts(group: list[_ClaimRef]) -> list[dict]:
     return found
 
 
-@dataclass
-class _QuoteRef:
-    quote: Quote
-    article_id: str
-    outlet: str
-    date: str | None
-
-
-def _speaker_key(q: Quote) -> str:
-    return q.speaker_entity_id or _normal(q.speaker or "")
-
-
-def _quote_groups(refs: list[_QuoteRef]) -> list[list[_QuoteRef]]:
-    groups: list[list[_QuoteRef]] = []
-    for ref in sorted(refs, key=lambda r: (r.date or "9999", r.article_id, r.quote.start)):
-        text = _normal(ref.quote.text)
-        for group in groups:
-            head = group[0].quote
-            same_speaker = not head.speaker or not ref.quote.speaker or _speaker_key(head) == _speaker_key(ref.quote)
-            if same_speaker and fuzz.partial_ratio(_normal(head.text), text) >= QUOTE_SIMILARITY:
-                group.append(ref)
-                break
-        else:
-            groups.append([ref])
-    return groups
-
-
 # --------------------------------------------------------------------------- the comparison
 
 
@@ -253,8 +268,12 @@ def _by_id(records, key: str) -> dict:
     return {getattr(r, key): r for r in records or []}
 
 
-def compare_story(story: Story, articles, analyses, copies: Iterable[Copy] | None = None) -> dict:
-    """The fact x outlet matrix, number conflicts and per-outlet comparison of one story."""
+def compare_story(story: Story, articles, analyses, copies: Iterable[Copy] | None = None,
+                  entity_names: Mapping[tuple[str, str], str] | None = None) -> dict:
+    """The fact x outlet matrix, number conflicts and per-outlet comparison of one story.
+
+    ``entity_names`` maps (article id, article-level entity id) to the name the story knows the
+    entity by, so two outlets crediting one speaker by different names count as one speaker."""
     members = set(story.article_ids)
     articles_by_id = {i: a for i, a in _by_id(articles, "id").items() if not members or i in members}
     analyses_by_id = _by_id(analyses, "article_id")
@@ -278,11 +297,12 @@ def compare_story(story: Story, articles, analyses, copies: Iterable[Copy] | Non
                 outlet.dates.append(_period_start(_date_of(article)))
 
     claim_groups = _claim_groups(_claim_refs(articles_by_id, analyses_by_id, speaks_for, roots))
-    facts = _event_facts(story, speaks_for) + _claim_facts(claim_groups)
-    facts += _quote_facts(articles_by_id, analyses_by_id, speaks_for, roots)
+    facts = _event_facts(story, speaks_for, articles_by_id) + _claim_facts(claim_groups)
+    facts += _quote_facts(articles_by_id, analyses_by_id, speaks_for, roots, entity_names or {})
     conflicts = [c for group in claim_groups for c in number_conflicts(group)]
 
     names = sorted(outlets, key=lambda n: (outlets[n].first_date or "9999", n))
+    facts.sort(key=lambda f: f.sort_date or "9999")  # stable: by kind within a day, undated last
     rows = [_fact_row(f, names) for f in facts]
     outlet_dicts = [
         _outlet_dict(outlets[n], facts, outlets, conflicts, articles_by_id, analyses_by_id, roots) for n in names
@@ -295,13 +315,19 @@ def compare_outlets(story: Story, articles, analyses, copies: Iterable[Copy] | N
     return compare_story(story, articles, analyses, copies)["outlets"]
 
 
-def _event_facts(story: Story, speaks_for: dict[str, str]) -> list[_Fact]:
+def _event_facts(story: Story, speaks_for: dict[str, str], articles_by_id: dict[str, Article]) -> list[_Fact]:
+    """One row per merged event: the dated ones, the undated ones several outlets tell, the expected
+    and the background (each row keeps its status)."""
     facts = []
-    for i, event in enumerate(story.timeline):
-        fact = _Fact(f"event:{i}", "event", event.summary, _period_start(event.date))
+    events: list[Event] = list(story.timeline) + list(story.events) + list(story.expected) + list(story.background)
+    for i, event in enumerate(events):
+        fact = _Fact(f"event:{i}", "event", event.summary, event.date, event.precision,
+                     status=event.status if event.date else "happened", event_id=event.id)
         for ev in event.evidence:
             if ev.article_id in speaks_for:
-                fact.add(speaks_for[ev.article_id], ev.article_id, ev.start, ev.end)
+                article = articles_by_id.get(ev.article_id)
+                fact.add(speaks_for[ev.article_id], ev.article_id, ev.start, ev.end,
+                         _date_of(article) if article else None)
         facts.append(fact)
     return facts
 
@@ -322,36 +348,50 @@ def _claim_facts(claim_groups: list[list[_ClaimRef]]) -> list[_Fact]:
     facts = []
     for i, group in enumerate(claim_groups):
         dates = [r.date for r in group if r.date]
-        fact = _Fact(f"claim:{i}", "claim", _claim_label(group), _period_start(min(dates)) if dates else None)
+        first = min(dates) if dates else None
+        fact = _Fact(f"claim:{i}", "claim", _claim_label(group), first, _precision_of(first))
         for r in group:
-            fact.add(r.outlet, r.article_id, r.claim.start, r.claim.end)
+            fact.add(r.outlet, r.article_id, r.claim.start, r.claim.end, r.date)
         facts.append(fact)
     return facts
 
 
-def _quote_facts(articles_by_id, analyses_by_id, speaks_for, roots) -> list[_Fact]:
+def _precision_of(value: str | None) -> str | None:
+    """The precision of a date written as YYYY, YYYY-MM or YYYY-MM-DD."""
+    if not value:
+        return None
+    return {1: "year", 2: "month"}.get(len(value.split("/")[0].split("-")), "day")
+
+
+def _quote_facts(articles_by_id, analyses_by_id, speaks_for, roots, entity_names) -> list[_Fact]:
+    """One row per quotation; several outlets printing it are one row with each outlet's wording."""
     refs = []
     for article_id, article in articles_by_id.items():
         analysis = analyses_by_id.get(article_id)
         if analysis is None or article_id in roots:
             continue
         for q in analysis.quotes:
-            if q.kind == "direct" and len(q.text.split()) >= MIN_QUOTE_WORDS:
-                refs.append(_QuoteRef(q, article_id, speaks_for[article_id], _date_of(article)))
+            if quotable(q):
+                name = entity_names.get((article_id, q.speaker_entity_id)) if q.speaker_entity_id else None
+                refs.append(QuoteRef(q, article_id, speaks_for[article_id], _date_of(article), name))
     facts = []
-    for i, group in enumerate(_quote_groups(refs)):
-        head = group[0].quote
+    for i, group in enumerate(quote_groups(refs)):
+        head = max(group, key=lambda r: len(r.words)).quote
         dates = [r.date for r in group if r.date]
-        label = f"{head.speaker + ': ' if head.speaker else ''}“{head.text}”"
-        fact = _Fact(f"quote:{i}", "quote", label, _period_start(min(dates)) if dates else None)
+        first = min(dates) if dates else None
+        speaker = next((r.speaker_name or r.quote.speaker for r in group if r.quote is head), None)
+        label = f"{speaker + ': ' if speaker else ''}“{head.text}”"
+        fact = _Fact(f"quote:{i}", "quote", label, first, _precision_of(first))
         for r in group:
-            fact.add(r.outlet, r.article_id, r.quote.start, r.quote.end)
+            fact.add(r.outlet, r.article_id, r.quote.start, r.quote.end, r.date)
         _find_quote_elsewhere(fact, head, articles_by_id, speaks_for, roots)
+        if len(group) > 1:
+            fact.extra = quote_row_details(group)
         facts.append(fact)
     return facts
 
 
-def _find_quote_elsewhere(fact: _Fact, quote: Quote, articles_by_id, speaks_for, roots) -> None:
+def _find_quote_elsewhere(fact: _Fact, quote, articles_by_id, speaks_for, roots) -> None:
     """An outlet that prints the quotation word for word reported it, whoever the quote finder credited."""
     probe = quote.text.strip()[:60]
     if len(probe) < 20:
@@ -361,32 +401,81 @@ def _find_quote_elsewhere(fact: _Fact, quote: Quote, articles_by_id, speaks_for,
             continue
         at = article.text.find(probe)
         if at >= 0:
-            fact.add(speaks_for[article_id], article_id, at, at + len(quote.text.strip()))
+            fact.add(speaks_for[article_id], article_id, at, at + len(quote.text.strip()), _date_of(article))
 
 
 def _fact_row(fact: _Fact, names: list[str]) -> dict:
+    reported_by = [n for n in names if fact.evidence.get(n)]
+    first = min(fact.first_seen.values()) if fact.first_seen else None
     return {
         "id": fact.id, "kind": fact.kind, "label": fact.label, "date": fact.date,
-        "reported_by": [n for n in names if fact.evidence.get(n)],
+        "precision": fact.precision, "date_label": date_label(fact.date, fact.precision) if fact.date else None,
+        "sort_date": fact.sort_date, "status": fact.status, "event_id": fact.event_id,
+        "reported_by": reported_by, "reported_count": len(reported_by), "outlet_count": len(names),
+        "first_reported_by": sorted(n for n, d in fact.first_seen.items() if d == first) if len(reported_by) > 1 else [],
         "cells": {
             n: {"reported": bool(fact.evidence.get(n)), "evidence": list(fact.evidence.get(n, []))} for n in names
         },
+        **fact.extra,
     }
+
+
+def _covers(outlet: _Outlet, fact: _Fact) -> bool:
+    """Whether the outlet was covering the story when the fact happened (see the module docstring)."""
+    if not outlet.first_date or not fact.sort_date:
+        return False
+    try:
+        lead_in = (date.fromisoformat(outlet.first_date) - timedelta(days=COVERAGE_LEAD_DAYS)).isoformat()
+    except ValueError:
+        return False
+    return lead_in <= (fact.end_date or fact.sort_date) and fact.sort_date <= outlet.last_date
 
 
 def _omissions(outlet: _Outlet, facts: list[_Fact], outlets: dict[str, _Outlet]) -> list[dict]:
     found = []
     for fact in facts:
-        if fact.evidence.get(outlet.name):
+        if fact.evidence.get(outlet.name) or fact.status not in (None, "happened") or not fact.end_date:
             continue
-        if fact.date and outlet.last_date and fact.date > outlet.last_date:
-            continue  # it happened after this outlet stopped covering the story
-        others = [o for o in outlets.values() if o.name != outlet.name
-                  and (not fact.date or not o.last_date or o.last_date >= fact.date)]
+        if not outlet.last_date or fact.end_date > outlet.last_date or not _covers(outlet, fact):
+            continue  # it may have happened after this outlet's last article, or before it covered the story
+        others = [o for o in outlets.values() if o.name != outlet.name and _covers(o, fact)]
         reported = [o.name for o in others if fact.evidence.get(o.name)]
         if others and len(reported) > len(others) / 2 and len(reported) >= min(2, len(others)):
             found.append({"fact_id": fact.id, "kind": fact.kind, "label": fact.label, "date": fact.date,
                           "reported_by": sorted(reported)})
+    return found
+
+
+def _firsts_and_onlies(outlet: _Outlet, facts: list[_Fact]) -> tuple[list[dict], list[dict]]:
+    """Facts this outlet told before every other outlet that told them, and facts only it told."""
+    first, only = [], []
+    for fact in facts:
+        if not fact.evidence.get(outlet.name):
+            continue
+        brief = {"fact_id": fact.id, "kind": fact.kind, "label": fact.label, "date": fact.date}
+        tellers = [n for n, refs in fact.evidence.items() if refs]
+        if len(tellers) == 1:
+            only.append(brief)
+        elif fact.first_seen.get(outlet.name) and fact.first_seen[outlet.name] == min(fact.first_seen.values()) \
+                and len(set(fact.first_seen.values())) > 1:
+            first.append(brief)
+    return first, only
+
+
+def _worded_differently(outlet: _Outlet, facts: list[_Fact]) -> list[dict]:
+    """Quotations this outlet prints in other words, or credits to someone else, than another outlet."""
+    found = []
+    for fact in facts:
+        wordings = fact.extra.get("wordings") or []
+        mine = [w for w in wordings if w["outlet"] == outlet.name]
+        if not mine:
+            continue
+        others = sorted({w["speaker"] for w in wordings if w["outlet"] != outlet.name and w["speaker"]})
+        for w in mine:
+            if w["changes"] or fact.extra.get("speakers_differ"):
+                found.append({"fact_id": fact.id, "label": fact.label, "text": w["text"], "changes": w["changes"],
+                              "speaker": w["speaker"], "other_speakers": [o for o in others if o != w["speaker"]],
+                              "article_id": w["article_id"], "start": w["start"], "end": w["end"]})
     return found
 
 
@@ -436,6 +525,7 @@ def _outlet_dict(outlet: _Outlet, facts, outlets, conflicts, articles_by_id, ana
                 mine.append({"kind": c["kind"], "subject": c["subject"], "unit": c["unit"],
                              "this": c[this], "other": c[other]})
     loaded, leaning_counts = _loaded(outlet, analyses_by_id, articles_by_id)
+    first, only = _firsts_and_onlies(outlet, facts)
     return {
         "outlet": outlet.name,
         "articles": list(outlet.articles),
@@ -445,6 +535,9 @@ def _outlet_dict(outlet: _Outlet, facts, outlets, conflicts, articles_by_id, ana
         "facts": column,
         "reported_count": sum(1 for cell in column if cell["reported"]),
         "omissions": _omissions(outlet, facts, outlets),
+        "first_to_report": first,
+        "only_it_reported": only,
+        "quotes_worded_differently": _worded_differently(outlet, facts),
         "number_conflicts": mine,
         "loaded_terms": loaded,
         "leaning_counts": leaning_counts,

@@ -171,11 +171,14 @@ class StoryIndex:
         return scores
 
 
-def average_link(items: list[str], scores: dict[tuple[str, str], float], threshold: float) -> list[list[str]]:
+def average_link(items: list[str], scores: dict[tuple[str, str], float], threshold: float,
+                 can_merge=None) -> list[list[str]]:
     """Agglomerative clustering over a sparse similarity graph (missing pairs count 0).
 
     Merges the pair of clusters with the highest average pairwise score while it is at least
     ``threshold``; ties go to the smallest ids, so the result depends on the scores only.
+    ``can_merge(members_a, members_b)``, when given, vetoes a merge (a constraint that only clusters
+    growing can break, so a vetoed pair is never tried again).
     """
     members: dict[str, list[str]] = {a: [a] for a in items}
     links: dict[str, dict[str, float]] = defaultdict(dict)
@@ -198,6 +201,10 @@ def average_link(items: list[str], scores: dict[tuple[str, str], float], thresho
             continue  # stale: the current average was pushed when a or b last merged
         if avg < threshold:
             break
+        if can_merge is not None and not can_merge(members[a], members[b]):
+            links[a].pop(b, None)
+            links[b].pop(a, None)
+            continue
         keep, gone = (a, b) if a < b else (b, a)
         members[keep] = sorted(members[keep] + members.pop(gone))
         for c, s in links.pop(gone).items():

@@ -1,8 +1,11 @@
-"""Dating undated articles from their story: weekday cues anchored on a dated neighbour.
+"""Dating undated articles from a cue of their own, never from the story alone.
 
 "Sources said on Wednesday" in an undated article whose closest dated story-mate appeared on Friday
-14 February means the article is from Wednesday 12 February. Dates the article itself cites are
-lower bounds; an embedded post's date anchors the weekday instead of the neighbour.
+14 February means the article is from Wednesday 12 February: the weekday is the article's cue, the
+neighbour only says which week. Dates the article itself cites are lower bounds; an embedded post's
+date anchors the weekday instead of the neighbour. A copy appears on or after its original, so it is
+never dated before it. An article with no cue of its own stays undated, shown as such: the story's
+dates are not its date.
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ from datetime import date, timedelta
 from ..model import Analysis, Article, DateExpression, InferredDate
 from .features import LinkFeatures
 
-# A weekday guess further than this from the story's median date gives way to the median: the
-# weekday is placed within three days of the most similar dated article, so this only fires when that
-# article sits far from the rest of its story. On news-cluster's hidden dates: tuning half exact
-# 31 -> 33, within a day 38 -> 40; held-out half 36 -> 38 and 50 -> 54.
+# A weekday guess further than this from the story's median date is dropped: the weekday is placed
+# within three days of the most similar dated article, so this only fires when that article sits far
+# from the rest of its story, where the lead's weekday more often names an earlier event than the
+# day of writing.
 STORY_DAY_SLACK = 3
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -72,9 +75,10 @@ def infer_date(
     """The publication date an undated article's story context supports, with its basis.
 
     The lead's weekday ("said Tuesday") is the news day; it is placed nearest the dated neighbour's
-    date, never before a date the article itself cites, and gives way to ``story_day`` (the median
-    date of the story's dated articles) when it lands more than STORY_DAY_SLACK days from it. An embedded post's date is a stronger
-    anchor than the neighbour: pages embed posts from the days they are written.
+    date, never before a date the article itself cites, and is dropped when it lands more than
+    STORY_DAY_SLACK days from ``story_day`` (the median date of the story's dated articles). An
+    embedded post's date is a stronger anchor than the neighbour: pages embed posts from the days
+    they are written. Without a weekday or an embedded post the article stays undated (None).
     """
     neighbour_day = _day(neighbour.published) if neighbour else None
     embedded = sorted(d for d in (_day(e.date) for e in article.embeds) if d)
@@ -97,21 +101,27 @@ def infer_date(
             day = weekday_on_or_after(cited[-1], weekday)
             basis += f", moved on to the first such day after {cited[-1]} (a date the article cites)"
         if story_day and abs((day - story_day).days) > STORY_DAY_SLACK:
-            # the lead's weekday names an earlier event more often than the day of writing
-            return _day_guess(story_day, f"median date {story_day} of the story's dated articles "
-                                         f"('{weekday.capitalize()}' in the lead points {day}, too far from it)")
+            return None  # the lead's weekday names an earlier event more often than the day of writing
         return _day_guess(day, basis)
     if embedded:
         return InferredDate(date=embedded[-1].isoformat(), precision="day", earliest=embedded[-1].isoformat(),
                             latest=neighbour_day.isoformat() if neighbour_day and neighbour_day > embedded[-1] else None,
                             basis=f"embedded post dated {embedded[-1]}; no weekday cue")
-    if neighbour_day:
-        return InferredDate(
-            date=neighbour_day.isoformat()[:7], precision="month", latest=neighbour_day.isoformat(),
-            earliest=cited[-1].isoformat() if cited else None,
-            basis=f"same story as article {neighbour.article_id} dated {neighbour_day}; no date cue of its own",
-        )
     return None
+
+
+def not_before_original(guess: InferredDate | None, original_id: str, original_day: date | None) -> InferredDate | None:
+    """A copy's date: never before its original's. Without a guess of its own the copy takes the
+    original's day (a reprint appears on or after it), with that basis."""
+    if original_day is None:
+        return guess
+    if guess is not None and (_day(guess.date) is None or _day(guess.date) >= original_day):
+        return guess
+    basis = f"copy of article {original_id} dated {original_day}: a copy appears on or after its original"
+    if guess is not None:
+        basis += f" (its own cue pointed earlier: {guess.basis})"
+    return InferredDate(date=original_day.isoformat(), precision="day", earliest=original_day.isoformat(),
+                        latest=None, basis=basis)
 
 
 def working_anchor(inferred: InferredDate) -> str | None:

@@ -1,0 +1,336 @@
+"""Events across articles: the mentions of one happening, matched inside a story.
+
+Each article's event mentions (``analyze/events.py``) get a time: the date the parse attaches to
+the clause, as resolved now; else, for a clause told as done in a dated article, the weeks before
+that article (``RECENT_DAYS``), a window rather than a date. Two mentions from different articles
+tell one happening when their times are compatible and
+
+- their predicates name the same kind of happening (``vocab``: "met", "sat down with", "held
+  talks") and they share a participant or a place (story entities, so "Ruiz" is "Ana Ruiz"), or
+- for two statements, the same speaker said them in the same period, or
+- they carry the same date and share enough of their words (``SAME_EVENT``), or are worded alike
+  and name two of the same entities (``SAME_EVENT_WORDING``): one event in two outlets' words.
+
+Mentions with a time are grouped by average link; two whose times exclude each other never share a
+group. A mention with no time at all (an undated article's "recently met") then joins the one
+group it fits; where several fit, the earliest, unless it says the thing happened again
+("met again", "a second meeting"): an unmarked account of a repeated happening is taken to be its
+first. Articles with no event mentions (older stores, hand-built analyses) take part through their
+dated sentences, matched by date and words alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from ..model import Analysis, Article, DateExpression, EventMention
+from ..vocab import classes_compatible, predicate_classes
+from .features import normalise_name, terms_of
+from .stories import average_link
+from .date_roles import (
+    is_comparison_baseline,
+    is_far_bound,
+    is_publication_stamp,
+    period_of,
+    sentence_around,
+)
+
+RECENT_DAYS = 31  # a clause told as done, with no date of its own, happened within this before its article
+SAME_EVENT = 0.25  # content-term overlap for two same-date clauses to be one event (of the smaller's terms)
+# Read off same-date sentence pairs from different articles of one news-cluster event, and the seeds:
+# of pairs naming two or more of the same entities, those at token-set similarity 0.5 or more were one
+# event told twice about 6 times in 7, those below about half the time.
+SAME_EVENT_WORDING = 0.5
+SAME_EVENT_ENTITIES = 2
+STATEMENT_WORDING = 0.3  # what one speaker said in one period, told by two outlets: words in common
+LOOSE_WORDING = 0.3  # one shared name and this share of the clause's words, when the time is loose
+MIN_TERMS = 3
+GROUPING = 0.25  # average same-event vote for two groups of mentions to be one event
+STATEMENT = "statement"
+
+
+@dataclass
+class Told:
+    """One event mention of one article, with what matching needs."""
+
+    key: str
+    article: Article
+    outlet: str
+    sentence: tuple[int, int]
+    mention: EventMention | None  # None: a dated sentence of an article read without event mentions
+    date: DateExpression | None  # its own (or governing clause's) date, if it survived the filters
+    period: tuple[date, date] | None  # that date as days
+    window: tuple[date, date] | None  # no date: the weeks before its article, for a clause told as done
+    classes: frozenset[str]
+    participants: frozenset[str]
+    places: frozenset[str]
+    terms: frozenset[str]
+    status: str  # happened | expected | not (wished, denied, conditional: no happening)
+    speaker: str | None = None
+    sentence_terms: frozenset[str] = frozenset()  # the whole sentence's (a statement's content is there)
+
+    @property
+    def time(self) -> tuple[date, date] | None:
+        return self.period or self.window
+
+    @property
+    def own_date(self) -> bool:
+        return self.date is not None and not (self.mention is not None and self.mention.date_inherited)
+
+
+@dataclass
+class EventGroup:
+    """The mentions of one happening across a story's articles."""
+
+    members: list[Told] = field(default_factory=list)
+
+    @property
+    def articles(self) -> set[str]:
+        return {m.article.id for m in self.members}
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({m.outlet for m in self.members})
+
+    def start(self) -> date | None:
+        starts = [m.period[0] for m in self.members if m.period] or [m.window[1] for m in self.members if m.window]
+        return min(starts) if starts else None
+
+
+def told_of(article: Article, analysis: Analysis, outlet: str,
+            entity_names: Mapping[tuple[str, str], str]) -> list[Told]:
+    """The article's mentions ready for matching (its dated sentences when it has no mentions)."""
+    dates = {(d.start, d.end): d for d in analysis.dates}
+    names = _names(article, analysis, entity_names)
+    if not analysis.events:
+        return _dated_sentences(article, analysis, outlet, names)
+    found = []
+    cache: dict[int, frozenset[str]] = {}
+    for m in analysis.events:
+        date = dates.get((m.date_start, m.date_end)) if m.date_start is not None else None
+        if date is not None and not _dates_the_clause(article, analysis, date):
+            date = None
+        period = period_of(date.resolved) if date is not None and date.resolved else None
+        if period is None:
+            date = None
+        speaker = names.get(m.participants[0]) if m.kind == STATEMENT and m.participants else None
+        classes = frozenset({STATEMENT}) if m.kind == STATEMENT else _classes(m)
+        found.append(Told(
+            key=f"{article.id}:{m.start}:{m.predicate_start}", article=article, outlet=outlet,
+            sentence=(m.sentence_start, m.sentence_end), mention=m, date=date, period=period,
+            window=None if period else _recent_window(article, m),
+            classes=classes,
+            participants=frozenset(names[p] for p in m.participants if p in names),
+            places=frozenset(names[p] for p in m.places if p in names),
+            terms=frozenset(terms_of(article.text[m.start:m.end])),
+            status=_status(article, m, period), speaker=speaker,
+            sentence_terms=_sentence_terms(article, m.sentence_start, m.sentence_end, cache),
+        ))
+    return found
+
+
+def _sentence_terms(article: Article, start: int, end: int, cache: dict[int, frozenset[str]]) -> frozenset[str]:
+    if start not in cache:
+        cache[start] = frozenset(terms_of(article.text[start:end]))
+    return cache[start]
+
+
+def _classes(m: EventMention) -> frozenset[str]:
+    found = predicate_classes(m.predicate)
+    for noun in m.also:
+        found |= predicate_classes(noun)
+    return found
+
+
+def _names(article: Article, analysis: Analysis, entity_names: Mapping[tuple[str, str], str]) -> dict[str, str]:
+    """Article entity id -> the name the story knows it by (normalised)."""
+    names = {}
+    for e in analysis.entities:
+        name = entity_names.get((article.id, e.id))
+        if name is None and e.label != "ROLE":
+            name = e.name
+        if name:
+            names[e.id] = normalise_name(name)
+    return names
+
+
+def _dates_the_clause(article: Article, analysis: Analysis, d: DateExpression) -> bool:
+    """A date that says when the clause happened, not one stamping the page, bounding a condition far
+    ahead or giving the baseline of a comparison."""
+    sentence = sentence_around(article, analysis, d.start)
+    return not (is_publication_stamp(article, d, sentence) or is_far_bound(article, d)
+                or is_comparison_baseline(article, d))
+
+
+def _anchor(article: Article) -> date | None:
+    try:
+        return date.fromisoformat(article.anchor_date) if article.anchor_date else None
+    except ValueError:
+        return None
+
+
+def _recent_window(article: Article, m: EventMention) -> tuple[date, date] | None:
+    anchor = _anchor(article)
+    if anchor is None or m.modality != "asserted" or m.tense == "future" or m.kind == "state":
+        return None
+    return (anchor - timedelta(days=RECENT_DAYS), anchor)
+
+
+def _status(article: Article, m: EventMention, period: tuple[date, date] | None) -> str:
+    """happened, expected (a plan, or a time after the article), or not a happening at all."""
+    if m.modality in ("wished", "negated", "conditional") or (m.kind == "state" and period is None):
+        return "not"
+    if m.modality == "planned" or m.tense == "future":
+        return "expected"
+    anchor = _anchor(article)
+    if period is not None and anchor is not None and period[0] > anchor and m.tense != "past":
+        return "expected"
+    return "happened"
+
+
+def _dated_sentences(article: Article, analysis: Analysis, outlet: str, names: dict[str, str]) -> list[Told]:
+    """Without event mentions: one dated sentence is one mention, matched by its date and words."""
+    found = []
+    for d in sorted(analysis.dates, key=lambda d: d.start):
+        period = period_of(d.resolved) if d.resolved else None
+        if period is None or not _dates_the_clause(article, analysis, d):
+            continue
+        s = sentence_around(article, analysis, d.start)
+        entities = frozenset(names[m.entity_id] for m in analysis.mentions
+                             if s.start <= m.start < s.end and m.entity_id in names)
+        text = article.text[s.start:s.end]
+        found.append(Told(
+            key=f"{article.id}:{s.start}:{d.start}", article=article, outlet=outlet, sentence=(s.start, s.end),
+            mention=None, date=d, period=period, window=None, classes=frozenset(), participants=entities,
+            places=frozenset(), terms=frozenset(terms_of(text)) - frozenset(terms_of(d.text)), status="happened",
+            sentence_terms=frozenset(terms_of(text)) - frozenset(terms_of(d.text)),
+        ))
+    return found
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def times_compatible(a: Told, b: Told) -> bool:
+    ta, tb = a.time, b.time
+    if ta is None or tb is None:
+        return True
+    if a.period and b.period and a.date and b.date and a.date.precision == b.date.precision == "day":
+        return a.period == b.period
+    return _overlap(ta, tb)
+
+
+def _excludes(a: Told, b: Told) -> bool:
+    """Two mentions whose own dates cannot be one happening's."""
+    return bool(a.period and b.period) and not times_compatible(a, b)
+
+
+def same_event(a: Told, b: Told) -> bool:
+    """Whether two mentions of different articles tell one happening (see the module docstring)."""
+    if a.article.id == b.article.id or "not" in (a.status, b.status) or not times_compatible(a, b):
+        return False
+    if a.time is None and b.time is None:
+        return False
+    exact = _exactly_timed(a, b)
+    if STATEMENT in a.classes or STATEMENT in b.classes:
+        if not (a.classes == b.classes and a.speaker is not None and a.speaker == b.speaker):
+            return False
+        return _same_day(a, b) or overlap(a.sentence_terms, b.sentence_terms) >= STATEMENT_WORDING
+    shared = len(a.participants & b.participants) + len(a.places & b.places)
+    if a.classes and b.classes and classes_compatible(a.classes, b.classes):
+        # a date each makes one shared name enough; a window or no time needs more
+        if shared >= (1 if exact else 2) or (shared and overlap(a.terms, b.terms) >= LOOSE_WORDING):
+            return True
+    if not (exact and a.date.resolved == b.date.resolved):
+        return False
+    if overlap(a.sentence_terms, b.sentence_terms) >= SAME_EVENT:
+        return True
+    return len(a.participants & b.participants) >= SAME_EVENT_ENTITIES and _wording(a, b) >= SAME_EVENT_WORDING
+
+
+def _exactly_timed(a: Told, b: Told) -> bool:
+    """Both dated to a day, a week or a month (a year or a window of weeks is no proof of one event)."""
+    return all(m.period is not None and m.date is not None and m.date.precision in ("day", "week", "month")
+               for m in (a, b))
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared share of the smaller set of words, 0 when either has fewer than MIN_TERMS."""
+    if len(a) < MIN_TERMS or len(b) < MIN_TERMS:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _same_day(a: Told, b: Told) -> bool:
+    return bool(a.period and b.period and a.period == b.period and a.period[0] == a.period[1])
+
+
+def _wording(a: Told, b: Told) -> float:
+    if not a.sentence_terms or not b.sentence_terms:
+        return 0.0
+    return fuzz.token_set_ratio(" ".join(sorted(a.sentence_terms)), " ".join(sorted(b.sentence_terms))) / 100.0
+
+
+def _candidate_pairs(mentions: list[Told]) -> set[tuple[int, int]]:
+    """Pairs worth testing: sharing a predicate class, a participant, a place or a date."""
+    index: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        keys = {f"c:{c}" for c in m.classes} | {f"p:{p}" for p in m.participants | m.places}
+        if m.date is not None and m.date.resolved:
+            keys.add(f"d:{m.date.resolved}")
+        for k in keys:
+            index.setdefault(k, []).append(i)
+    pairs = set()
+    for members in index.values():
+        if len(members) > 400:  # a key every mention shares (the story's protagonist) finds nothing
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if mentions[i].article.id != mentions[j].article.id:
+                    pairs.add((i, j))
+    return pairs
+
+
+def match_events(mentions: list[Told]) -> list[EventGroup]:
+    """The story's happenings: mentions with a time grouped by average link, then the timeless placed."""
+    timed = [m for m in mentions if m.time is not None and m.status != "not"]
+    timeless = [m for m in mentions if m.time is None and m.status != "not"]
+    ids = [f"{i:06d}" for i in range(len(timed))]
+    votes = {(ids[i], ids[j]): 1.0 for i, j in sorted(_candidate_pairs(timed)) if same_event(timed[i], timed[j])}
+    by_id = dict(zip(ids, timed))
+
+    def can_merge(a: list[str], b: list[str]) -> bool:
+        return not any(_excludes(by_id[x], by_id[y]) for x in a for y in b)
+
+    groups = [EventGroup([by_id[k] for k in members])
+              for members in average_link(ids, votes, GROUPING, can_merge)]
+    for m in timeless:
+        fits = [g for g in groups if any(same_event(m, other) for other in g.members)]
+        if not fits:
+            groups.append(EventGroup([m]))
+            continue
+        fits.sort(key=lambda g: (g.start() or date.max, min(x.key for x in g.members)))
+        target = fits[-1] if m.mention is not None and m.mention.repeated else fits[0]
+        target.members.append(m)
+    return groups
+
+
+def most_common_date(members: list[Told]) -> DateExpression | None:
+    """The date most of the group's own-dated mentions give, the finest first on a tie."""
+    dated = [m.date for m in members if m.own_date and m.date and m.date.resolved] or \
+            [m.date for m in members if m.date and m.date.resolved]
+    if not dated:
+        return None
+    counts = Counter((d.resolved, d.precision) for d in dated)
+    rank = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5}
+    (resolved, precision), _ = min(counts.items(), key=lambda kv: (-kv[1], rank.get(kv[0][1] or "", 9), kv[0][0]))
+    return next(d for d in dated if (d.resolved, d.precision) == (resolved, precision))
