@@ -106,6 +106,8 @@ def test_inflections_are_matched():
         "Amnesty International published its annual report.",
         "The town held a meeting on school funding.",
         "She described herself as a self-described democratic socialist.",
+        "The democratic socialist won the primary in June.",
+        "A socialist and a conservative debated the budget.",
     ],
 )
 def test_neutral_uses_are_not_flagged(sentence, nlp):
@@ -147,12 +149,27 @@ def _seed_articles(seeds_dir: Path):
         yield path, extract(raw)
 
 
+# The seeds' gold lists "democratic socialist" (an outlet naming a mayor by the ideology he calls his own).
+# Issue 22 settles it: party, ideology and self-descriptions name a side, they are not loaded wording.
+SELF_DESCRIPTIONS = {"democratic socialist"}
+
+
+def _gold_terms(seeds_gold, name):
+    return [g for g in seeds_gold["loaded_terms"].get(name, []) if g not in SELF_DESCRIPTIONS]
+
+
+def test_seed_self_descriptions_are_not_flagged(seeds_dir, seeds_gold, nlp):
+    for path, art in _seed_articles(seeds_dir):
+        found = {t.text.lower() for t in find_loaded_terms(nlp(art.text), art)}
+        assert not found & SELF_DESCRIPTIONS, path.name
+
+
 def test_seed_gold_terms_are_found_in_the_clean_text(seeds_dir, seeds_gold, nlp):
     for path, art in _seed_articles(seeds_dir):
         found = find_loaded_terms(nlp(art.text), art)
         for term in found:
             assert art.text[term.start:term.end] == term.text
-        for gold in seeds_gold["loaded_terms"].get(path.name, []):
+        for gold in _gold_terms(seeds_gold, path.name):
             if gold in art.text:  # some gold terms sit in a caption that extraction removes
                 assert covers(found, art.text, gold), f"{path.name}: {gold!r} not found"
 
@@ -161,7 +178,7 @@ def test_seed_gold_terms_are_found_in_the_raw_scrape(seeds_dir, seeds_gold, nlp)
     for path in sorted(seeds_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         found = find_loaded_terms(nlp(text), Article(id=path.stem, source=str(path), text=text))
-        for gold in seeds_gold["loaded_terms"].get(path.name, []):
+        for gold in _gold_terms(seeds_gold, path.name):
             assert covers(found, text, gold), f"{path.name}: {gold!r} not found"
 
 

@@ -14,6 +14,9 @@ Context rules, all general:
 - "illegal" is loaded only before a person noun (the lexicon only has it in that position), so
   "illegal drugs" never matches; an ideological label right after "self-described" reports
   what the person calls themselves and is left out;
+- party, ideology and self-descriptions ("Democrat", "democratic socialist", "conservative") name a
+  side, they do not take one: they are not in the lexicon (only their epithet forms are: "Democrat
+  Party", "radical left");
 - where matches overlap, the longest wins ("dangerous illegal immigrants" over "illegal immigrants").
 """
 
