@@ -66,6 +66,7 @@ published on a later date, a *conflict* when published the same day or undated.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -148,11 +149,11 @@ class _Fact:
     first_seen: dict[str, str] = field(default_factory=dict)  # outlet -> date of its first article telling it
     extra: dict = field(default_factory=dict)  # kind-specific fields of the row (a quote's wordings)
 
-    @property
+    @cached_property
     def sort_date(self) -> str | None:
         return period_start(self.date) if self.date else None
 
-    @property
+    @cached_property
     def end_date(self) -> str | None:
         end = period_end(self.date) if self.date else None
         return end.isoformat() if end else None

@@ -47,9 +47,12 @@ SAME_EVENT = 0.25  # content-term overlap for two same-date clauses to be one ev
 # event told twice about 6 times in 7, those below about half the time.
 SAME_EVENT_WORDING = 0.5
 SAME_EVENT_ENTITIES = 2
-STATEMENT_WORDING = 0.3  # what one speaker said in one period, told by two outlets: words in common
+STATEMENT_WORDING = 0.35  # what one speaker said in one period, told by two outlets: words in common
+COMMON_DAY_WORDING = 0.4  # the same, for two clauses dated to the day most of the story's articles tell
 LOOSE_WORDING = 0.3  # one shared name and this share of the clause's words, when the time is loose
 MIN_TERMS = 3
+WIDE_SHARE = 0.5  # a name in this share of a story's articles is the story's, not one happening's
+WIDE_MIN_ARTICLES = 6
 GROUPING = 0.25  # average same-event vote for two groups of mentions to be one event
 STATEMENT = "statement"
 
@@ -111,6 +114,7 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
         return _dated_sentences(article, analysis, outlet, names)
     found = []
     cache: dict[int, frozenset[str]] = {}
+    date_words = frozenset(t for d in analysis.dates for t in terms_of(d.text))  # times are compared as times
     for m in analysis.events:
         date = dates.get((m.date_start, m.date_end)) if m.date_start is not None else None
         if date is not None and not _dates_the_clause(article, analysis, date):
@@ -127,9 +131,9 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
             classes=classes,
             participants=frozenset(names[p] for p in m.participants if p in names),
             places=frozenset(names[p] for p in m.places if p in names),
-            terms=frozenset(terms_of(article.text[m.start:m.end])),
+            terms=frozenset(terms_of(article.text[m.start:m.end])) - date_words,
             status=_status(article, m, period), speaker=speaker,
-            sentence_terms=_sentence_terms(article, m.sentence_start, m.sentence_end, cache),
+            sentence_terms=_sentence_terms(article, m.sentence_start, m.sentence_end, cache) - date_words,
         ))
     return found
 
@@ -234,27 +238,59 @@ def _excludes(a: Told, b: Told) -> bool:
     return bool(a.period and b.period) and not times_compatible(a, b)
 
 
-def same_event(a: Told, b: Told) -> bool:
-    """Whether two mentions of different articles tell one happening (see the module docstring)."""
+@dataclass(frozen=True)
+class Commonplace:
+    """What most of a story's articles share (its protagonist, its city, its main day): sharing it is
+    no sign that two mentions tell one happening. Empty for stories of under ``WIDE_MIN_ARTICLES``
+    articles, where every name and date still tells mentions apart."""
+
+    names: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()  # the words of those names
+    dates: frozenset[str] = frozenset()
+
+
+NOTHING_COMMON = Commonplace()
+
+
+def commonplace(mentions: list[Told]) -> Commonplace:
+    articles = {m.article.id for m in mentions}
+    if len(articles) < WIDE_MIN_ARTICLES:
+        return NOTHING_COMMON
+    least = WIDE_SHARE * len(articles)
+    names = Counter(n for n, _ in {(n, m.article.id) for m in mentions for n in m.participants | m.places})
+    dates = Counter(d for d, _ in {(m.date.resolved, m.article.id) for m in mentions if m.date and m.date.resolved})
+    wide = frozenset(n for n, k in names.items() if k >= least)
+    return Commonplace(wide, frozenset(t for n in wide for t in terms_of(n)),
+                       frozenset(d for d, k in dates.items() if k >= least))
+
+
+def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
+    """Whether two mentions of different articles tell one happening (see the module docstring).
+
+    What the whole story shares (``common``) counts for nothing: a name most articles carry is not a
+    shared participant, its words are not shared wording, and its main day needs closer wording."""
     if a.article.id == b.article.id or "not" in (a.status, b.status) or not times_compatible(a, b):
         return False
     if a.time is None and b.time is None:
         return False
     exact = _exactly_timed(a, b)
+    words = overlap(a.sentence_terms - common.terms, b.sentence_terms - common.terms)
     if STATEMENT in a.classes or STATEMENT in b.classes:
         if not (a.classes == b.classes and a.speaker is not None and a.speaker == b.speaker):
             return False
-        return _same_day(a, b) or overlap(a.sentence_terms, b.sentence_terms) >= STATEMENT_WORDING
-    shared = len(a.participants & b.participants) + len(a.places & b.places)
+        shared_words = len((a.sentence_terms & b.sentence_terms) - common.terms)
+        return (_same_day(a, b) and not common.names) or (words >= STATEMENT_WORDING and shared_words >= 3)
+    shared = len((a.participants & b.participants) - common.names) + len((a.places & b.places) - common.names)
     if a.classes and b.classes and classes_compatible(a.classes, b.classes):
         # a date each makes one shared name enough; a window or no time needs more
-        if shared >= (1 if exact else 2) or (shared and overlap(a.terms, b.terms) >= LOOSE_WORDING):
+        clause_words = overlap(a.terms - common.terms, b.terms - common.terms)
+        if shared >= (1 if exact else 2) or (shared and clause_words >= LOOSE_WORDING):
             return True
     if not (exact and a.date.resolved == b.date.resolved):
         return False
-    if overlap(a.sentence_terms, b.sentence_terms) >= SAME_EVENT:
+    if words >= (COMMON_DAY_WORDING if a.date.resolved in common.dates else SAME_EVENT):
         return True
-    return len(a.participants & b.participants) >= SAME_EVENT_ENTITIES and _wording(a, b) >= SAME_EVENT_WORDING
+    return shared >= SAME_EVENT_ENTITIES and _wording(a, b) >= SAME_EVENT_WORDING
 
 
 def _exactly_timed(a: Told, b: Told) -> bool:
@@ -280,19 +316,29 @@ def _wording(a: Told, b: Told) -> float:
     return fuzz.token_set_ratio(" ".join(sorted(a.sentence_terms)), " ".join(sorted(b.sentence_terms))) / 100.0
 
 
-def _candidate_pairs(mentions: list[Told]) -> set[tuple[int, int]]:
-    """Pairs worth testing: sharing a predicate class, a participant, a place or a date."""
+def _keys(m: Told) -> set[str]:
+    """What two mentions must share for ``same_event`` to hold: a participant or place, the speaker
+    of a statement, or the resolved date (every path of ``same_event`` needs one of them)."""
+    keys = {f"p:{p}" for p in m.participants | m.places}
+    if m.speaker is not None:
+        keys.add(f"s:{m.speaker}")
+    if m.date is not None and m.date.resolved:
+        keys.add(f"d:{m.date.resolved}")
+    return keys
+
+
+def _index(mentions: list[Told]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
-        keys = {f"c:{c}" for c in m.classes} | {f"p:{p}" for p in m.participants | m.places}
-        if m.date is not None and m.date.resolved:
-            keys.add(f"d:{m.date.resolved}")
-        for k in keys:
+        for k in _keys(m):
             index.setdefault(k, []).append(i)
+    return index
+
+
+def _candidate_pairs(mentions: list[Told]) -> set[tuple[int, int]]:
+    """Pairs worth testing: sharing a participant, a place, a speaker or a date."""
     pairs = set()
-    for members in index.values():
-        if len(members) > 400:  # a key every mention shares (the story's protagonist) finds nothing
-            continue
+    for members in _index(mentions).values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 if mentions[i].article.id != mentions[j].article.id:
@@ -305,7 +351,9 @@ def match_events(mentions: list[Told]) -> list[EventGroup]:
     timed = [m for m in mentions if m.time is not None and m.status != "not"]
     timeless = [m for m in mentions if m.time is None and m.status != "not"]
     ids = [f"{i:06d}" for i in range(len(timed))]
-    votes = {(ids[i], ids[j]): 1.0 for i, j in sorted(_candidate_pairs(timed)) if same_event(timed[i], timed[j])}
+    common = commonplace(timed + timeless)
+    votes = {(ids[i], ids[j]): 1.0 for i, j in sorted(_candidate_pairs(timed))
+             if same_event(timed[i], timed[j], common)}
     by_id = dict(zip(ids, timed))
 
     def can_merge(a: list[str], b: list[str]) -> bool:
@@ -313,8 +361,10 @@ def match_events(mentions: list[Told]) -> list[EventGroup]:
 
     groups = [EventGroup([by_id[k] for k in members])
               for members in average_link(ids, votes, GROUPING, can_merge)]
+    index = _index(timed)
     for m in timeless:
-        fits = [g for g in groups if any(same_event(m, other) for other in g.members)]
+        near = {id(timed[i]) for k in _keys(m) for i in index.get(k, ())}
+        fits = [g for g in groups if any(id(other) in near and same_event(m, other, common) for other in g.members)]
         if not fits:
             groups.append(EventGroup([m]))
             continue

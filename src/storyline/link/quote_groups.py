@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -22,6 +23,7 @@ MIN_QUOTE_WORDS = 6  # shorter direct quotes are fragments, not facts of the sto
 MIN_PARTIAL_WORDS = 3
 MIN_SHARED_CHARS = 15
 QUOTE_SIMILARITY = 85  # rapidfuzz partial_ratio of two renderings of one quotation
+PREFILTER_SHARE = 0.3  # words of the shorter rendering the longer must hold before the ratio is computed
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
@@ -47,8 +49,14 @@ def quotable(q: Quote) -> bool:
     return q.kind == "partial" and n >= MIN_PARTIAL_WORDS and len(q.text.strip()) >= MIN_SHARED_CHARS
 
 
+@lru_cache(maxsize=65536)
 def _normal(text: str) -> str:
     return " ".join(w.casefold() for w in _WORD.findall(text.translate(_MARKS)))
+
+
+@lru_cache(maxsize=65536)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_normal(text).split())
 
 
 def same_quotation(a: QuoteRef, b: QuoteRef) -> bool:
@@ -57,6 +65,9 @@ def same_quotation(a: QuoteRef, b: QuoteRef) -> bool:
     x, y = _normal(a.quote.text), _normal(b.quote.text)
     if not x or not y or min(len(x), len(y)) < MIN_SHARED_CHARS:
         return False
+    wa, wb = _word_set(a.quote.text), _word_set(b.quote.text)
+    if len(wa & wb) < PREFILTER_SHARE * min(len(wa), len(wb)):
+        return False  # cheap bound: renderings close enough for the ratio below share most words
     return fuzz.partial_ratio(x, y) >= QUOTE_SIMILARITY
 
 
