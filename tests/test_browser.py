@@ -133,3 +133,44 @@ def test_search_from_the_header(server, page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/search?q=ferry")
     assert page.locator(".search-hit mark").first.inner_text().lower() == "ferry"
+
+
+@pytest.fixture(scope="module")
+def seeds_server(tmp_path_factory, seeds_dir):
+    """The app over a store holding the five seed articles, ingested as a user would."""
+    uvicorn = pytest.importorskip("uvicorn")
+    from storyline.engine import ingest
+    from storyline.serve.web.app import create_app
+    from storyline.store import Store
+
+    db = tmp_path_factory.mktemp("seeds-browser") / "seeds.db"
+    store = Store(str(db))
+    ingest([str(p) for p in sorted(seeds_dir.glob("*.txt"))], store)
+    store.close()
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start within 20 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_the_seeds_story_page_is_compact_with_a_drawn_timeline(seeds_server, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(seeds_server + "/")
+    page.locator("a[href^='/stories/']").first.click()
+    page.wait_for_url("**/stories/**")
+    assert page.locator("svg.timeline-svg a").count() >= 10  # one mark per dated event, each a link
+    assert page.locator("table.matrix .tag.shared").count() >= 2  # rows several outlets reported
+    height = page.evaluate("document.documentElement.scrollHeight")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "seeds-story.png"), full_page=True)
+    context.close()
+    assert height < 4000, f"the seeds' story page is {height} px tall at 1400 px wide"

@@ -108,7 +108,7 @@ def report(db_path) -> str:
 
 
 def matrix_row(html: str, label: str) -> str:
-    row = re.search(r"<tr[^>]*>\s*<th scope=\"row\" class=\"fact\">(?:(?!</tr>).)*?" + re.escape(label)
+    row = re.search(r"<tr[^>]*>\s*<th scope=\"row\" class=\"fact\"[^>]*>(?:(?!</tr>).)*?" + re.escape(label)
                     + r".*?</tr>", html, re.S)
     assert row, label
     return row.group(0)

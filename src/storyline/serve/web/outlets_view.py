@@ -13,7 +13,7 @@ from ...model import Story
 # Views of Story.facts, Story.number_conflicts and Story.outlets (shapes in link/compare.py).
 # Stored records may be older or partial: a missing or odd-typed key reads as absent, never as an error.
 
-MATRIX_ROWS_SHOWN = 25  # rows of the fact matrix before the rest fold into a <details>
+MATRIX_ROWS_SHOWN = 12  # rows of the fact matrix before the rest fold into a <details>
 
 
 @dataclass
@@ -66,12 +66,39 @@ class FactCell:
 
 
 @dataclass
+class Wording:
+    """One outlet's wording of a quotation told by several: what it cut, added or changed."""
+
+    outlet: str
+    speaker: str
+    text: str
+    ref: Ref | None
+    changes: list[dict]
+    reference: bool
+
+
+@dataclass
 class FactRow:
     kind: str
     label: str
     date: str | None
     reported_by: list[str]
     cells: list[FactCell]  # one per matrix column, in column order
+    date_label: str | None = None
+    sort_date: str | None = None
+    status: str | None = None
+    wordings: list[Wording] = field(default_factory=list)
+    speakers_differ: bool = False
+    worded_differently: bool = False
+
+    @property
+    def shown_date(self) -> str | None:
+        return self.date_label or self.date
+
+    @property
+    def reported_of(self) -> str:
+        """'2 of 3': outlets telling it, of the outlets in the matrix."""
+        return f"{len(self.reported_by)} of {len(self.cells)}"
 
     @property
     def only_outlet(self) -> str | None:
@@ -120,6 +147,23 @@ class ToneView:
 
 
 @dataclass
+class FactBrief:
+    kind: str
+    label: str
+    date: str | None
+
+
+@dataclass
+class WordedDifferently:
+    label: str
+    text: str
+    ref: Ref | None
+    changes: list[dict]
+    speaker: str
+    other_speakers: list[str]
+
+
+@dataclass
 class OutletCard:
     outlet: str
     articles: int
@@ -132,6 +176,9 @@ class OutletCard:
     conflicts: list[ConflictView]
     loaded_terms: list[LoadedTermView]
     tone: list[ToneView]
+    first_to_report: list[FactBrief] = field(default_factory=list)
+    only_it_reported: list[FactBrief] = field(default_factory=list)
+    quotes_worded_differently: list[WordedDifferently] = field(default_factory=list)
 
 
 @dataclass
@@ -141,6 +188,15 @@ class HowTold:
     conflicts: list[ConflictView]
     matrix: FactMatrix
     cards: list[OutletCard]
+
+    @property
+    def quotes_compared(self) -> list[FactRow]:
+        """Quotations several outlets carry with different words or a different speaker credited."""
+        return [r for r in self.matrix.rows if r.kind == "quote" and (r.worded_differently or r.speakers_differ)]
+
+    @property
+    def shared_rows(self) -> int:
+        return sum(1 for r in self.matrix.rows if len(r.reported_by) > 1)
 
 
 def build_how_told(story: Story) -> HowTold:
@@ -167,9 +223,20 @@ def _fact_matrix(facts: list[dict], outlets: list[dict]) -> FactMatrix:
         if not reported_by:
             reported_by = [c.outlet for c, cell in zip(columns, row_cells) if cell.reported]
         rows.append(FactRow(_text(fact.get("kind")), _text(fact.get("label")), _date(fact.get("date")),
-                            reported_by, row_cells))
-    rows.sort(key=lambda r: r.date or "9999")  # stable: undated facts keep their order, last
+                            reported_by, row_cells, _date(fact.get("date_label")), _date(fact.get("sort_date")),
+                            _date(fact.get("status")), _wordings(fact.get("wordings")),
+                            fact.get("speakers_differ") is True, fact.get("worded_differently") is True))
+    rows.sort(key=lambda r: r.sort_date or r.date or "9999")  # stable: undated facts keep their order, last
     return FactMatrix(columns, rows)
+
+
+def _wordings(items: Any) -> list[Wording]:
+    return [Wording(_text(w.get("outlet")), _text(w.get("speaker")), _text(w.get("text")), _ref(w),
+                    _dicts(w.get("changes")), w.get("reference") is True) for w in _dicts(items)]
+
+
+def _briefs(items: Any) -> list[FactBrief]:
+    return [FactBrief(_text(f.get("kind")), _text(f.get("label")), _date(f.get("date"))) for f in _dicts(items)]
 
 
 def _outlet_card(outlet: dict, total_facts: int) -> OutletCard:
@@ -192,6 +259,12 @@ def _outlet_card(outlet: dict, total_facts: int) -> OutletCard:
         tone=[ToneView(_text(t.get("name")) or _text(t.get("entity_id")), _text(t.get("polarity")),
                        {k: _int(v) for k, v in _dict(t.get("counts")).items()}, _refs(t.get("evidence")))
               for t in _dicts(outlet.get("tone"))],
+        first_to_report=_briefs(outlet.get("first_to_report")),
+        only_it_reported=_briefs(outlet.get("only_it_reported")),
+        quotes_worded_differently=[
+            WordedDifferently(_text(q.get("label")), _text(q.get("text")), _ref(q), _dicts(q.get("changes")),
+                              _text(q.get("speaker")), [_text(n) for n in _list(q.get("other_speakers"))])
+            for q in _dicts(outlet.get("quotes_worded_differently"))],
     )
 
 

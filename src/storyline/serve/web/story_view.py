@@ -15,6 +15,7 @@ from . import queries
 from .article_view import article_date, article_label, source_name
 from .highlight import excerpt
 from .outlets_view import FactMatrix, HowTold, build_how_told
+from .timeline_svg import timeline_svg
 
 UNATTRIBUTED = "Unattributed"
 
@@ -33,9 +34,22 @@ class EvidenceView:
 
 
 @dataclass
+class SummaryPart:
+    """A run of an event's summary; ``note`` set where the words are loaded (the neutral word beside them)."""
+
+    text: str
+    note: Any = None
+
+
+@dataclass
 class EventView:
     event: Event
     evidence: list[EvidenceView]
+    parts: list[SummaryPart] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"event-{self.event.id}" if self.event.id else ""
 
     @property
     def summary_is_evidence(self) -> bool:
@@ -156,6 +170,21 @@ class StoryView:
     entities: list[dict[str, Any]]
     original: Article | None
     how_told: HowTold = field(default_factory=lambda: HowTold([], FactMatrix([], []), []))
+    background: list[EventView] = field(default_factory=list)
+    expected: list[EventView] = field(default_factory=list)
+    undated_events: list[EventView] = field(default_factory=list)
+    timeline_svg: str = ""
+
+    SPEAKERS_SHOWN = 2
+    ENTITIES_SHOWN = 10
+
+    @property
+    def speakers_head(self) -> list[SpeakerGroup]:
+        return self.speakers[:self.SPEAKERS_SHOWN]
+
+    @property
+    def speakers_rest(self) -> list[SpeakerGroup]:
+        return self.speakers[self.SPEAKERS_SHOWN:]
 
     @property
     def outlet_count(self) -> int:
@@ -169,11 +198,16 @@ def build_story_view(store: Store, story: Story) -> StoryView:
     local_ids = [q.speaker_entity_id for an in analyses.values() for q in an.quotes if q.speaker_entity_id]
     to_corpus = queries.corpus_entity_ids(store, local_ids)
     corpus_names = {r["id"]: r["name"] for r in queries.entity_rows(store, list(to_corpus.values())).values()}
+    timeline = [_event_view(e, by_id) for e in sorted(story.timeline, key=lambda e: e.date or "")]
     return StoryView(
         story=story,
         articles=articles,
         analyses=analyses,
-        timeline=[_event_view(e, by_id) for e in sorted(story.timeline, key=lambda e: e.date)],
+        timeline=timeline,
+        background=[_event_view(e, by_id) for e in sorted(story.background, key=lambda e: e.date or "")],
+        expected=[_event_view(e, by_id) for e in sorted(story.expected, key=lambda e: e.date or "")],
+        undated_events=[_event_view(e, by_id) for e in story.events],
+        timeline_svg=timeline_svg([v.event for v in timeline], anchor=lambda e: f"#event-{e.id}" if e.id else ""),
         speakers=_speaker_groups(articles, analyses, to_corpus, corpus_names),
         claims=_claim_groups(articles, analyses),
         how_told=build_how_told(story),
@@ -185,7 +219,36 @@ def build_story_view(store: Store, story: Story) -> StoryView:
 
 
 def _event_view(event: Event, articles: dict[str, Article]) -> EventView:
-    return EventView(event, [_evidence_view(ev, articles) for ev in event.evidence])
+    return EventView(event, [_evidence_view(ev, articles) for ev in event.evidence],
+                     summary_parts(event, articles.get(event.summary_evidence.article_id)
+                                   if event.summary_evidence else None))
+
+
+def summary_parts(event: Event, article: Article | None) -> list[SummaryPart]:
+    """The summary split at its loaded words, each such run carrying its note (the plainer word).
+
+    Notes hold offsets into the article the summary was cut from, so they are placed through
+    ``summary_evidence``; a summary that is not that article's substring is shown whole, unmarked.
+    """
+    summary, source = event.summary, event.summary_evidence
+    if not event.notes or article is None or source is None:
+        return [SummaryPart(summary)]
+    span = article.text[source.start:source.end]
+    offset = summary.find(span) if span else -1
+    if offset < 0:
+        return [SummaryPart(summary)]
+    parts, cursor = [], 0
+    for note in sorted(event.notes, key=lambda n: n.start):
+        start, end = offset + note.start - source.start, offset + note.end - source.start
+        if start < cursor or end > len(summary) or summary[start:end] != note.text:
+            continue
+        if start > cursor:
+            parts.append(SummaryPart(summary[cursor:start]))
+        parts.append(SummaryPart(summary[start:end], note))
+        cursor = end
+    if cursor < len(summary):
+        parts.append(SummaryPart(summary[cursor:]))
+    return parts
 
 
 def _evidence_view(ev: Evidence, articles: dict[str, Article]) -> EvidenceView:
@@ -268,4 +331,5 @@ def _story_entities(store: Store, story: Story, article_ids: list[str]) -> list[
     named = queries.entity_rows(store, story.entity_ids)
     ordered = [mentioned.get(i) or {**dict(named[i]), "articles": None} for i in story.entity_ids if i in named]
     seen = {e["id"] for e in ordered}
-    return ordered + [e for i, e in mentioned.items() if i not in seen]
+    rows = ordered + [e for i, e in mentioned.items() if i not in seen]
+    return sorted(rows, key=lambda e: -(e.get("articles") or 0))  # stable: most often named first
