@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from ..model import Analysis, Article, DateExpression, EventMention
-from ..vocab import classes_compatible, predicate_classes
+from ..vocab import PLAN_LEMMAS, classes_compatible, predicate_classes
 from .features import normalise_name, terms_of
 from .stories import average_link
 from .date_roles import (
@@ -192,8 +192,11 @@ def _status(article: Article, m: EventMention, period: tuple[date, date] | None)
     if m.modality == "planned" or m.tense == "future":
         return "expected"
     anchor = _anchor(article)
-    if period is not None and anchor is not None and period[0] > anchor and m.tense != "past":
-        return "expected"
+    if period is not None and anchor is not None and period[0] > anchor:
+        # a time after the article is a plan, unless told as done ("met on Monday" in a dated-Sunday
+        # copy); a plan verb's participle ("the opening planned for April") is no telling as done
+        if m.tense != "past" or (m.predicate or "").lower() in PLAN_LEMMAS:
+            return "expected"
     return "happened"
 
 

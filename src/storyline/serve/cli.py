@@ -338,7 +338,7 @@ def describe_stories(store) -> str:
             date = a.published or (f"~{a.published_inferred.date}" if a.published_inferred else "undated")
             lines.append(f"   - {date:<11} {(a.outlet or 'unknown outlet')[:24]:<24} {a.display_title()}")
         for event in story.timeline[:12]:
-            lines.append(f"     {event.date:<10} {event.summary}")
+            lines.append(f"     {event.date_label or event.date:<17} {event.summary}")
     loose = [a for a in store.list_articles(limit=1000) if not a["story_id"]]
     if loose:
         lines.append(f"\n{len(loose)} articles in no story")
