@@ -319,10 +319,11 @@ def _wording(a: Told, b: Told) -> float:
     return fuzz.token_set_ratio(" ".join(sorted(a.sentence_terms)), " ".join(sorted(b.sentence_terms))) / 100.0
 
 
-def _keys(m: Told) -> set[str]:
-    """What two mentions must share for ``same_event`` to hold: a participant or place, the speaker
-    of a statement, or the resolved date (every path of ``same_event`` needs one of them)."""
-    keys = {f"p:{p}" for p in m.participants | m.places}
+def _keys(m: Told, common: Commonplace) -> set[str]:
+    """What two mentions must share for ``same_event`` to hold: a participant or place the story
+    does not share throughout, the speaker of a statement, or the resolved date (every path of
+    ``same_event`` needs one of them)."""
+    keys = {f"p:{p}" for p in (m.participants | m.places) - common.names}
     if m.speaker is not None:
         keys.add(f"s:{m.speaker}")
     if m.date is not None and m.date.resolved:
@@ -330,21 +331,22 @@ def _keys(m: Told) -> set[str]:
     return keys
 
 
-def _index(mentions: list[Told]) -> dict[str, list[int]]:
+def _index(mentions: list[Told], common: Commonplace) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
-        for k in _keys(m):
+        for k in _keys(m, common):
             index.setdefault(k, []).append(i)
     return index
 
 
-def _candidate_pairs(mentions: list[Told]) -> set[tuple[int, int]]:
-    """Pairs worth testing: sharing a participant, a place, a speaker or a date."""
+def _candidate_pairs(mentions: list[Told], index: dict[str, list[int]]) -> set[tuple[int, int]]:
+    """Pairs worth testing: sharing one of ``_keys``."""
     pairs = set()
-    for members in _index(mentions).values():
+    for members in index.values():
         for x, i in enumerate(members):
+            article = mentions[i].article.id
             for j in members[x + 1:]:
-                if mentions[i].article.id != mentions[j].article.id:
+                if mentions[j].article.id != article:
                     pairs.add((i, j))
     return pairs
 
@@ -355,7 +357,8 @@ def match_events(mentions: list[Told]) -> list[EventGroup]:
     timeless = [m for m in mentions if m.time is None and m.status != "not"]
     ids = [f"{i:06d}" for i in range(len(timed))]
     common = commonplace(timed + timeless)
-    votes = {(ids[i], ids[j]): 1.0 for i, j in sorted(_candidate_pairs(timed))
+    index = _index(timed, common)
+    votes = {(ids[i], ids[j]): 1.0 for i, j in sorted(_candidate_pairs(timed, index))
              if same_event(timed[i], timed[j], common)}
     by_id = dict(zip(ids, timed))
 
@@ -364,10 +367,11 @@ def match_events(mentions: list[Told]) -> list[EventGroup]:
 
     groups = [EventGroup([by_id[k] for k in members])
               for members in average_link(ids, votes, GROUPING, can_merge)]
-    index = _index(timed)
+    group_of = {id(m): g for g in groups for m in g.members}
     for m in timeless:
-        near = {id(timed[i]) for k in _keys(m) for i in index.get(k, ())}
-        fits = [g for g in groups if any(id(other) in near and same_event(m, other, common) for other in g.members)]
+        near = sorted({i for k in _keys(m, common) for i in index.get(k, ())})
+        fits = list({id(group_of[id(timed[i])]): group_of[id(timed[i])] for i in near
+                     if same_event(m, timed[i], common)}.values())
         if not fits:
             groups.append(EventGroup([m]))
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -82,6 +83,7 @@ def words_of(text: str) -> list[str]:
     return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=200_000)  # pure, and called for every word of every article linked
 def term(word: str) -> str | None:
     """Index term for a word: stopwords and short tokens dropped, plural/possessive endings cut."""
     if word in STOPWORDS or len(word) < 3 or word.isdigit():
@@ -112,6 +114,7 @@ def minhash_signature(words: list[str]) -> list[int]:
     return [int(v) for v in m.hashvalues]
 
 
+@lru_cache(maxsize=100_000)
 def normalise_name(name: str) -> str:
     name = re.sub(r"['’]s$", "", name.strip())
     return normalise_text(re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I))
