@@ -53,6 +53,9 @@ LOOSE_WORDING = 0.3  # one shared name and this share of the clause's words, whe
 MIN_TERMS = 3
 WIDE_SHARE = 0.5  # a name in this share of a story's articles is the story's, not one happening's
 WIDE_MIN_ARTICLES = 6
+NEAR_COPY = 0.6  # share of the smaller sentence's content words two retellings of one fact have in common
+NEAR_COPY_TERMS = 6
+WORD_POSTING = 40  # a word in more of a story's mentions than this finds no near copies
 GROUPING = 0.25  # average same-event vote for two groups of mentions to be one event
 STATEMENT = "statement"
 
@@ -274,6 +277,8 @@ def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
     shared participant, its words are not shared wording, and its main day needs closer wording."""
     if a.article.id == b.article.id or "not" in (a.status, b.status) or not times_compatible(a, b):
         return False
+    if near_copy(a, b, common):
+        return True
     if a.time is None and b.time is None:
         return False
     exact = _exactly_timed(a, b)
@@ -294,6 +299,19 @@ def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
     if words >= (COMMON_DAY_WORDING if a.date.resolved in common.dates else SAME_EVENT):
         return True
     return shared >= SAME_EVENT_ENTITIES and _wording(a, b) >= SAME_EVENT_WORDING
+
+
+def near_copy(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
+    """Two outlets' sentences in nearly the same words (a wire story rewritten, one fact retold),
+    with the same or a synonymous predicate: one happening, whatever either says of its time."""
+    sa, sb = a.sentence_terms - common.terms, b.sentence_terms - common.terms
+    shared = len(sa & sb)
+    if shared < NEAR_COPY_TERMS or shared < NEAR_COPY * min(len(sa), len(sb)):
+        return False
+    if a.mention is None or b.mention is None:
+        return True
+    return a.mention.predicate == b.mention.predicate or bool(
+        a.classes and b.classes and classes_compatible(a.classes, b.classes))
 
 
 def _exactly_timed(a: Told, b: Told) -> bool:
@@ -339,6 +357,34 @@ def _index(mentions: list[Told], common: Commonplace) -> dict[str, list[int]]:
     return index
 
 
+def _word_pairs(mentions: list[Told], common: Commonplace) -> set[tuple[int, int]]:
+    """Pairs of mentions of different articles whose sentences share enough uncommon words to be
+    near copies (counted once per pair of sentences: a sentence holds several mentions)."""
+    sentences: dict[tuple[str, int], list[int]] = {}
+    for i, m in enumerate(mentions):
+        sentences.setdefault((m.article.id, m.sentence[0]), []).append(i)
+    keys = list(sentences)
+    postings: dict[str, list[int]] = {}
+    for k, key in enumerate(keys):
+        for t in mentions[sentences[key][0]].sentence_terms - common.terms:
+            postings.setdefault(t, []).append(k)
+    shared: Counter = Counter()
+    for members in postings.values():
+        if len(members) > WORD_POSTING:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                shared[(i, j)] += 1
+    pairs = set()
+    for (i, j), n in shared.items():
+        if n < NEAR_COPY_TERMS or keys[i][0] == keys[j][0]:
+            continue
+        for a in sentences[keys[i]]:
+            for b in sentences[keys[j]]:
+                pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
 def _candidate_pairs(mentions: list[Told], index: dict[str, list[int]]) -> set[tuple[int, int]]:
     """Pairs worth testing: sharing one of ``_keys``."""
     pairs = set()
@@ -358,8 +404,8 @@ def match_events(mentions: list[Told]) -> list[EventGroup]:
     ids = [f"{i:06d}" for i in range(len(timed))]
     common = commonplace(timed + timeless)
     index = _index(timed, common)
-    votes = {(ids[i], ids[j]): 1.0 for i, j in sorted(_candidate_pairs(timed, index))
-             if same_event(timed[i], timed[j], common)}
+    pairs = _candidate_pairs(timed, index) | _word_pairs(timed, common)
+    votes = {(ids[i], ids[j]): 1.0 for i, j in sorted(pairs) if same_event(timed[i], timed[j], common)}
     by_id = dict(zip(ids, timed))
 
     def can_merge(a: list[str], b: list[str]) -> bool:
@@ -368,17 +414,42 @@ def match_events(mentions: list[Told]) -> list[EventGroup]:
     groups = [EventGroup([by_id[k] for k in members])
               for members in average_link(ids, votes, GROUPING, can_merge)]
     group_of = {id(m): g for g in groups for m in g.members}
+    words = _word_postings(timed, common)
+    unplaced: list[Told] = []
     for m in timeless:
-        near = sorted({i for k in _keys(m, common) for i in index.get(k, ())})
-        fits = list({id(group_of[id(timed[i])]): group_of[id(timed[i])] for i in near
+        near = {i for k in _keys(m, common) for i in index.get(k, ())}
+        near |= _near_by_words(m, words, common)
+        fits = list({id(group_of[id(timed[i])]): group_of[id(timed[i])] for i in sorted(near)
                      if same_event(m, timed[i], common)}.values())
         if not fits:
-            groups.append(EventGroup([m]))
+            unplaced.append(m)
             continue
         fits.sort(key=lambda g: (g.start() or date.max, min(x.key for x in g.members)))
         target = fits[-1] if m.mention is not None and m.mention.repeated else fits[0]
         target.members.append(m)
-    return groups
+    return groups + _timeless_groups(unplaced, common)
+
+
+def _word_postings(mentions: list[Told], common: Commonplace) -> dict[str, list[int]]:
+    postings: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        for t in m.sentence_terms - common.terms:
+            postings.setdefault(t, []).append(i)
+    return {t: members for t, members in postings.items() if len(members) <= WORD_POSTING}
+
+
+def _near_by_words(m: Told, postings: dict[str, list[int]], common: Commonplace) -> set[int]:
+    counts = Counter(i for t in m.sentence_terms - common.terms for i in postings.get(t, ()))
+    return {i for i, n in counts.items() if n >= NEAR_COPY_TERMS}
+
+
+def _timeless_groups(mentions: list[Told], common: Commonplace) -> list[EventGroup]:
+    """Mentions with no time that fit no timed happening: near copies of each other are one
+    (an undated fact several outlets retell), every other one stands alone."""
+    ids = [f"{i:06d}" for i in range(len(mentions))]
+    votes = {(ids[i], ids[j]): 1.0 for i, j in sorted(_word_pairs(mentions, common))
+             if same_event(mentions[i], mentions[j], common)}
+    return [EventGroup([mentions[int(k)] for k in members]) for members in average_link(ids, votes, GROUPING)]
 
 
 def most_common_date(members: list[Told]) -> DateExpression | None:
