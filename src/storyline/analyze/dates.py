@@ -74,6 +74,8 @@ _AMOUNT_WORD = (
     r"(?:\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"a\s+couple\s+of))"
 )
+# "June 12 last year", "in April of next year": the year named after the day or month
+_REL_YEAR = r"(?:,?\s+(?:of\s+)?(?P<rel_year>[Ll]ast|[Tt]his|[Nn]ext)\s+year(?![A-Za-z'’-]))"
 # A bare month needs one of these in front, so "May" the modal and "March" the verb stay out.
 _MONTH_LEAD = (
     r"(?:in|on|since|until|till|by|during|through|throughout|from|before|after|of|to|that|"
@@ -110,7 +112,7 @@ _SHAPES: list[_Shape] = [
         "month_day",
         re.compile(
             rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:\s*(?:-|–|and|to|through)\s*(?P<last_day>{_DAY})(?!\s*%))?"
-            rf"(?:,?\s+(?P<year>{_YEAR}))?"
+            rf"(?:,?\s+(?P<year>{_YEAR})|{_REL_YEAR})?"
         ),
         _WEEKDAY_PREFIX,
     ),
@@ -163,6 +165,7 @@ _SHAPES: list[_Shape] = [
             r"(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Valentine['’]s\s+Day|"
             r"Halloween|Independence\s+Day|Fourth\s+of\s+July|Thanksgiving(?:\s+Day)?|Memorial\s+Day|"
             r"Labor\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day)(?![A-Za-z])"
+            rf"(?:\s+(?P<year>{_YEAR})|{_REL_YEAR})?"
         ),
     ),
     _Shape(
@@ -172,7 +175,7 @@ _SHAPES: list[_Shape] = [
     ),
     _Shape(
         "month",
-        re.compile(rf"(?P<month>{_MONTH})(?!\.?\s+\d)"),
+        re.compile(rf"(?P<month>{_MONTH})(?!\.?\s+\d){_REL_YEAR}?"),
         _left(rf"(?i:(?P<lead>{_MONTH_LEAD})\s+(?:(?P<edge>early|mid|late)[- ])?|(?P<edge_only>early|mid|late)[- ])"),
     ),
     _Shape(
@@ -195,7 +198,7 @@ _SHAPES: list[_Shape] = [
         "quarter",
         re.compile(
             rf"(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)[- ](?P<unit>quarter|half)(?![A-Za-z])"
-            rf"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>{_YEAR})"
+            rf"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>{_YEAR})|\s+(?P<year_after>{_YEAR})"
             r"|\s+of\s+(?P<year_word>(?:the|this|next|last)\s+year)(?![A-Za-z]))?"
         ),
         _left(rf"(?P<article>(?i:the|a|an|another|each|every|its|their)\s+)?(?:(?P<qyear>{_YEAR})(?:['’]s)?\s+)?"),
@@ -226,7 +229,9 @@ _SHAPES: list[_Shape] = [
     _Shape(
         "anaphor",
         re.compile(
-            rf"(?P<amount>{_AMOUNT_WORD})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)(?![A-Za-z])"
+            r"(?i:the\s+same\s+(?P<unit_f>period|quarter|month|week|day)(?:\s+(?:of\s+)?(?:last|the\s+(?:last|previous|prior))\s+year"
+            r"|\s+(?:a|one)\s+year\s+(?:earlier|ago|before)))(?![A-Za-z-])|"
+            rf"(?P<amount>{_AMOUNT_WORD})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)(?![A-Za-z])(?!\s+than)"
             rf"|(?P<amount_b>{_AMOUNT_WORD})\s+(?P<unit_b>day|week|month|year)s?\s+(?P<dir_b>before|after)(?=\s*[,;.:!?)—–]|\s*$)"
             r"|(?i:the\s+(?P<rel>following|next|previous|prior|preceding|same)|(?P<that>that)(?:\s+same)?"
             r"|(?P<edge>earlier|later)\s+that)\s+"
@@ -365,10 +370,17 @@ _FUTURE_HEADS = frozenset(
     slated due hope hopes hoped hoping aim aims aimed aiming intend intends intended intending want wants
     wanted seek seeks sought prepare prepares prepared preparing poised likely about ready promise promises
     promised pledge pledges pledged vow vows vowed threaten threatens threatened propose proposes proposed
-    agree agrees agreed vote votes voted""".split()
+    agree agrees agreed vote votes voted forecast forecasts projected predicted bound certain sure unlikely""".split()
 )
 # Words that put the date they govern ahead: "scheduled for Sunday", "due on Friday", "set for March".
-_SCHEDULE_WORDS = frozenset("scheduled slated set due expected planned timed booked poised upcoming".split())
+_SCHEDULE_WORDS = frozenset("scheduled slated due timed booked poised upcoming".split())
+# Verbs whose present tense tells an arranged event ("the board votes Wednesday", "the law takes effect
+# Jan. 1"); other present verbs ("is unknown", "mean") say nothing of the date's direction.
+_ARRANGED_PRESENT = frozenset(
+    """opens open closes close starts start begins begin ends end expires expire resumes resume returns return
+    takes take arrives arrive departs depart meets meet convenes convene votes vote kicks kick plays play
+    faces face hosts host testifies testify reopens reopen""".split()
+)
 _FUTURE_AUXILIARIES = frozenset("will 'll ’ll shall wo ll".split())
 _MODALS = frozenset("would could might may should must can 'd ’d ca".split())
 _PERFECT = frozenset("has have had 've ’ve having".split())
@@ -386,6 +398,8 @@ def _is_verb(token) -> bool:
 
 def _verb_direction(verb, depth: int = 0) -> tuple[str | None, str | None]:
     """The direction a verb group sets, from its morphology and auxiliaries (spaCy's Tense, VerbForm)."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+        return None, None  # "if it rescheduled the meeting from March 6": a hypothesis, not the past
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
     lowered = [a.lower_ for a in auxiliaries]
     for aux in auxiliaries:
@@ -398,12 +412,13 @@ def _verb_direction(verb, depth: int = 0) -> tuple[str | None, str | None]:
         return "future", verb.text
     tense = verb.morph.get("Tense")
     form = verb.morph.get("VerbForm")
-    if "Part" in form and "Past" in tense and any(w in _PERFECT for w in lowered):
-        return "past", f"{auxiliaries[lowered.index(next(w for w in lowered if w in _PERFECT))].text} {verb.text}"
+    perfect = next((a for a in auxiliaries if a.lower_ in _PERFECT), None)
+    if perfect is not None and ("Part" in form or verb.tag_ == "VBN"):
+        return "past", f"{perfect.text} {verb.text}"
     for aux in auxiliaries:
         if aux.lower_ in {"was", "were", "did"}:
             return "past", aux.text
-    if "Fin" in form and "Past" in tense or verb.tag_ == "VBD":
+    if ("Fin" in form and "Past" in tense) or verb.tag_ == "VBD":
         return "past", verb.text
     if "Inf" in form or verb.tag_ == "VB":
         head = verb.head
@@ -412,35 +427,29 @@ def _verb_direction(verb, depth: int = 0) -> tuple[str | None, str | None]:
         if head.lower_ in _FUTURE_HEADS:
             return "future", f"{head.text} to"
         return _verb_direction(head, depth + 1) if _is_verb(head) else (None, None)
-    if "Part" in form and not auxiliaries:  # "killing four", "the man arrested on Friday"
-        if "Past" in tense:
-            return "past", verb.text
-        head = verb.head
-        return _verb_direction(head, depth + 1) if head is not verb and _is_verb(head) and depth <= 3 else (None, None)
-    if any(w in _PRESENT_BE for w in lowered):  # "is meeting on Friday", "is held on Friday": arranged
+    if any(w in _PRESENT_BE for w in lowered) and verb.tag_ == "VBG":  # "is meeting on Friday": arranged
         return "future", f"{auxiliaries[0].text} {verb.text}"
-    if "Pres" in tense and "Fin" in form or verb.tag_ in {"VBZ", "VBP"}:
-        if verb.lower_ in _PRESENT_SPEECH:
-            return None, None
+    if verb.tag_ in {"VBZ", "VBP"} and verb.lower_ in _ARRANGED_PRESENT:
         return "future", verb.text  # "the board votes Wednesday", "the law takes effect Jan. 1"
     return None, None
 
 
 def _doc_direction(doc, start: int, end: int) -> tuple[str | None, str | None]:
-    """The direction the clause governing text[start:end] sets, read from the parse; (None, None) if none."""
+    """The direction set by the verb the date hangs on in the parse ("met on Sunday", "will meet
+    Thursday", "plans to open in April"); (None, None) where the date hangs on a noun ("the attacks on
+    New Year's Eve", "a Tuesday radio interview"), whose event the verb's tense does not date."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None, None
     token = span.root
-    if token.dep_ in {"compound", "poss", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
-        return None, None  # "a Tuesday radio interview": the noun's event, whose verb the parse often mistakes
-    for _ in range(8):
-        if _is_verb(token) and token.dep_ not in {"aux", "auxpass"}:
-            return _verb_direction(token)
-        if token.head is token:
-            return None, None
-        token = token.head
-    return None, None
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        token = token.head  # "on Sunday": the preposition's attachment decides
+    head = token.head
+    if head is token or not _is_verb(head) or head.dep_ in {"aux", "auxpass"}:
+        return None, None
+    if head.tag_ == "VBN" and head.dep_ in {"acl", "amod"} and head.lower_ not in _SCHEDULE_WORDS:
+        return None, None  # "the measure, passed in 2019": a participle clause, no tense of its own
+    return _verb_direction(head)
 
 
 def _direction(doc, start: int, end: int, left: str, expression: str, right: str,
@@ -491,6 +500,7 @@ def _sentence_context(text: str, start: int, end: int) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- calendar helpers
 
+_REL_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 _UNSET = "unset"  # no direction given: read it from the words around the expression
 
 
@@ -638,14 +648,15 @@ def _fiscal_period(year: int, unit: str, number: int) -> str:
 
 
 def _resolve_quarter(unit: str, number: int, anchor: date, tense: str | None) -> str:
-    """A quarter or half without a year: in the future the first one not yet over, else the last one over."""
+    """A quarter or half without a year: in the future the first one not yet over, else the last one
+    more than half over ("said fourth-quarter earnings fell", told in late December, is this year's)."""
     spans = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         value = _fiscal_period(year, unit, number)
         spans.append((date.fromisoformat(value[:10]), date.fromisoformat(value[11:]), value))
     if tense == "future":
         return next(v for start, end, v in spans if end >= anchor)
-    return [v for start, end, v in spans if end < anchor][-1]
+    return [v for start, end, v in spans if start + (end - start) / 2 <= anchor][-1]  # over, or mostly over
 
 
 def _year_end(anchor: date, tense: str | None) -> int:
@@ -739,6 +750,8 @@ def _anaphor_parts(g: dict) -> tuple[int, int, str, bool]:
         word = (g.get("dir") or g.get("dir_b")).lower()
         unit = (g.get("unit") or g.get("unit_b")).lower()
         return amount, (1 if word in {"later", "after"} else -1), unit, True
+    if g.get("unit_f"):  # "the same period last year": the reference a year back
+        return 1, -1, "year-of-" + g["unit_f"].lower(), False
     if g.get("unit_d"):
         word = g["dir_d"].lower()
         return 1, (1 if word in {"later", "after"} else -1), _ANAPHOR_UNITS.get(g["unit_d"].lower(), g["unit_d"].lower()), False
@@ -871,6 +884,8 @@ def _resolve_match(match: _Match, anchor: date | None, left: str, expression: st
             found = _safe_date(int(g["year"]), month, day)
         elif anchor is None:
             return None, "day", True
+        elif g.get("rel_year"):
+            found = _safe_date(anchor.year + _REL_YEAR_STEP[g["rel_year"].lower()], month, day)
         elif (year := _framed_year(left, expression, right, anchor, direction)) is not None:
             found = _safe_date(year, month, day)
         else:
@@ -900,8 +915,8 @@ def _resolve_match(match: _Match, anchor: date | None, left: str, expression: st
         return (f"{year:04d}", "year", False) if year else (None, None, False)
     if kind == "fiscal_year":
         return f"{_full_year(g['year'])}", "year", False
-    if kind in {"quarter", "quarter_code"} and (g.get("year") or g.get("qyear") or g.get("yy")):
-        year = _full_year(g.get("year") or g.get("qyear") or g.get("yy"))
+    if kind in {"quarter", "quarter_code"} and (g.get("year") or g.get("qyear") or g.get("yy") or g.get("year_after")):
+        year = _full_year(g.get("year") or g.get("qyear") or g.get("yy") or g.get("year_after"))
         return _fiscal_period(year, *_quarter_of(g)), "quarter", False
     if kind == "year_end" and g.get("year"):
         return g["year"], "year", False
@@ -936,11 +951,16 @@ def _resolve_match(match: _Match, anchor: date | None, left: str, expression: st
         shift = -1 if word == "yesterday" or word == "last night" else 1 if word == "tomorrow" else 0
         return (anchor + timedelta(days=shift)).isoformat(), "day", True
     if kind == "holiday":
+        if g.get("year") or g.get("rel_year"):
+            year = int(g["year"]) if g.get("year") else anchor.year + _REL_YEAR_STEP[g["rel_year"].lower()]
+            return _holiday_date(g["holiday"], year).isoformat(), "day", not g.get("year")
         return _resolve_holiday(g["holiday"], anchor, tense), "day", True
     if kind == "weekday":
         return _resolve_weekday(g["weekday"], (g.get("mod") or "").lower(), anchor, tense), "day", True
     if kind == "month":
         lead = (g.get("lead") or "").lower()
+        if g.get("rel_year"):
+            return _month(anchor.year + _REL_YEAR_STEP[g["rel_year"].lower()], _month_number(g["month"])), "month", True
         if lead not in {"last", "next", "this", "coming", "past"} and (
             year := _framed_year(left, expression, right, anchor, direction)
         ) is not None:
@@ -1193,7 +1213,7 @@ def _scan(text: str, finding: bool = True):
                 if kind == "relative_period" and text[start : m.start()].strip().lower() == "the":
                     if groups["mod"].lower() != "coming":
                         continue  # "the last year", "the next week": spans of time, not dates
-                if kind == "quarter" and not _is_fiscal_period(groups) and not _business_half(text, start, end):
+                if kind == "quarter" and not _is_fiscal_period(text, start, end, groups):
                     continue
                 if kind == "anaphor" and _is_span_of_time(text, start, groups):
                     continue
@@ -1245,26 +1265,28 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n\"“‘'(:—–" or before.endswith((" -", "--"))
 
 
-def _is_fiscal_period(groups: dict) -> bool:
+def _is_fiscal_period(text: str, start: int, end: int, groups: dict) -> bool:
     """"the third quarter", "first-half profit", "the first half of 2024"; not "a third quarter in a row",
-    nor a bare "second half" (of a match as often as of a year)."""
+    not a quarter or half of a game, and a bare "the second half" only in a sentence about money."""
     if (groups.get("article") or "").strip().lower() in {"a", "an", "another", "each", "every"}:
         return False
-    if groups["unit"].lower() != "half" or groups.get("year") or groups.get("year_word") or groups.get("qyear"):
+    left, right = _sentence_context(text, start, end)
+    if _SPORT.search(left + " " + right):
+        return False
+    if groups["unit"].lower() != "half" or groups.get("year") or groups.get("year_word") or groups.get("qyear") \
+            or groups.get("year_after"):
         return True
-    return False
+    return text[start:end].lower().startswith("the ") and _BUSINESS.search(left + " " + right) is not None
 
 
 _BUSINESS = re.compile(
     r"(?i)(?<![a-z])(?:percent|per\s+cent|profits?|revenues?|sales|earnings|growth|econom(?:y|ic)|output|forecasts?|"
     r"demand|prices|inflation|quarter|fiscal|results|shares|investment|exports|imports|gdp)(?![a-z])|[%$€£]"
 )
-
-
-def _business_half(text: str, start: int, end: int) -> bool:
-    """A bare "the second half" counts as half a year in a sentence about money or the economy."""
-    left, right = _sentence_context(text, start, end)
-    return text[start:end].lower().startswith("the ") and _BUSINESS.search(left + " " + right) is not None
+_SPORT = re.compile(
+    r"(?i)(?<![a-z])(?:half-?time|touchdowns?|goals?|scored|scoring|innings?|quarterback|yards?|rebounds?|"
+    r"assists?|overtime|playoffs?|free\s+throws?|penalt(?:y|ies)|the\s+(?:game|match)|kick-?off)(?![a-z])"
+)
 
 
 _DURATION_LEAD = re.compile(r"(?i)(?:over|within|for|during|throughout|across|through|in)\s+$")
@@ -1416,15 +1438,20 @@ class _Reading:
                                      direction=None)
             kept.append(expression)
             following = _Reference.of(expression.resolved, expression.precision)
-            if following is not None:
-                ref = following
+            if following is not None and not (
+                    match is not None and match.kind == "anaphor"
+                    and _COMPARED.search(self.text, max(0, expression.start - 12), expression.start)):
+                ref = following  # "up 8 percent from a year earlier": a yardstick, not the story's time
         return kept
 
 
+_COMPARED = re.compile(r"(?i)(?:from|than|with|to|over|versus|vs\.?|against)\s+\Z")
 _ANAPHOR_GATE = re.compile(r"(?i)later|earlier|following|next|previous|prior|preceding|same|that|before|after|ago")
 
 
 def _anaphor_cue(groups: dict) -> str | None:
+    if groups.get("unit_f"):
+        return "same ... a year earlier"
     for name in ("dir", "dir_b", "dir_d", "rel", "rel_e", "edge", "that"):
         if groups.get(name):
             return re.sub(r"\s+", " ", groups[name].lower())
