@@ -12,7 +12,8 @@ storyline is right when the expression overlapping the phrase has exactly the ex
 dateparser gives one datetime, so it is scored generously: right when that datetime agrees
 with the expected value at the value's precision (or falls inside an expected range).
 The rows are split by id into two halves (odd: the tuning half, even: the check half);
-both are printed.
+both are printed, and a third set, ``dates_fresh.jsonl`` (70 sentences written after the
+resolver was tuned, in the same kinds, never tuned on), beside them.
 
     python benchmarks/bench_dates_dev.py [--baseline-ref REF] [--show-misses]
 """
@@ -31,12 +32,22 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "benchmarks" / "data" / "dates_dev.jsonl"
+FRESH = REPO / "benchmarks" / "data" / "dates_fresh.jsonl"
+GROUPS = ("odd", "even", "fresh")
 BASELINE_REF = "9a86bb4"  # main before the careful-reader resolver (issue 27)
 sys.path.insert(0, str(REPO / "src"))
 
 
 def load_rows() -> list[dict]:
-    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = []
+    for path, fresh in ((DATA, False), (FRESH, True)):
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    row = json.loads(line)
+                    row["group"] = "fresh" if fresh else ("odd" if row["id"] % 2 else "even")
+                    rows.append(row)
+    return rows
 
 
 def load_baseline(ref: str):
@@ -113,7 +124,7 @@ def main() -> int:
     readers = ["storyline"] + (["before"] if baseline is not None else []) + ["dateparser"]
     for row, doc in zip(rows, docs):
         at = row["text"].find(row["phrase"])
-        half = "odd" if row["id"] % 2 else "even"
+        half = row["group"]
         values = {"storyline": storyline_value(find_dates, doc, row, at)}
         if baseline is not None:
             values["before"] = storyline_value(baseline.find_dates, doc, row, at)
@@ -128,22 +139,25 @@ def main() -> int:
         if not right["storyline"]:
             misses.append((row, values["storyline"]))
 
-    print(f"{len(rows)} invented sentences ({DATA.relative_to(REPO)}); before = dates.py at {args.baseline_ref}")
-    print("accuracy per kind: odd ids (tuned on) | even ids (checked on)")
-    header = " | ".join(" ".join(f"{name:>10}" for name in readers) for _ in ("odd", "even"))
-    print(f"{'kind':<16} {'n':>7}  {header}")
+    print(f"{len(rows)} invented sentences ({DATA.relative_to(REPO)}, {FRESH.relative_to(REPO)}); "
+          f"before = dates.py at {args.baseline_ref}")
+    print("accuracy per kind: odd ids (tuned on) | even ids (checked on) | fresh (written after tuning)")
+    names = {"storyline": "now", "before": "before", "dateparser": "dateparser"}
+    header = " | ".join(" ".join(f"{names[name]:>10}" for name in readers) for _ in GROUPS)
+    print(f"{'kind':<16} {'n':>8}  {header}")
     for kind in sorted(score, key=lambda k: (k == "ALL", k)):
         halves = score[kind]
-        n = "/".join(str(halves[h]["storyline"][1]) for h in ("odd", "even"))
+        n = "/".join(str(halves[h]["storyline"][1]) for h in GROUPS)
         cells = " | ".join(
-            " ".join(f"{(halves[h][name][0] / halves[h][name][1]) if halves[h][name][1] else 0:>10.3f}" for name in readers)
-            for h in ("odd", "even")
+            " ".join(f"{(halves[h][name][0] / halves[h][name][1]) if halves[h][name][1] else float('nan'):>10.3f}"
+                     for name in readers)
+            for h in GROUPS
         )
-        print(f"{kind:<16} {n:>7}  {cells}")
+        print(f"{kind:<16} {n:>8}  {cells}")
     if args.show_misses:
         print("\nstoryline misses:")
         for row, value in misses:
-            print(f"  #{row['id']} [{row['kind']}] {row['article_date']} {row['phrase']!r}: got {value}, want {row['expected']}"
+            print(f"  #{row['id']} {row['group']} [{row['kind']}] {row['article_date']} {row['phrase']!r}: got {value}, want {row['expected']}"
                   f"   | {row['text']}")
     return 0
 
