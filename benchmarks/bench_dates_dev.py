@@ -15,7 +15,10 @@ The rows are split by id into two halves (odd: the tuning half, even: the check 
 both are printed, and a third set, ``dates_fresh.jsonl`` (70 sentences written after the
 resolver was tuned, in the same kinds, never tuned on), beside them.
 
-    python benchmarks/bench_dates_dev.py [--baseline-ref REF] [--show-misses]
+    python benchmarks/bench_dates_dev.py [--baseline-ref REF] [--show-misses] [--speed N]
+
+``--speed N`` also times ``find_dates`` alone, now and before, on N parsed news-cluster articles
+(../shared/data/news-cluster, with their publication dates), best of 3 in CPU time.
 """
 
 from __future__ import annotations
@@ -105,10 +108,39 @@ def dateparser_value(row: dict, at: int) -> str | None:
     return None
 
 
+def speed(nlp, now, before, n: int) -> None:
+    """CPU time of find_dates alone, today's beside the baseline's, on the same parsed articles."""
+    import os
+    import time
+
+    from storyline.model import Article
+
+    shared = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared")) / "data" / "news-cluster"
+    paths = sorted(shared.glob("*.json"))[:n]
+    if not paths:
+        print(f"\nspeed: {shared} absent; left out")
+        return
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    articles = [Article(id=str(i), source="bench", text=r.get("text") or "", published=(r.get("date_publish") or "")[:10] or None)
+                for i, r in enumerate(records)]
+    docs = list(nlp.pipe(a.text for a in articles))
+    best = {"now": float("inf"), "before": float("inf")}
+    found = {}
+    for _ in range(3):
+        for name, function in (("before", before), ("now", now)):
+            t0 = time.process_time()
+            found[name] = sum(len(function(doc, article)) for doc, article in zip(docs, articles))
+            best[name] = min(best[name], time.process_time() - t0)
+    print(f"\nfind_dates alone on {len(articles)} news-cluster articles (best of 3, CPU time):")
+    for name in ("now", "before"):
+        print(f"  {name:>6}: {1000 * best[name] / len(articles):6.2f} ms/article, {found[name]} date expressions")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline-ref", default=BASELINE_REF, help="git ref whose dates.py is the 'before' reader")
     parser.add_argument("--show-misses", action="store_true", help="list storyline's wrong rows")
+    parser.add_argument("--speed", type=int, default=0, metavar="N", help="time find_dates on N real articles")
     args = parser.parse_args()
 
     from storyline.analyze.dates import find_dates
@@ -154,6 +186,8 @@ def main() -> int:
             for h in GROUPS
         )
         print(f"{kind:<16} {n:>8}  {cells}")
+    if args.speed and baseline is not None:
+        speed(nlp, find_dates, baseline.find_dates, args.speed)
     if args.show_misses:
         print("\nstoryline misses:")
         for row, value in misses:

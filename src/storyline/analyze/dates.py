@@ -70,6 +70,7 @@ _CENTURY_WORD = r"nineteen|eighteen|seventeen|sixteen"
 _TENS_WORD = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _TEENS_WORD = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _UNITS_WORD = r"one|two|three|four|five|six|seven|eight|nine"
+_ANAPHOR_UNIT = r"day|morning|afternoon|evening|night|week|weekend|month|year|spring|summer|fall|autumn|winter|quarter"
 _AMOUNT_WORD = (
     r"(?:\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"a\s+couple\s+of))"
@@ -226,21 +227,49 @@ _SHAPES: list[_Shape] = [
         re.compile(r"[Tt]he\s+weekend(?![A-Za-z'’-])"),
         gate=re.compile(r"the\s+weekend"),
     ),
+    # Anaphoric dates, each shape starting at a rare word so the scan stays cheap; the amount and
+    # unit in front ("two days" of "two days later") are read by ``left``.
+    _Shape(
+        "anaphor",
+        re.compile(r"(?P<dir>[Ll]ater|[Ee]arlier)(?![A-Za-z])(?!\s+than)"),
+        _left(rf"(?P<amount>{_AMOUNT_WORD})\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+"),
+        left_required=True,
+        gate=re.compile(r"later|earlier"),
+    ),
+    _Shape(
+        "anaphor",
+        re.compile(r"(?P<dir_b>[Bb]efore|[Aa]fter)(?=\s*[,;.:!?)—–]|\s*$)"),
+        _left(rf"(?P<amount_b>{_AMOUNT_WORD})\s+(?P<unit_b>(?i:day|week|month|year))s?\s+"),
+        left_required=True,
+        gate=re.compile(r"before|after"),
+    ),
+    _Shape(
+        "anaphor",
+        re.compile(r"(?P<dir_d>[Bb]efore|[Aa]fter|[Ee]arlier|[Ll]ater)(?=\s*[,;.:!?)—–]|\s*$)"),
+        _left(r"(?i:the)\s+(?P<unit_d>(?i:day|night|week|month|year))\s+"),
+        left_required=True,
+        gate=re.compile(r"before|after|earlier|later"),
+    ),
+    _Shape(
+        "anaphor",
+        re.compile(rf"[Tt]he\s+(?P<rel>following|next|previous|prior|preceding|same)\s+(?P<unit_c>{_ANAPHOR_UNIT})(?![A-Za-z-])"),
+        gate=re.compile(r"the\s+(?:following|next|previous|prior|preceding|same)\s"),
+    ),
+    _Shape(
+        "anaphor",
+        re.compile(rf"(?P<that>[Tt]hat)(?:\s+same)?\s+(?P<unit_c>{_ANAPHOR_UNIT})(?![A-Za-z-])"),
+        _left(r"(?P<edge>(?i:earlier|later))\s+"),
+        gate=re.compile(r"that\s"),
+    ),
     _Shape(
         "anaphor",
         re.compile(
-            r"(?i:the\s+same\s+(?P<unit_f>period|quarter|month|week|day)(?:\s+(?:of\s+)?(?:last|the\s+(?:last|previous|prior))\s+year"
-            r"|\s+(?:a|one)\s+year\s+(?:earlier|ago|before)))(?![A-Za-z-])|"
-            rf"(?P<amount>{_AMOUNT_WORD})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)(?![A-Za-z])(?!\s+than)"
-            rf"|(?P<amount_b>{_AMOUNT_WORD})\s+(?P<unit_b>day|week|month|year)s?\s+(?P<dir_b>before|after)(?=\s*[,;.:!?)—–]|\s*$)"
-            r"|(?i:the\s+(?P<rel>following|next|previous|prior|preceding|same)|(?P<that>that)(?:\s+same)?"
-            r"|(?P<edge>earlier|later)\s+that)\s+"
-            r"(?P<unit_c>day|morning|afternoon|evening|night|week|weekend|month|year|spring|summer|fall|autumn|winter|quarter)(?![A-Za-z-])"
-            r"|(?i:the\s+(?P<unit_d>day|night|week|month|year)\s+(?P<dir_d>before|after|earlier|later))(?=\s*[,;.:!?)—–]|\s*$)"
-            r"|(?i:the\s+(?P<rel_e>year[- ](?:earlier|ago|before)|same|prior[- ]year|previous[- ]year|year[- ]before)\s+"
-            r"(?P<unit_e>quarter|period|month|half))(?![A-Za-z-])"
+            r"[Tt]he\s+(?:same\s+(?P<unit_f>period|quarter|month|week|day)(?:\s+(?:of\s+)?(?:last|the\s+(?:last|previous|prior))"
+            r"\s+year|\s+(?:a|one)\s+year\s+(?:earlier|ago|before))"
+            r"|(?P<rel_e>year[- ](?:earlier|ago|before)|prior[- ]year|previous[- ]year)\s+(?P<unit_e>quarter|period|month|half))"
+            r"(?![A-Za-z-])"
         ),
-        gate=re.compile(r"later|earlier|following|next|previous|prior|preceding|same|that|before|after|year.ago"),
+        gate=re.compile(r"the\s+same\s|year.(?:earlier|ago|before)|prior.year|previous.year"),
     ),
     _Shape(
         "year",
