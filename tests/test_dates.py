@@ -411,3 +411,12 @@ def test_reresolving_keeps_the_direction_and_the_anaphora_of_the_first_reading(n
     direct = find_dates(doc, article(text, published=MONDAY))
     assert [(d.text, d.resolved, d.anchor, d.cue) for d in again] == [(d.text, d.resolved, d.anchor, d.cue) for d in direct]
     assert [d.resolved for d in direct] == ["2025-03-12", "2025-03-03", "2025-03-02"]
+
+
+def test_the_following_weekday_counts_from_the_date_last_talked_about():
+    found = read("The vote was held on Feb. 20. The following Thursday, the board met again. It meets next Tuesday.")
+    assert [(d.text, d.resolved, d.anchor) for d in found] == [
+        ("Feb. 20", "2025-02-20", MONDAY),
+        ("Thursday", "2025-02-27", "2025-02-20"),
+        ("next Tuesday", "2025-03-11", MONDAY),
+    ]

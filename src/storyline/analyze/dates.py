@@ -1455,10 +1455,20 @@ class _Reading:
         kept = []
         for expression in found:
             match = _classify(expression.text) if _ANAPHOR_GATE.search(expression.text) else None
+            told = _TOLD_AFTER.search(self.text, max(0, expression.start - 24), expression.start)
+            if told is None and expression.text[:5].lower() == "next " and \
+                    re.search(r"(?i)(?<![a-z])the\s+\Z", self.text[max(0, expression.start - 6):expression.start]):
+                told = {"rel": "next"}  # "the next Monday", not "next Monday"
+            if told is not None and ref is not None and ref.precision == "day" and ref.first == ref.last:
+                weekday = _classify(expression.text)
+                mod = (weekday.groups.get("mod") or "").lower() if weekday is not None else ""
+                if weekday is not None and weekday.kind == "weekday" and mod in {"", "next"}:
+                    # "the following Thursday": the first one after the date last talked about
+                    step = "last" if told["rel"].lower() in {"previous", "preceding", "prior"} else "next"
+                    expression = replace(expression, resolved=_resolve_weekday(weekday.groups["weekday"], step, ref.first, None),
+                                         precision="day", relative=True, anchor=ref.value, cue=told["rel"].lower(),
+                                         direction=None)
             if match is not None and match.kind == "anaphor":
-                if expression.start >= (self.dateline or (0, 0))[1] and self.dateline_day is not None and ref is not None \
-                        and ref.value == (anchor.isoformat() if anchor else None):
-                    ref = _Reference.of_day(self.dateline_day)
                 value, precision, _ = _resolve_anaphor(match.groups, ref)
                 if value is None and ref is not None:
                     continue  # "two days later" after "in 2019": no day to count from
@@ -1474,6 +1484,7 @@ class _Reading:
         return kept
 
 
+_TOLD_AFTER = re.compile(r"(?i)(?<![a-z])the\s+(?P<rel>following|next|previous|preceding|prior)\s+\Z")
 _COMPARED = re.compile(r"(?i)(?:from|than|with|to|over|versus|vs\.?|against)\s+\Z")
 _ANAPHOR_GATE = re.compile(r"(?i)later|earlier|following|next|previous|prior|preceding|same|that|before|after|ago")
 
