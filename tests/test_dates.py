@@ -420,3 +420,18 @@ def test_the_following_weekday_counts_from_the_date_last_talked_about():
         ("Thursday", "2025-02-27", "2025-02-20"),
         ("next Tuesday", "2025-03-11", MONDAY),
     ]
+
+
+def test_a_month_of_that_year_takes_the_year_last_talked_about():
+    found = read("The team won in 1969. Fans rioted in September of that year.")
+    assert [(d.text, d.resolved, d.anchor) for d in found] == [("1969", "1969", None), ("September of that year", "1969-09", "1969")]
+
+
+def test_a_count_of_years_later_needs_a_date_before_it():
+    assert read("108 years later, the drought is over.") == []
+    assert [d.resolved for d in read("The drought began in 1908. 108 years later, it is over.")] == ["1908", "2016"]
+
+
+def test_could_not_is_past_and_can_says_nothing_of_time(nlp):
+    text = "The family could not be reached on Sunday."
+    assert [d.resolved for d in read(text, doc=nlp(text))] == ["2025-03-09"]

@@ -76,7 +76,11 @@ _AMOUNT_WORD = (
     r"a\s+couple\s+of))"
 )
 # "June 12 last year", "in April of next year": the year named after the day or month
-_REL_YEAR = r"(?:,?\s+(?:of\s+)?(?P<rel_year>[Ll]ast|[Tt]his|[Nn]ext)\s+year(?![A-Za-z'’-]))"
+_REL_YEAR = (
+    r"(?:,?\s+(?:of\s+)?(?:(?P<rel_year>[Ll]ast|[Tt]his|[Nn]ext)|(?P<ana_year>that|the\s+same|the\s+following|the\s+next|"
+    r"the\s+previous|the\s+prior))\s+year(?![A-Za-z'’-]))"
+)
+_ANA_YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1, "the prior": -1}
 # A bare month needs one of these in front, so "May" the modal and "March" the verb stay out.
 _MONTH_LEAD = (
     r"(?:in|on|since|until|till|by|during|through|throughout|from|before|after|of|to|that|"
@@ -411,7 +415,7 @@ _ARRANGED_PRESENT = frozenset(
     faces face hosts host testifies testify reopens reopen""".split()
 )
 _FUTURE_AUXILIARIES = frozenset("will 'll ’ll shall wo ll".split())
-_MODALS = frozenset("would could might may should must can 'd ’d ca".split())
+_MODALS = frozenset("would could might may should must 'd ’d".split())  # not "can": ability, not time
 _PERFECT = frozenset("has have had 've ’ve having".split())
 _PRESENT_BE = frozenset("is are am 're ’re 'm ’m".split())
 _PRESENT_SPEECH = frozenset("say says tell tells report reports add adds note notes write writes".split())
@@ -435,6 +439,8 @@ def _verb_direction(verb, depth: int = 0) -> tuple[str | None, str | None]:
         if aux.lower_ in _FUTURE_AUXILIARIES:
             return "future", aux.text
     modal = next((a for a in auxiliaries if a.lower_ in _MODALS), None)
+    if modal is not None and modal.lower_ == "could" and any(c.dep_ == "neg" for c in verb.children):
+        return "past", f"{modal.text} not"  # "could not be reached on Sunday"
     if modal is not None:  # "would be held" (a report's future), "would have met" (its past)
         return ("past", f"{modal.text} have") if any(w in {"have", "'ve", "’ve"} for w in lowered) else ("future", modal.text)
     if verb.lower_ in _SCHEDULE_WORDS:
@@ -1314,7 +1320,8 @@ _BUSINESS = re.compile(
 )
 _SPORT = re.compile(
     r"(?i)(?<![a-z])(?:half-?time|touchdowns?|goals?|scored|scoring|innings?|quarterback|yards?|rebounds?|"
-    r"assists?|overtime|playoffs?|free\s+throws?|penalt(?:y|ies)|the\s+(?:game|match)|kick-?off)(?![a-z])"
+    r"assists?|overtime|playoffs?|free\s+throws?|penalt(?:y|ies)|the\s+(?:game|match)|kick-?off|cornerback|linebacker|"
+    r"receiver|running\s+back|interceptions?|fumbled?|sacked|dunk|three-pointer|coach)(?![a-z])"
 )
 
 
@@ -1452,23 +1459,39 @@ class _Reading:
         last talked about (the anchor before any); drop those whose reference cannot carry them."""
         anchor, _ = self.anchor_at(0)
         ref = _Reference.of_day(anchor)
+        told = False  # whether the reference is a date the text gave (not the article's own day)
         kept = []
         for expression in found:
             match = _classify(expression.text) if _ANAPHOR_GATE.search(expression.text) else None
-            told = _TOLD_AFTER.search(self.text, max(0, expression.start - 24), expression.start)
-            if told is None and expression.text[:5].lower() == "next " and \
+            after = _TOLD_AFTER.search(self.text, max(0, expression.start - 24), expression.start)
+            if after is None and expression.text[:5].lower() == "next " and \
                     re.search(r"(?i)(?<![a-z])the\s+\Z", self.text[max(0, expression.start - 6):expression.start]):
-                told = {"rel": "next"}  # "the next Monday", not "next Monday"
-            if told is not None and ref is not None and ref.precision == "day" and ref.first == ref.last:
+                after = {"rel": "next"}  # "the next Monday", not "next Monday"
+            if after is not None and ref is not None and ref.precision == "day" and ref.first == ref.last:
                 weekday = _classify(expression.text)
                 mod = (weekday.groups.get("mod") or "").lower() if weekday is not None else ""
                 if weekday is not None and weekday.kind == "weekday" and mod in {"", "next"}:
                     # "the following Thursday": the first one after the date last talked about
-                    step = "last" if told["rel"].lower() in {"previous", "preceding", "prior"} else "next"
+                    step = "last" if after["rel"].lower() in {"previous", "preceding", "prior"} else "next"
                     expression = replace(expression, resolved=_resolve_weekday(weekday.groups["weekday"], step, ref.first, None),
-                                         precision="day", relative=True, anchor=ref.value, cue=told["rel"].lower(),
+                                         precision="day", relative=True, anchor=ref.value, cue=after["rel"].lower(),
                                          direction=None)
-            if match is not None and match.kind == "anaphor":
+            if match is not None and match.groups.get("ana_year") and ref is not None and \
+                    match.kind in {"month_day", "day_month", "month", "holiday"}:
+                # "in September of that year": the month in the year the text last talked about
+                year = ref.first.year + _ANA_YEAR_STEP[re.sub(r"\s+", " ", match.groups["ana_year"].lower())]
+                g = match.groups
+                if match.kind == "month":
+                    value, precision = _month(year, _month_number(g["month"])), "month"
+                else:
+                    value, precision, _ = _resolve_match(_Match(match.kind, {**g, "year": str(year), "ana_year": None},
+                                                                match.numbered), ref.first, "", expression.text, "", None)
+                expression = replace(expression, resolved=value, precision=precision, relative=True, anchor=ref.value,
+                                     cue=re.sub(r"\s+", " ", g["ana_year"].lower()) + " year", direction=None)
+            elif match is not None and match.kind == "anaphor":
+                counted = bool(match.groups.get("amount") or match.groups.get("amount_b"))
+                if counted and not told and ref is not None:
+                    continue  # "108 years later" with no date before it: not counted from the article's day
                 value, precision, _ = _resolve_anaphor(match.groups, ref)
                 if value is None and ref is not None:
                     continue  # "two days later" after "in 2019": no day to count from
@@ -1480,7 +1503,7 @@ class _Reading:
             if following is not None and not (
                     match is not None and match.kind == "anaphor"
                     and _COMPARED.search(self.text, max(0, expression.start - 12), expression.start)):
-                ref = following  # "up 8 percent from a year earlier": a yardstick, not the story's time
+                ref, told = following, True  # "up 8 percent from a year earlier": a yardstick, not the story's time
         return kept
 
 
