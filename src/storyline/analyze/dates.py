@@ -21,6 +21,28 @@ Conventions (documented because readers and tests depend on them):
 - A run of days ("Feb. 7-14", "January 1 and 2") is "YYYY-MM-DD/YYYY-MM-DD" with precision "day".
 - Seasons are meteorological (northern hemisphere) ranges; decades are year ranges.
 - Durations ("30 days", "eight years") and clock times are not dates and are not listed.
+- Past or future comes first from the date's own words ("next", "last", "ago"), then a strong
+  word before it ("ahead of", "since"), then a past verb right before it ("said Monday"), then
+  the verb it hangs on in the parse: its auxiliaries ("will", "would", "had"), spaCy's Tense and
+  VerbForm, a head that looks ahead ("plans to", "is due to"), a present tense of an arranged
+  event ("the board votes Wednesday"). A date hanging on a noun ("a Tuesday interview", "the
+  attacks on New Year's Eve") and a hypothesis ("if it rescheduled ...") take no direction from
+  the verb; the words around then decide, as without a parse. Each date keeps the ``cue`` and
+  ``direction`` that were used, and ``anchor``, the date it was resolved against.
+- Anaphora count from the date the text last talked about (the anchor before any): "two days
+  later", "that year", "the following Thursday", "September of that year", "the year-earlier
+  quarter". A yardstick ("up 8 percent from a year earlier") does not move that date; a count
+  ("108 years later") needs a date from the text; an anaphor finer than its reference ("two
+  days later" after "in 2019") is left out.
+- A dateline ("BEIJING, Aug. 7 (Xinhua) --") is read as past or same day; its day, if at most
+  two weeks before publication, anchors what follows it.
+- Quarters and halves are calendar ranges with precision "quarter" (fiscal years that start
+  elsewhere are read as calendar ones): in the future the first not yet over, else the last one
+  mostly over. "fiscal 2024" is 2024; "year-end" and "the end of the year" are the year (the one
+  just over in a past sentence); "the end of the month" is the month; "the weekend" is the one
+  just past or under way in a past sentence, the coming one in a future one.
+- Spelled years: "nineteen ninety-six" anywhere; "two thousand (and) eight", "twenty thirty"
+  and "nineteen hundred" only after "in", "by", "the year"... and where no noun follows.
 """
 
 from __future__ import annotations
@@ -1575,8 +1597,8 @@ def reresolve_dates(dates: list[DateExpression], anchor: str, text: str) -> list
                 reading.text[expression.start:expression.end] == expression.text:
             direction = expression.direction if expression.cue is not None else _UNSET
             again = reading.expression(expression.start, expression.end, direction, expression.cue)
-            result.append(replace(expression, resolved=again.resolved, precision=again.precision,
-                                  anchor=again.anchor, cue=again.cue, direction=again.direction))
+            # cue and direction stay as found: a record stored without them is resolved from its words
+            result.append(replace(expression, resolved=again.resolved, precision=again.precision, anchor=again.anchor))
             continue
         value, precision, _ = _resolve(expression.text, new_anchor, "", "")
         result.append(replace(expression, resolved=value, precision=precision, anchor=anchor))
