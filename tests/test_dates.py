@@ -303,3 +303,135 @@ def test_a_range_is_resolved_again_as_one_period_against_a_new_anchor():
 def test_a_verb_before_from_sets_the_tense_of_what_follows():
     assert dates_in("The talks ran from Feb. 7-14.", published="2025-09-08") == [
         ("Feb. 7-14", "2025-02-07/2025-02-14", "day")]
+
+
+# --------------------------------------------------------------------------- a careful reader: tense, shapes, anaphora, datelines
+
+MONDAY = "2025-03-10"
+
+
+def read(text: str, published: str | None = MONDAY, doc=None):
+    return find_dates(doc if doc is not None else BLANK(text), article(text, published))
+
+
+def test_the_tense_of_the_clause_in_the_parse_sets_the_direction(nlp):
+    text = "The board votes Wednesday on the budget. Officials said the vote would be held on Friday."
+    found = read(text, doc=nlp(text))
+    assert [(d.text, d.resolved, d.direction, d.cue) for d in found] == [
+        ("Wednesday", "2025-03-12", "future", "votes"),
+        ("Friday", "2025-03-14", "future", "would"),
+    ]
+    text = "Officials first raised concerns on Nov. 5."
+    assert [(d.resolved, d.direction) for d in read(text, "2026-10-30", nlp(text))] == [("2025-11-05", "past")]
+
+
+def test_a_date_on_a_noun_does_not_take_the_tense_of_the_verb(nlp):
+    text = "Reports of attacks on New Year's Eve are being investigated."
+    assert [d.resolved for d in read(text, "2016-01-05", nlp(text))] == ["2015-12-31"]
+
+
+def test_anaphoric_dates_count_from_the_date_last_talked_about():
+    found = read("The fire broke out on Feb. 20. Two days later, investigators arrived.")
+    assert [(d.text, d.resolved, d.anchor, d.cue) for d in found] == [
+        ("Feb. 20", "2025-02-20", MONDAY, None),
+        ("Two days later", "2025-02-22", "2025-02-20", "later"),
+    ]
+    assert [d.resolved for d in read("She joined in 2008. The following year, she became partner.")] == ["2008", "2009"]
+    assert [d.resolved for d in read("The mine flooded in March 2020. Three months later, it reopened.")] == ["2020-03", "2020-06"]
+
+
+def test_an_anaphor_finer_than_its_reference_is_left_out():
+    assert [d.text for d in read("The plant opened in 2019. Two days later, it closed.")] == ["2019"]
+
+
+def test_a_yardstick_a_year_earlier_does_not_move_the_reference():
+    text = "Profit rose in the third quarter, up 8 percent from the year-earlier quarter. A year earlier, it fell."
+    found = read(text, "2026-10-30")
+    assert [(d.text, d.resolved, d.precision) for d in found] == [
+        ("the third quarter", "2026-07-01/2026-09-30", "quarter"),
+        ("the year-earlier quarter", "2025-07-01/2025-09-30", "quarter"),
+        ("A year earlier", "2025", "year"),
+    ]
+
+
+def test_a_dateline_dates_what_follows_it():
+    text = "BEIJING, Jan. 14 (Xinhua) -- The ministry said yesterday that exports rose."
+    found = read(text, "2026-01-15")
+    assert [(d.text, d.resolved, d.anchor, d.cue) for d in found] == [
+        ("Jan. 14", "2026-01-14", "2026-01-15", "dateline"),
+        ("yesterday", "2026-01-13", "2026-01-14", None),
+    ]
+    assert [d.resolved for d in read("ROME (Reuters) - Today the cabinet met.")] == [MONDAY]
+
+
+def test_a_dateline_long_before_publication_is_not_the_anchor():
+    found = read("BEIJING, Jan. 14 (Xinhua) -- The ministry said yesterday that exports rose.", "2026-03-01")
+    assert [d.resolved for d in found] == ["2026-01-14", "2026-02-28"]
+
+
+def test_spelled_years_are_years_but_counts_are_not():
+    assert [d.resolved for d in read("The tower was built in nineteen ninety-six.")] == ["1996"]
+    assert [d.resolved for d in read("He has not visited since the year two thousand.")] == ["2000"]
+    assert [d.resolved for d in read("The mine closed in two thousand and eight.")] == ["2008"]
+    assert read("Rain flooded two thousand homes in two thousand streets.") == []
+
+
+def test_fiscal_years_quarters_and_halves():
+    assert [(d.resolved, d.precision) for d in read("The company lost money in fiscal 2024.")] == [("2024", "year")]
+    assert [d.resolved for d in read("Revenue fell in the second quarter.", "2025-08-07")] == ["2025-04-01/2025-06-30"]
+    assert [d.resolved for d in read("Sales will improve in the second quarter.", MONDAY)] == ["2025-04-01/2025-06-30"]
+    assert [d.resolved for d in read("Q3 2024 revenue was flat.")] == ["2024-07-01/2024-09-30"]
+    assert [d.resolved for d in read("Shipments rose in the first half of 2024.")] == ["2024-01-01/2024-06-30"]
+
+
+def test_quarters_of_a_game_and_a_quarter_in_a_row_are_not_dates():
+    assert read("He scored twice in the second quarter of the game.") == []
+    assert read("Sales fell for a third quarter in a row.") == []
+
+
+def test_year_end_the_end_of_the_month_and_the_weekend():
+    assert [d.resolved for d in read("The deal is expected to close by year-end.", "2024-12-05")] == ["2024"]
+    assert [d.resolved for d in read("The report will be released at the end of the month.", "2025-08-07")] == ["2025-08"]
+    assert [d.resolved for d in read("Storms battered the coast over the weekend.")] == ["2025-03-08/2025-03-09"]
+    assert [d.resolved for d in read("The museum will host tours over the weekend.", "2025-08-07")] == ["2025-08-09/2025-08-10"]
+
+
+def test_a_year_named_after_the_day_or_month_is_that_year():
+    assert [(d.text, d.resolved) for d in read("A gunman opened fire on June 12 last year.", "2017-10-03")] == [
+        ("June 12 last year", "2016-06-12")
+    ]
+    assert [d.resolved for d in read("On New Year's Eve 2015, crowds gathered.")] == ["2015-12-31"]
+
+
+def test_reresolving_keeps_the_direction_and_the_anaphora_of_the_first_reading(nlp):
+    text = "The board votes Wednesday on the budget. The vote was held on March 3. The day before, he spoke."
+    doc = nlp(text)
+    undated = find_dates(doc, article(text, published=None))
+    again = reresolve_dates(undated, MONDAY, text)
+    direct = find_dates(doc, article(text, published=MONDAY))
+    assert [(d.text, d.resolved, d.anchor, d.cue) for d in again] == [(d.text, d.resolved, d.anchor, d.cue) for d in direct]
+    assert [d.resolved for d in direct] == ["2025-03-12", "2025-03-03", "2025-03-02"]
+
+
+def test_the_following_weekday_counts_from_the_date_last_talked_about():
+    found = read("The vote was held on Feb. 20. The following Thursday, the board met again. It meets next Tuesday.")
+    assert [(d.text, d.resolved, d.anchor) for d in found] == [
+        ("Feb. 20", "2025-02-20", MONDAY),
+        ("Thursday", "2025-02-27", "2025-02-20"),
+        ("next Tuesday", "2025-03-11", MONDAY),
+    ]
+
+
+def test_a_month_of_that_year_takes_the_year_last_talked_about():
+    found = read("The team won in 1969. Fans rioted in September of that year.")
+    assert [(d.text, d.resolved, d.anchor) for d in found] == [("1969", "1969", None), ("September of that year", "1969-09", "1969")]
+
+
+def test_a_count_of_years_later_needs_a_date_before_it():
+    assert read("108 years later, the drought is over.") == []
+    assert [d.resolved for d in read("The drought began in 1908. 108 years later, it is over.")] == ["1908", "2016"]
+
+
+def test_could_not_is_past_and_can_says_nothing_of_time(nlp):
+    text = "The family could not be reached on Sunday."
+    assert [d.resolved for d in read(text, doc=nlp(text))] == ["2025-03-09"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
-Precision = Literal["day", "week", "month", "season", "year", "decade", "time"]
+Precision = Literal["day", "week", "month", "season", "year", "decade", "time", "quarter"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 Polarity = Literal["negative", "neutral", "positive"]
 CopyKind = Literal["identical", "reprint", "rewrite"]
@@ -197,6 +197,8 @@ class DateExpression:
     precision: Precision | None
     relative: bool = False  # depends on the anchor date (re-resolved when the anchor changes)
     anchor: str | None = None  # the date it was resolved against
+    cue: str | None = None  # the word(s) that set its direction in time ("will", "met", "later", "dateline")
+    direction: Literal["past", "future"] | None = None  # the direction they set, kept for re-resolving
 
 
 @dataclass
