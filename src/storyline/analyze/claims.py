@@ -510,22 +510,32 @@ _MEASURE_NOUNS = frozenset(
 
 
 def _subject_from_parse(doc, text: str, found: _Found) -> str | None:
+    phrase, _ = _subject_and_head(doc, text, found)
+    return phrase
+
+
+def _subject_and_head(doc, text: str, found: _Found):
+    """The counted phrase and its head token: "at least 60 *people*", "10 of the 12 *victims*",
+    "a $103 billion *offer*", "20 percent of the global *market*", "the *deal* amounts to $149bn"."""
+    token = _quantified_token(doc, found)
+    if token is not None:
+        return (_core_phrase(token, text) or token.text), token
     span = doc.char_span(found.last.number_start, found.last.number_end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return None, None
     token = span[-1]
     for _ in range(3):  # "more than 320,000": quantmod chains lead to the counted noun
         if token.dep_ in {"nummod", "quantmod", "compound"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
             token = token.head
             if token.pos_ in {"NOUN", "PROPN"} and not _is_unit_token(token, found):
-                return _core_phrase(token, text, after=span[-1].i)
+                return _core_phrase(token, text, after=span[-1].i), token
         else:
             break
     if token.pos_ in {"NOUN", "PROPN"} and _is_unit_token(token, found):
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
         objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
         if objects:
-            return _core_phrase(objects[0], text)
+            return _core_phrase(objects[0], text), objects[0]
     verb = token
     while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
         verb = verb.head
@@ -544,9 +554,9 @@ def _subject_from_parse(doc, text: str, found: _Found) -> str | None:
             inner = [c for c in of[0].children if c.dep_ == "pobj" and not _is_unit_token(c, found)] if of else []
             outer, of_what = _core_phrase(noun, text), _core_phrase(inner[0], text) if inner else None
             if of_what and noun.lower_ in _MEASURE_NOUNS:
-                return of_what
-            return f"{outer} of {of_what}" if outer and of_what else outer
-    return None
+                return of_what, inner[0]
+            return (f"{outer} of {of_what}" if outer and of_what else outer), noun
+    return None, None
 
 
 def _is_unit_token(token, found: _Found) -> bool:
@@ -648,6 +658,222 @@ def _counts_something(text: str, found: _Found, subject: str | None) -> bool:
     return True
 
 
+
+# --------------------------------------------------------------------------- what is quantified
+
+_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "npadvmod"})
+_VALUE_DEPS = frozenset({"dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "nsubj", "appos"})
+_VALUE_PREPS = frozenset({"to", "at", "for", "by", "from", "around", "near", "above", "below", "over", "under", "of"})
+_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
+
+
+def _quantity_root(doc, found: _Found):
+    """The token heading the quantity's own words ("$103 *billion*", "20 *percent*", "*60*")."""
+    q = found.last
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    inside = {t.i for t in span}
+    roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    return roots[-1] if roots else span[-1]
+
+
+def _noun(token, found: _Found) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and not _is_unit_token(token, found) \
+        and token.lower_.rstrip("s") not in _TIME_UNITS and token.ent_type_ not in _TIME_ENTITIES
+
+
+def _quantified_token(doc, found: _Found):
+    """The token naming what the quantity counts or what the amount or share is of, via the parse."""
+    root = _quantity_root(doc, found)
+    if root is None:
+        return None
+    unit = found.unit
+    amount = unit is not None and (unit in _CURRENCY_CODES or unit.startswith("percent"))
+    token = root
+    for _ in range(3):  # "a $103 billion offer", "an 11 percent tax rate", "more than 320,000 people"
+        head = token.head
+        if token.dep_ not in _MODIFIER_DEPS or head.i == token.i:
+            break
+        if _noun(head, found):
+            return head
+        if head.pos_ == "NUM" or _is_unit_token(head, found):
+            token = head
+            continue
+        if head.pos_ == "ADJ" and head.i == token.i + 1 and not amount and token.dep_ == "nummod":
+            return head  # "at least 50 dead"
+        break
+    preps = {"of"} | ({"in"} if unit in _CURRENCY_CODES else set())
+    # "20 percent of the market", "10 of the 12 victims", "$51 billion in annual revenue" (not "$60 in cash":
+    # a bare noun after "in" is the form an amount takes)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objects = [c for c in child.children if c.dep_ == "pobj" and _noun(c, found)
+                       and (child.lower_ == "of" or any(m.dep_ in {"amod", "compound"} for m in c.lefts))]
+            if objects:
+                return objects[0]
+    owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}]
+    if owners:
+        return owners[0]  # "ethereum's $73 billion"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _noun(token.head.head, found) \
+            and not any(c.lower_ == "the" for c in token.head.head.lefts):
+        # "a ransom of $5.2 billion", "a tax rate of 26.1 percent"; "the form of", "to the tune of" frame an amount
+        return token.head.head
+    if token.dep_ == "conj" and not amount:
+        follower = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if follower is not None and (follower.pos_ == "ADJ" or follower.tag_ == "VBN"):
+            return follower  # "... and more than 400 injured"
+    if not amount:
+        if token.dep_ == "dobj" and token.head.pos_ == "VERB" and not _has_noun_object(token.head, found):
+            return token.head if token.head.tag_ in {"VBG", "VBD", "VBN"} else None  # "wounding 120"
+        return None
+    return _owner_of_value(token, found)
+
+
+def _has_noun_object(verb, found: _Found) -> bool:
+    return any(c.dep_ == "dobj" and _noun(c, found) for c in verb.children)
+
+
+def _owner_of_value(token, found: _Found):
+    """Whose amount or share a clause states: "the deal amounts to $149bn", "shares fell 6.6%"."""
+    if token.dep_ == "pobj" and token.head.lower_ in _VALUE_PREPS:
+        token = token.head
+    elif token.dep_ not in _VALUE_DEPS:
+        return None
+    verb = token.head
+    if token.dep_ == "dobj" and verb.pos_ == "VERB":
+        from .nlp import lemma_of
+
+        if lemma_of(verb) not in _UP_WORDS | _DOWN_WORDS | _LEVEL_VERBS:
+            return None  # "consumers spend $20 billion": the spender is not what the amount is of
+    for _ in range(3):
+        if verb.pos_ in {"ADV", "ADP", "ADJ"} and verb.head.i != verb.i:
+            verb = verb.head  # "is up 34,700 percent"
+            continue
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != token.i]
+        if subjects:
+            return subjects[0] if _noun(subjects[0], found) else None
+        if verb.dep_ in {"acl", "relcl"} and _noun(verb.head, found):
+            return verb.head  # "its offer to acquire Qualcomm for $121 billion", "the deal, which amounts to"
+        if verb.dep_ in _CLAUSE_DEPS and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- kind, change, source, date
+
+_CURRENCY_CODES = frozenset(_CURRENCY_SYMBOLS.values()) | frozenset(_CURRENCY_WORDS.values())
+_UP_WORDS = frozenset("rise rose risen climb grow grew grown gain increase jump surge soar boost up double triple "
+                      "raise higher".split())
+_DOWN_WORDS = frozenset("fall fell fallen drop decline decrease cut slash plunge plummet slump sink sank shrink "
+                        "shrank lose lost down reduce lower halve depreciate tumble".split())
+
+
+def _kind(found: _Found) -> str:
+    unit = found.unit
+    if unit in _CURRENCY_CODES:
+        return "money"
+    if unit and unit.startswith("percent"):
+        return "percent"
+    return "measure" if unit else "count"
+
+
+def _direction(doc, found: _Found, root) -> str | None:
+    """ "up" or "down": a from-to change by its values, else by the verb or adverb governing the figure."""
+    if found.qualifier == "change" and isinstance(found.value, list) and found.value[0] != found.value[1]:
+        return "up" if found.value[1] > found.value[0] else "down"
+    if root is None:
+        return None
+    from .nlp import lemma_of
+
+    token = root
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i:
+            break
+        if head.pos_ in {"VERB", "ADV", "ADP"} and token.dep_ in {"dobj", "npadvmod", "advmod", "pobj", "prep"} | {"quantmod"}:
+            word = lemma_of(head) if head.pos_ == "VERB" else head.lower_
+            if word in _UP_WORDS:
+                return "up"
+            if word in _DOWN_WORDS:
+                return "down"
+        token = head
+    return None
+
+
+_LEVEL_VERBS = frozenset("be total reach hit top cost amount stand trade exceed near equal".split())
+_SPEECH_LEMMAS = frozenset("say tell report estimate announce state confirm add note show claim write".split())
+
+
+def _source(doc, root):
+    """Who the sentence credits with the figure: "according to X", or the subject of its speech verb."""
+    if root is None:
+        return None
+    sentence = root.sent
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    from .nlp import lemma_of
+
+    verb = root
+    while verb.head.i != verb.i and verb.i in range(sentence.start, sentence.end):
+        verb = verb.head
+        if verb.pos_ == "VERB" and lemma_of(verb) in _SPEECH_LEMMAS:
+            speakers = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}]
+            if speakers:
+                return speakers[0]
+    return None
+
+
+def _the_definite_few(doc, found: _Found, root) -> bool:
+    """ "the two companies", "the two ends of the ring": a small spelled number after "the" refers back
+    to things already named rather than counting them."""
+    if not found.last.spelled or found.last.value > 10 or root is None or found.qualifier not in (None, "exact"):
+        return False
+    first = doc.char_span(found.last.number_start, found.last.number_end, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    before = doc[first.start - 1]
+    return before.lower_ in {"the", "these", "those", "both"}
+
+
+_TIME_ANCHOR_AFTER = re.compile(r"(?i)^[\s,]*(?:ago|later|earlier|from\s+now|after|before|since)(?![A-Za-z])")
+
+
+def _is_time_anchor(text: str, found: _Found) -> bool:
+    """ "18 years ago", "20 minutes from now", "10 minutes after takeoff": a point in time, not a figure."""
+    unit = found.unit
+    return bool(unit and unit.rstrip("s") in _TIME_UNITS | {"centurie"} and _TIME_ANCHOR_AFTER.match(text[found.end:found.end + 20]))
+
+
+def _is_model_number(doc, found: _Found, root) -> bool:
+    """ "a fully laden 737 aircraft": a bare three- or four-digit number before a singular noun names a model."""
+    q = found.last
+    if q.spelled or q.unit or q.scale != 1 or isinstance(found.value, list) or root is None:
+        return False
+    if not re.fullmatch(r"\d{3,4}", doc.text[q.number_start:q.number_end]) or found.qualifier not in (None, "exact"):
+        return False
+    head = root.head
+    return root.dep_ in {"nummod", "compound"} and head.i == root.i + 1 and head.tag_ == "NN"
+
+
+def _date_of(doc, found: _Found, root, dates) -> str | None:
+    """The resolved date stated in the figure's own sentence, nearest to it ("in 2015", "on Oct. 19")."""
+    if root is None or not dates:
+        return None
+    sentence = root.sent
+    near = [d for d in dates if sentence.start_char <= d.start and d.end <= sentence.end_char and d.resolved]
+    if not near:
+        return None
+    return min(near, key=lambda d: abs(d.start - found.start)).resolved
+
+
 # --------------------------------------------------------------------------- public
 
 
@@ -657,15 +883,25 @@ def find_claims(doc, article) -> list[Claim]:
     claims = []
     quantities = _quantities(text)
     annotations = _annotations(doc, text) if quantities else set()
+    parsed = "DEP" in annotations
+    dates = _dates(doc, article) if parsed else []
     for found in _claims_from(text, quantities):
-        if "DEP" in annotations:
+        if parsed:
             _drop_prepositional_qualifier(doc, text, found)
-        subject = _subject(doc, annotations, text, found)
+        root = _quantity_root(doc, found) if parsed else None
+        head = None
+        if parsed:
+            subject, head = _subject_and_head(doc, text, found)
+        else:
+            subject = _subject(doc, annotations, text, found)
         if subject and _names_an_amount(subject, text[found.last.number_start:found.last.number_end]):
-            subject = None  # "the form of $60": the phrase around an amount, not what it counts
-        if not _counts_something(text, found, subject):
+            subject, head = None, None  # "the form of $60": the phrase around an amount, not what it counts
+        if not _counts_something(text, found, subject) or _is_time_anchor(text, found):
+            continue
+        if parsed and (_the_definite_few(doc, found, root) or _is_model_number(doc, found, root)):
             continue
         value = [_as_number(v) for v in found.value] if isinstance(found.value, list) else _as_number(found.value)
+        source = _source(doc, root) if parsed else None
         claims.append(
             Claim(
                 text=text[found.start : found.end],
@@ -675,6 +911,33 @@ def find_claims(doc, article) -> list[Claim]:
                 unit=found.unit,
                 qualifier=found.qualifier,
                 subject=subject,
+                kind=_kind(found),
+                subject_head=_lemma(head) if head is not None else None,
+                direction=_direction(doc, found, root) if parsed else None,
+                date=_date_of(doc, found, root, dates),
+                source=_phrase(source, text) if source is not None else None,
+                source_start=source.left_edge.idx if source is not None else None,
+                source_end=source.right_edge.idx + len(source.right_edge) if source is not None else None,
             )
         )
     return claims
+
+
+def _lemma(token) -> str:
+    from .nlp import lemma_of
+
+    return token.lower_ if token.pos_ == "PROPN" else lemma_of(token)
+
+
+def _phrase(token, text: str) -> str:
+    return text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge)]
+
+
+def _dates(doc, article):
+    """The article's resolved date expressions; none where dates cannot be read (never a lost claim)."""
+    try:
+        from .dates import find_dates
+
+        return find_dates(doc, article)
+    except Exception:  # noqa: BLE001 - a date failure must not lose the article's claims
+        return []
