@@ -44,7 +44,7 @@ _CURRENCY_SYMBOLS = {
 }
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
-    "yen": "JPY", "yuan": "CNY", "rupees": "INR", "francs": "CHF",
+    "yen": "JPY", "yuan": "CNY", "rupees": "INR", "francs": "CHF", "cent": "USD", "cents": "USD",
 }
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _MEASURE_UNITS = {
@@ -105,7 +105,7 @@ _SCALE_AFTER = re.compile(
 )
 _UNIT_AFTER = re.compile(
     r"(?i)(?:\s*(?P<percent>%|percent(?:age\s+points?)?|per\s+cent|percentage\s+points?)(?![A-Za-z])|"
-    r"\s+(?P<currency>dollars?|euros?|pounds\s+sterling|yen|yuan|rupees|francs)(?![A-Za-z])|"
+    r"\s+(?P<currency>dollars?|euros?|pounds\s+sterling|yen|yuan|rupees|francs|cents?)(?![A-Za-z])|"
     r"[\s-]+(?P<unit>(?:square\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|"
     r"pounds?|tons?|tonnes?|kilograms?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|feet|foot|"
     r"(?:centi|milli|kilo)?(?:meters?|metres?)|cm|mm|yards?|inches|inch|acres?|hectares?|gallons?|liters?|litres?|"
@@ -289,7 +289,14 @@ def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -
         return True
     if before.endswith("(") and after.startswith(")"):
         return True  # a bare number in brackets: a jersey number, a list label, a footnote
-    return _part_of_name(text, start)
+    if _part_of_name(text, start):
+        return True
+    joined = _JOINED_NUMBER_BEFORE.search(text, max(0, start - 12), start)
+    return bool(joined) and not _MONEY_IN.match(text, joined.start()) and _part_of_name(text, joined.start())
+
+
+# "Zones 1 and 2", "iPhone X or 8": a number joined to one that is part of a name is part of it too
+_JOINED_NUMBER_BEFORE = re.compile(r"(?<![\w.,])[\dA-Z]\w{0,3}\s*(?:and|or|&)\s+$")
 
 
 # --------------------------------------------------------------------------- finding quantities
@@ -307,6 +314,8 @@ def _extend(text: str, start: int, number_end: int, value: float, cur: str | Non
     unit_match = None if unit else _UNIT_AFTER.match(text, end)
     if unit_match and (name := _unit_name(unit_match)):
         unit, end = name, unit_match.end()
+        if (unit_match.group("currency") or "").lower().startswith("cent"):
+            value /= 100  # "36 cents" is $0.36
     return _Quantity(start, start, number_end, end, value, unit, None, spelled, multiplier)
 
 
@@ -519,7 +528,11 @@ def _subject_and_head(doc, text: str, found: _Found):
     "a $103 billion *offer*", "20 percent of the global *market*", "the *deal* amounts to $149bn"."""
     token = _quantified_token(doc, found)
     if token is not None:
-        return (_core_phrase(token, text) or token.text), token
+        root = _quantity_root(doc, found)
+        after = root.i if root is not None and root.i < token.i else -1
+        return (_core_phrase(token, text, after=after) or token.text), token
+    if _kind(found) in ("money", "percent"):
+        return None, None  # an amount's verb and object say nothing of what it is of
     span = doc.char_span(found.last.number_start, found.last.number_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None, None
@@ -670,17 +683,22 @@ _CLAUSE_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
 def _quantity_root(doc, found: _Found):
     """The token heading the quantity's own words ("$103 *billion*", "20 *percent*", "*60*")."""
     q = found.last
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = doc.char_span(q.number_start, q.end, alignment_mode="expand")  # not its qualifier ("above $2")
     if span is None or len(span) == 0:
         return None
+    if span.start > 0 and doc[span.start - 1].tag_ == "$":
+        span = doc[span.start - 1 : span.end]
     inside = {t.i for t in span}
     roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
     return roots[-1] if roots else span[-1]
 
 
 def _noun(token, found: _Found) -> bool:
-    return token.pos_ in {"NOUN", "PROPN"} and not _is_unit_token(token, found) \
-        and token.lower_.rstrip("s") not in _TIME_UNITS and token.ent_type_ not in _TIME_ENTITIES
+    """A noun that can be what is counted: not the quantity's unit, and not a span of time ("times",
+    a frequency, can be)."""
+    if token.pos_ not in {"NOUN", "PROPN"} or _is_unit_token(token, found) or token.ent_type_ in _TIME_ENTITIES:
+        return False
+    return token.lower_ == "times" or token.lower_.rstrip("s") not in _TIME_UNITS
 
 
 def _quantified_token(doc, found: _Found):
@@ -691,6 +709,14 @@ def _quantified_token(doc, found: _Found):
     unit = found.unit
     amount = unit is not None and (unit in _CURRENCY_CODES or unit.startswith("percent"))
     token = root
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if after is not None and after.head.i == root.i and after.tag_ == "NNS" and _noun(after, found):
+        return after  # "21 times", parsed as the number's own modifier
+    for child in root.children:  # "$60 per share"
+        if child.dep_ == "prep" and child.lower_ == "per":
+            objects = [c for c in child.children if c.dep_ == "pobj" and _noun(c, found)]
+            if objects:
+                return objects[0]
     for _ in range(3):  # "a $103 billion offer", "an 11 percent tax rate", "more than 320,000 people"
         head = token.head
         if token.dep_ not in _MODIFIER_DEPS or head.i == token.i:
@@ -715,7 +741,11 @@ def _quantified_token(doc, found: _Found):
     owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}]
     if owners:
         return owners[0]  # "ethereum's $73 billion"
+    if token.dep_ == "pobj" and token.head.lower_ in {"for", "at"} and token.head.head.pos_ == "NOUN" \
+            and _noun(token.head.head, found) and amount:
+        return token.head.head  # "Dell's acquisition of EMC for about $65 billion"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and _noun(token.head.head, found) \
+            and token.head.head.lower_ not in _MEASURE_NOUNS \
             and not any(c.lower_ == "the" for c in token.head.head.lefts):
         # "a ransom of $5.2 billion", "a tax rate of 26.1 percent"; "the form of", "to the tune of" frame an amount
         return token.head.head
@@ -746,13 +776,15 @@ def _owner_of_value(token, found: _Found):
 
         if lemma_of(verb) not in _UP_WORDS | _DOWN_WORDS | _LEVEL_VERBS:
             return None  # "consumers spend $20 billion": the spender is not what the amount is of
-    for _ in range(3):
+    for _ in range(5):
         if verb.pos_ in {"ADV", "ADP", "ADJ"} and verb.head.i != verb.i:
             verb = verb.head  # "is up 34,700 percent"
             continue
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != token.i]
+        if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and _noun(verb.head, found):
+            return verb.head  # "the deal, which amounts to $148.9 billion"
         if subjects:
             return subjects[0] if _noun(subjects[0], found) else None
         if verb.dep_ in {"acl", "relcl"} and _noun(verb.head, found):
