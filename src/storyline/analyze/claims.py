@@ -278,6 +278,8 @@ def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -
     before = text[max(0, start - 30) : start]
     if before.endswith(("No. ", "no. ", "#", "Nos. ")) or _AGE_BEFORE.search(before):
         return True
+    if _RANK_BEFORE.search(before) or _RATIO_AFTER.match(after):
+        return True  # a rank ("the top 10 currencies") or a ratio ("an 18:9 screen")
     if _IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
         return True
     if text[start:end] in {"911", "999", "112"} and (
@@ -295,6 +297,8 @@ def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -
     return bool(joined) and not _MONEY_IN.match(text, joined.start()) and _part_of_name(text, joined.start())
 
 
+_RANK_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:top|bottom)\s+$")
+_RATIO_AFTER = re.compile(r"^:\d(?!\d)")
 # "Zones 1 and 2", "iPhone X or 8": a number joined to one that is part of a name is part of it too
 _JOINED_NUMBER_BEFORE = re.compile(r"(?<![\w.,])[\dA-Z]\w{0,3}\s*(?:and|or|&)\s+$")
 
@@ -676,6 +680,8 @@ def _counts_something(text: str, found: _Found, subject: str | None) -> bool:
 
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "npadvmod"})
 _VALUE_DEPS = frozenset({"dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "nsubj", "appos"})
+_NOUN_VALUE_PREPS = frozenset({"for", "at", "below", "above", "under", "over", "near", "around"})
+_CHANGE_PREPS = frozenset({"by", "to", "from"})
 _VALUE_PREPS = frozenset({"to", "at", "for", "by", "from", "around", "near", "above", "below", "over", "under", "of"})
 _CLAUSE_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
 
@@ -741,14 +747,16 @@ def _quantified_token(doc, found: _Found):
     owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}]
     if owners:
         return owners[0]  # "ethereum's $73 billion"
-    if token.dep_ == "pobj" and token.head.lower_ in {"for", "at"} and token.head.head.pos_ == "NOUN" \
+    if token.dep_ == "pobj" and token.head.lower_ in _NOUN_VALUE_PREPS and token.head.head.pos_ == "NOUN" \
             and _noun(token.head.head, found) and amount:
-        return token.head.head  # "Dell's acquisition of EMC for about $65 billion"
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and _noun(token.head.head, found) \
-            and token.head.head.lower_ not in _MEASURE_NOUNS \
-            and not any(c.lower_ == "the" for c in token.head.head.lefts):
-        # "a ransom of $5.2 billion", "a tax rate of 26.1 percent"; "the form of", "to the tune of" frame an amount
-        return token.head.head
+        return token.head.head  # "Dell's acquisition of EMC for about $65 billion", "a 12-week low below $6,000"
+    outer = token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _noun(outer, found) \
+            and (amount or outer.lower_ not in _MEASURE_NOUNS) \
+            and not any(c.lower_ == "the" or c.dep_ == "nummod" for c in outer.lefts):
+        # "a ransom of $5.2 billion", "a tax rate of 26.1 percent"; "the form of", "to the tune of" frame an
+        # amount, and "two thirds of the $5 billion" is a share of it
+        return outer
     if token.dep_ == "conj" and not amount:
         follower = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if follower is not None and (follower.pos_ == "ADJ" or follower.tag_ == "VBN"):
@@ -771,6 +779,10 @@ def _owner_of_value(token, found: _Found):
     elif token.dep_ not in _VALUE_DEPS:
         return None
     verb = token.head
+    if token.lower_ in _CHANGE_PREPS and verb.pos_ == "VERB":
+        objects = [c for c in verb.children if c.dep_ == "dobj" and _noun(c, found)]
+        if objects:
+            return objects[0]  # "boost earnings per share by 13 percent", "cut taxes to 5.25 percent"
     if token.dep_ == "dobj" and verb.pos_ == "VERB":
         from .nlp import lemma_of
 
@@ -879,9 +891,15 @@ _TIME_ANCHOR_AFTER = re.compile(r"(?i)^[\s,]*(?:ago|later|earlier|from\s+now|aft
 
 
 def _is_time_anchor(text: str, found: _Found) -> bool:
-    """ "18 years ago", "20 minutes from now", "10 minutes after takeoff": a point in time, not a figure."""
-    unit = found.unit
-    return bool(unit and unit.rstrip("s") in _TIME_UNITS | {"centurie"} and _TIME_ANCHOR_AFTER.match(text[found.end:found.end + 20]))
+    """ "18 years ago", "20 minutes from now", "10 minutes after takeoff", "six laps later": a point in
+    time, not a figure."""
+    unit, after = found.unit, text[found.end:found.end + 30]
+    if unit and unit.rstrip("s") in _TIME_UNITS | {"centurie"} and _TIME_ANCHOR_AFTER.match(after):
+        return True
+    return unit is None and bool(_COUNTED_LATER.match(after))
+
+
+_COUNTED_LATER = re.compile(r"(?i)^\s+[a-z]+s\s+(?:later|earlier|ago)(?![A-Za-z])")
 
 
 def _is_model_number(doc, found: _Found, root) -> bool:
@@ -958,7 +976,7 @@ def find_claims(doc, article) -> list[Claim]:
 def _lemma(token) -> str:
     from .nlp import lemma_of
 
-    return token.lower_ if token.pos_ == "PROPN" else lemma_of(token)
+    return token.lower_ if token.tag_ == "NNP" else lemma_of(token)  # "Grammys" -> "grammy"
 
 
 def _phrase(token, text: str) -> str:
