@@ -741,7 +741,7 @@ def _quantified_token(doc, found: _Found):
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ == "pobj" and _noun(c, found)
-                       and (child.lower_ == "of" or any(m.dep_ in {"amod", "compound"} for m in c.lefts))]
+                       and (child.lower_ == "of" or c.pos_ == "NOUN" and any(m.dep_ in {"amod", "compound"} for m in c.lefts))]
             if objects:
                 return objects[0]
     owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}]
@@ -762,8 +762,21 @@ def _quantified_token(doc, found: _Found):
         if follower is not None and (follower.pos_ == "ADJ" or follower.tag_ == "VBN"):
             return follower  # "... and more than 400 injured"
     if not amount:
-        if token.dep_ == "dobj" and token.head.pos_ == "VERB" and not _has_noun_object(token.head, found):
-            return token.head if token.head.tag_ in {"VBG", "VBD", "VBN"} else None  # "wounding 120"
+        head = token.head
+        if token.dep_ in {"nsubj", "nsubjpass"} and head.i == token.i + 1 and head.tag_ in {"VBN", "JJ"}:
+            return head  # "... and more than 400 injured"
+        if token.dep_ == "dobj" and head.pos_ == "VERB" and not _has_noun_object(head, found):
+            return head if head.tag_ in {"VBG", "VBD", "VBN"} else None  # "wounding 120"
+        if token.dep_ == "pobj" and head.lower_ in _CHANGE_PREPS and head.head.pos_ == "VERB":
+            from .nlp import lemma_of
+
+            if lemma_of(head.head) in _UP_WORDS | _DOWN_WORDS | set(_FACTORS):
+                owner = _owner_of_value(token, found)  # "the number of arrests doubled to 400"
+                if owner is not None and owner.lower_ in _MEASURE_NOUNS:
+                    inner = [c for p in owner.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
+                    return inner[0] if inner else owner
+                return owner
         return None
     return _owner_of_value(token, found)
 
@@ -779,7 +792,7 @@ def _owner_of_value(token, found: _Found):
     elif token.dep_ not in _VALUE_DEPS:
         return None
     verb = token.head
-    if token.lower_ in _CHANGE_PREPS and verb.pos_ == "VERB":
+    if token.lower_ in _CHANGE_PREPS and verb.pos_ == "VERB" and found.unit is not None:
         objects = [c for c in verb.children if c.dep_ == "dobj" and _noun(c, found)]
         if objects:
             return objects[0]  # "boost earnings per share by 13 percent", "cut taxes to 5.25 percent"
@@ -811,6 +824,7 @@ def _owner_of_value(token, found: _Found):
 # --------------------------------------------------------------------------- kind, change, source, date
 
 _CURRENCY_CODES = frozenset(_CURRENCY_SYMBOLS.values()) | frozenset(_CURRENCY_WORDS.values())
+_FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "halve": 0.5}
 _UP_WORDS = frozenset("rise rose risen climb grow grew grown gain increase jump surge soar boost up double triple "
                       "raise higher".split())
 _DOWN_WORDS = frozenset("fall fell fallen drop decline decrease cut slash plunge plummet slump sink sank shrink "
@@ -950,6 +964,8 @@ def find_claims(doc, article) -> list[Claim]:
             continue
         if parsed and (_the_definite_few(doc, found, root) or _is_model_number(doc, found, root)):
             continue
+        if parsed:
+            _as_factor_change(found, root)
         value = [_as_number(v) for v in found.value] if isinstance(found.value, list) else _as_number(found.value)
         source = _source(doc, root) if parsed else None
         claims.append(
@@ -973,10 +989,27 @@ def find_claims(doc, article) -> list[Claim]:
     return claims
 
 
-def _lemma(token) -> str:
+def _as_factor_change(found: _Found, root) -> None:
+    """ "doubled to 400": a change from 200 to 400, one claim with both values."""
+    if root is None or isinstance(found.value, list) or root.dep_ != "pobj" or root.head.lower_ != "to":
+        return
     from .nlp import lemma_of
 
-    return token.lower_ if token.tag_ == "NNP" else lemma_of(token)  # "Grammys" -> "grammy"
+    factor = _FACTORS.get(lemma_of(root.head.head)) if root.head.head.pos_ == "VERB" else None
+    if factor:
+        found.value, found.qualifier = [found.value / factor, found.value], "change"
+
+
+def _lemma(token) -> str:
+    """The head's lemma for matching ("victims" -> "victim"); a name stays as written, lower-cased."""
+    from .nlp import lemma_of
+
+    if token.tag_ == "NNP" or token.pos_ == "ADJ":
+        return token.lower_  # a name, or "dead"
+    lemma, word = lemma_of(token), token.lower_
+    if word.endswith("es") and word[-4:-2] in {"ss", "sh", "ch"} | {c + "x" for c in "aeiou"} and lemma != word[:-2]:
+        return word[:-2]  # "taxes" -> "tax" where the lookup table says otherwise
+    return lemma
 
 
 def _phrase(token, text: str) -> str:
