@@ -792,7 +792,7 @@ def _owner_of_value(token, found: _Found):
     elif token.dep_ not in _VALUE_DEPS:
         return None
     verb = token.head
-    if token.lower_ in _CHANGE_PREPS and verb.pos_ == "VERB" and found.unit is not None:
+    if token.lower_ in _CHANGE_PREPS and verb.pos_ == "VERB":
         objects = [c for c in verb.children if c.dep_ == "dobj" and _noun(c, found)]
         if objects:
             return objects[0]  # "boost earnings per share by 13 percent", "cut taxes to 5.25 percent"
