@@ -682,7 +682,7 @@ _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "n
 _VALUE_DEPS = frozenset({"dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "nsubj", "appos"})
 _NOUN_VALUE_PREPS = frozenset({"for", "at", "below", "above", "under", "over", "near", "around"})
 _CHANGE_PREPS = frozenset({"by", "to", "from"})
-_VALUE_PREPS = frozenset({"to", "at", "for", "by", "from", "around", "near", "above", "below", "over", "under", "of"})
+_VALUE_PREPS = frozenset({"to", "at", "for", "by", "from", "around", "near", "above", "below", "over", "under", "of", "as"})
 _CLAUSE_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
 
 
