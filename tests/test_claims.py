@@ -326,3 +326,9 @@ def test_references_time_anchors_ranks_ratios_and_names_are_not_claims(nlp):
     assert read("The remaining top 10 currencies fell.", nlp) == []
     assert read("The phone keeps the large 18:9 screen.", nlp) == []
     assert read("The boosters will land at Landing Zones 1 and 2 in Florida.", nlp) == []
+
+
+def test_a_result_is_one_claim_of_kind_score(nlp):
+    text = "Pittsburgh clinched a playoff bye with a 34-6 win over Houston."
+    (claim,) = find_claims(nlp(text), article(text))
+    assert (claim.text, claim.value, claim.kind, claim.subject_head) == ("34-6", [34, 6], "score", "win")

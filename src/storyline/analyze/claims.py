@@ -986,7 +986,42 @@ def find_claims(doc, article) -> list[Claim]:
                 source_end=source.right_edge.idx + len(source.right_edge) if source is not None else None,
             )
         )
+    if parsed:
+        claims += _scores(doc, text, claims)
+        claims.sort(key=lambda c: c.start)
     return claims
+
+
+def _scores(doc, text: str, claims: list[Claim]) -> list[Claim]:
+    """ "a 34-6 win", "led the series 3-1", "a 5-4 ruling": a result as one claim of kind "score",
+    with the noun it is the score of where one follows ("win", "vote"), else the verb's object."""
+    found = []
+    for m in _SCORE.finditer(text):
+        if not _looks_like_score(text, m) or any(c.start < m.end() and m.start() < c.end for c in claims):
+            continue
+        if _inside(_date_mask(text), m.start(), m.end()) or _part_of_name(text, m.start()):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        subject = after if after is not None and after.pos_ == "NOUN" and after.head.i in range(span.start, span.end + 1) \
+            else None
+        if subject is None:
+            verb = span.root.head
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < span.start]
+            subject = objects[0] if objects else None
+        found.append(Claim(text=m.group(), start=m.start(), end=m.end(), value=[int(m.group(1)), int(m.group(2))],
+                           qualifier="exact", subject=subject.text if subject is not None else None, kind="score",
+                           subject_head=_lemma(subject) if subject is not None else None))
+    return found
+
+
+def _date_mask(text: str) -> bytearray:
+    mask = bytearray(len(text))
+    for start, end, _ in date_spans(text):
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
 
 
 def _as_factor_change(found: _Found, root) -> None:
