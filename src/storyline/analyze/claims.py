@@ -946,7 +946,7 @@ def find_claims(doc, article) -> list[Claim]:
     text = article.text or ""
     claims = []
     quantities = _quantities(text)
-    annotations = _annotations(doc, text) if quantities else set()
+    annotations = _annotations(doc, text) if quantities or _SCORE.search(text) else set()
     parsed = "DEP" in annotations
     dates = _dates(doc, article) if parsed else []
     for found in _claims_from(text, quantities):
@@ -1005,8 +1005,9 @@ def _scores(doc, text: str, claims: list[Claim]) -> list[Claim]:
         if span is None:
             continue
         after = doc[span.end] if span.end < len(doc) else None
-        subject = after if after is not None and after.pos_ == "NOUN" and after.head.i in range(span.start, span.end + 1) \
-            else None
+        attached = after is not None and any(t.head.i == after.i for t in span) or \
+            after is not None and after.head.i in range(span.start, span.end)
+        subject = after if attached and after.pos_ == "NOUN" else None
         if subject is None:
             verb = span.root.head
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < span.start]
