@@ -781,6 +781,18 @@ def _quantified_token(doc, found: _Found):
     return _owner_of_value(token, found)
 
 
+def _partitive(subject, found: _Found):
+    """The subject noun, or what a quantifier subject is part of ("most of the banks" -> banks)."""
+    if _noun(subject, found):
+        return subject
+    if subject.pos_ in {"ADJ", "DET", "PRON", "NUM"}:
+        inner = [c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
+        if inner:
+            return inner[0]
+    return None
+
+
 def _has_noun_object(verb, found: _Found) -> bool:
     return any(c.dep_ == "dobj" and _noun(c, found) for c in verb.children)
 
@@ -811,7 +823,7 @@ def _owner_of_value(token, found: _Found):
         if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and _noun(verb.head, found):
             return verb.head  # "the deal, which amounts to $148.9 billion"
         if subjects:
-            return subjects[0] if _noun(subjects[0], found) else None
+            return _partitive(subjects[0], found)
         if verb.dep_ in {"acl", "relcl"} and _noun(verb.head, found):
             return verb.head  # "its offer to acquire Qualcomm for $121 billion", "the deal, which amounts to"
         if verb.dep_ in _CLAUSE_DEPS and verb.head.i != verb.i:
