@@ -90,6 +90,7 @@ def evaluate(gold_by_article, texts, docs, finder, nlp, new: bool):
             row["gold"] += 1
             claim = covered.get(i)
             if claim is None:
+                stats["errors"].append((f"missed {g['kind']}", article_id, g["number"], g["context"]))
                 continue
             row["found"] += 1
             if new and getattr(claim, "kind", None) == g["kind"]:

@@ -332,3 +332,14 @@ def test_a_result_is_one_claim_of_kind_score(nlp):
     text = "Pittsburgh clinched a playoff bye with a 34-6 win over Houston."
     (claim,) = find_claims(nlp(text), article(text))
     assert (claim.text, claim.value, claim.kind, claim.subject_head) == ("34-6", [34, 6], "score", "win")
+
+
+def test_identifiers_date_lists_and_guide_listings_are_not_claims(nlp):
+    assert read("Virtual reality 101\nHow the headsets work.", nlp) == []
+    assert read("Meetings will be held on Jan. 12, 19 and 26 at the hall.", nlp) == []
+    assert read("Venus (-0.3 magnitude, bright) sets at dusk.", nlp) == []
+
+
+def test_a_spelled_number_counts_the_plural_noun_it_quantifies(nlp):
+    assert read("The plane's two Costa Rican pilots also died.", nlp) == [("two", "count", "pilot")]
+    assert read("The phones infringe on six of its patents.", nlp) == [("six", "count", "patent")]

@@ -228,12 +228,29 @@ def _blocked_spans(text: str) -> bytearray:
         head = _PHONE_HEAD.search(text, max(0, m.start() - 8), m.start())
         if head or m.group()[3] == "-":
             spans.append((head.start() if head else m.start(), m.end()))
+    spans += _date_list_days(text, spans)
     spans += [m.span() for m in _YEAR_RANGE.finditer(text)]
     spans += [m.span() for m in _SCORE.finditer(text) if _looks_like_score(text, m)]
     mask = bytearray(len(text))
     for start, end in spans:
         mask[start:end] = b"\x01" * (end - start)
     return mask
+
+
+_NEXT_DAY = re.compile(r"(?:,\s*|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+|\s*[-–]\s*)(\d{1,2})(?![\d:,.]\d)(?!\s*(?:%|percent))")
+
+
+def _date_list_days(text: str, date_spans_found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Jan. 12, 19 and 26": the days listed after a date's own day are parts of dates too."""
+    found = []
+    for start, end in date_spans_found:
+        if not text[start:end].rstrip(".,").split()[-1:] or not text[start:end].rstrip(".,").split()[-1].isdigit():
+            continue
+        at = end
+        while (m := _NEXT_DAY.match(text, at)) and 1 <= int(m.group(1)) <= 31:
+            found.append(m.span(1))
+            at = m.end()
+    return found
 
 
 def _looks_like_score(text: str, m: re.Match[str]) -> bool:
@@ -664,12 +681,16 @@ def _annotations(doc, text: str) -> set[str]:
     return {name for name in ("DEP", "TAG") if doc.has_annotation(name)}
 
 
-def _counts_something(text: str, found: _Found, subject: str | None) -> bool:
-    """Spelled-out numbers and durations only count as claims in a clearly numeric use."""
+def _counts_something(text: str, found: _Found, subject: str | None, head=None) -> bool:
+    """Spelled-out numbers and durations only count as claims in a clearly numeric use: a spelled
+    number counts a plural noun right after it, or (parsed) a plural noun it quantifies ("two Costa
+    Rican pilots", "six of its patents")."""
     unit = found.unit
     if unit in {f"{u}s" for u in _TIME_UNITS} | {"centuries"}:
         return found.qualifier not in {None, "exact"}
     if found.spelled and unit is None and found.last.scale == 1:
+        if head is not None and head.tag_ in {"NNS", "NNPS"} and head.idx > found.end:
+            return True
         follower = _WORD_AFTER.match(text, found.end)
         return bool(subject) and bool(follower) and bool(_PLURALISH.match(follower.group(1)))
     return True
@@ -765,7 +786,11 @@ def _quantified_token(doc, found: _Found):
         head = token.head
         if token.dep_ in {"nsubj", "nsubjpass"} and head.i == token.i + 1 and head.tag_ in {"VBN", "JJ"}:
             return head  # "... and more than 400 injured"
-        if token.dep_ == "dobj" and head.pos_ == "VERB" and not _has_noun_object(head, found):
+        if token.dep_ == "nsubj" and unit is None:
+            states = [c for c in head.children if c.dep_ == "acomp" and (c.pos_ == "ADJ" or c.tag_ == "VBN")]
+            if states:
+                return states[0]  # "at least 50 were dead"
+        if token.dep_ == "dobj" and head.pos_ == "VERB" and unit is None and not _has_noun_object(head, found):
             return head if head.tag_ in {"VBG", "VBD", "VBN"} else None  # "wounding 120"
         if token.dep_ == "pobj" and head.lower_ in _CHANGE_PREPS and head.head.pos_ == "VERB":
             from .nlp import lemma_of
@@ -939,6 +964,27 @@ def _is_model_number(doc, found: _Found, root) -> bool:
     return root.dep_ in {"nummod", "compound"} and head.i == root.i + 1 and head.tag_ == "NN"
 
 
+def _names_its_noun(doc, found: _Found, root) -> bool:
+    """ "Apollo 11", "reality 101", "Falcon 9": a bare number after the noun it modifies is an identifier
+    (a count stands before what it counts)."""
+    q = found.last
+    if q.unit or q.scale != 1 or isinstance(found.value, list) or root is None or found.qualifier not in (None, "exact"):
+        return False
+    head = root.head
+    return root.dep_ in {"nummod", "appos", "compound", "npadvmod"} and head.i < root.i \
+        and head.pos_ in {"NOUN", "PROPN"} and root.i - head.i == 1
+
+
+_ASIDE = re.compile(r"[^()\n]{0,40},\s[^()\n]{0,40}\)")
+
+
+def _in_listing_aside(text: str, found: _Found) -> bool:
+    """ "Venus (-0.3 magnitude, bright)": a figure opening a bracketed list of attributes is a guide's
+    listing, not a claim."""
+    before = text[max(0, found.start - 1) : found.start]
+    return before == "(" and bool(_ASIDE.match(text, found.end))
+
+
 def _date_of(doc, found: _Found, root, dates) -> str | None:
     """The resolved date stated in the figure's own sentence, nearest to it ("in 2015", "on Oct. 19")."""
     if root is None or not dates:
@@ -972,9 +1018,12 @@ def find_claims(doc, article) -> list[Claim]:
             subject = _subject(doc, annotations, text, found)
         if subject and _names_an_amount(subject, text[found.last.number_start:found.last.number_end]):
             subject, head = None, None  # "the form of $60": the phrase around an amount, not what it counts
-        if not _counts_something(text, found, subject) or _is_time_anchor(text, found):
+        if not _counts_something(text, found, subject, head) or _is_time_anchor(text, found):
             continue
-        if parsed and (_the_definite_few(doc, found, root) or _is_model_number(doc, found, root)):
+        if parsed and (_the_definite_few(doc, found, root) or _is_model_number(doc, found, root)
+                       or _names_its_noun(doc, found, root)):
+            continue
+        if _in_listing_aside(text, found):
             continue
         if parsed:
             _as_factor_change(found, root)
