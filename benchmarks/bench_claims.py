@@ -11,7 +11,8 @@ C is 11 more articles labelled after the rules were first written, never tuned o
 A predicted claim is right when every gold number inside its span is a claim (a change or range
 covers two). Subject accuracy counts, per gold kind, the gold claims a prediction covers whose
 predicted head lemma is one of the gold heads. The baseline is ``analyze/claims.py`` as it is on
-``main`` (``git show main:...``), run in the same process over the same parses.
+``main`` (``git show main:...``), run in the same process over the same parses. Dates: of the gold
+claims whose sentence states the date they refer to, how many the new reader dates to it.
 
     python benchmarks/bench_claims.py [--half A|B|all] [--baseline-ref main] [--show-errors]
 """
@@ -62,11 +63,12 @@ def phrase_head(nlp, phrase: str | None) -> str | None:
 
 def evaluate(gold_by_article, texts, docs, finder, nlp, new: bool):
     stats = {"pred": 0, "right": 0, "outside": 0, "errors": []}
-    per_kind = defaultdict(lambda: {"gold": 0, "found": 0, "subject": 0, "kind": 0})
+    per_kind = defaultdict(lambda: {"gold": 0, "found": 0, "subject": 0, "kind": 0, "dated": 0, "date": 0})
     for article_id, items in gold_by_article.items():
         from storyline.model import Article
 
-        article = Article(id=article_id, source="news-cluster", text=texts[article_id])
+        text, published = texts[article_id]
+        article = Article(id=article_id, source="news-cluster", text=text, published=published)
         claims = finder(docs[article_id], article)
         covered: dict[int, object] = {}
         for claim in claims:
@@ -95,6 +97,9 @@ def evaluate(gold_by_article, texts, docs, finder, nlp, new: bool):
             row["found"] += 1
             if new and getattr(claim, "kind", None) == g["kind"]:
                 row["kind"] += 1
+            if g["date"] and "Q" not in g["date"]:
+                row["dated"] += 1
+                row["date"] += bool(new and (getattr(claim, "date", None) or "").startswith(g["date"]))
             head = getattr(claim, "subject_head", None) if new else None
             head = head or phrase_head(nlp, claim.subject)
             if g["subject_head"] and head in g["subject_head"]:
@@ -131,8 +136,9 @@ def main() -> int:
         by_article: dict[str, list[dict]] = defaultdict(list)
         for g in rows:
             by_article[g["article_id"]].append(g)
-        texts = {a: json.loads((CLUSTER / f"{a}.json").read_text(encoding="utf-8"))["text"] for a in by_article}
-        docs = {a: nlp(t) for a, t in texts.items()}
+        records = {a: json.loads((CLUSTER / f"{a}.json").read_text(encoding="utf-8")) for a in by_article}
+        texts = {a: (r["text"], (r.get("date_publish") or "")[:10] or None) for a, r in records.items()}
+        docs = {a: nlp(t) for a, (t, _) in texts.items()}
         print(f"\n== half {half}: {len(by_article)} articles, {len(rows)} numbers, "
               f"{sum(g['is_claim'] for g in rows)} claims")
         results = {}
@@ -150,6 +156,8 @@ def main() -> int:
             if kind in ("count", "money", "percent"):
                 print(f"{kind + ' subject right':28}{_ratio(bk[kind]['subject'], bk[kind]['found']):>22}"
                       f"{_ratio(nk[kind]['subject'], nk[kind]['found']):>22}")
+        dated = sum(r["dated"] for r in nk.values())
+        print(f"{'date right (new only)':28}{'':>22}{_ratio(sum(r['date'] for r in nk.values()), dated):>22}")
         kinds_right = sum(r["kind"] for r in nk.values())
         print(f"{'kind right (new only)':28}{'':>22}{_ratio(kinds_right, sum(r['found'] for r in nk.values())):>22}")
         if args.show_errors:

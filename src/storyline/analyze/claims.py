@@ -1041,7 +1041,7 @@ def find_claims(doc, article) -> list[Claim]:
                 kind=_kind(found),
                 subject_head=_lemma(head) if head is not None else None,
                 direction=_direction(doc, found, root) if parsed else None,
-                date=_date_of(doc, found, root, dates),
+                date=_date_of(doc, found, root, dates) or _article_day(article),
                 source=_phrase(source, text) if source is not None else None,
                 source_start=source.left_edge.idx if source is not None else None,
                 source_end=source.right_edge.idx + len(source.right_edge) if source is not None else None,
@@ -1084,6 +1084,12 @@ def _date_mask(text: str) -> bytearray:
     for start, end, _ in date_spans(text):
         mask[start:end] = b"\x01" * (end - start)
     return mask
+
+
+def _article_day(article) -> str | None:
+    """The article's publication day, the date a figure refers to when its sentence states none."""
+    published = getattr(article, "published", None)
+    return published[:10] if isinstance(published, str) and re.match(r"\d{4}-\d\d-\d\d", published) else None
 
 
 def _as_factor_change(found: _Found, root) -> None:
