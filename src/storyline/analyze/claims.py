@@ -441,6 +441,8 @@ def _pair(text: str, first: _Quantity, second: _Quantity) -> _Found | None:
     common = _common_unit(first, second)
     if common is None:
         return None  # "rose 2 percent to $753": two claims, not a range
+    if first.unit and not second.unit and connector not in {"-", "–"}:
+        return None  # "falling 3% to 1,200 points": a change and the level it reached, not a range
     first_value, second_value, unit = common
     first_value *= second.scale if first.scale == 1 else 1  # "5 to 10 million"
 
@@ -749,7 +751,7 @@ def _quantified_token(doc, found: _Found):
         if token.dep_ not in _MODIFIER_DEPS or head.i == token.i:
             break
         if _noun(head, found):
-            return head
+            return _what_changed(head, found)
         if head.pos_ == "NUM" or _is_unit_token(head, found):
             token = head
             continue
@@ -818,6 +820,17 @@ def _partitive(subject, found: _Found):
     return None
 
 
+def _what_changed(noun, found: _Found):
+    """ "a 12% cut in taxes" -> taxes, "a 7 percent increase in sales" -> sales; other nouns stay."""
+    from .nlp import lemma_of
+
+    if lemma_of(noun) not in _UP_WORDS | _DOWN_WORDS | _CHANGE_NOUNS:
+        return noun
+    inner = [c for p in noun.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+             for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
+    return inner[0] if inner else noun
+
+
 def _has_noun_object(verb, found: _Found) -> bool:
     return any(c.dep_ == "dobj" and _noun(c, found) for c in verb.children)
 
@@ -861,10 +874,11 @@ def _owner_of_value(token, found: _Found):
 # --------------------------------------------------------------------------- kind, change, source, date
 
 _CURRENCY_CODES = frozenset(_CURRENCY_SYMBOLS.values()) | frozenset(_CURRENCY_WORDS.values())
+_CHANGE_NOUNS = frozenset("growth reduction loss hike increase decrease".split())
 _FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "halve": 0.5}
 _UP_WORDS = frozenset("rise rose risen climb grow grew grown gain increase jump surge soar boost up double triple "
                       "raise higher".split())
-_DOWN_WORDS = frozenset("fall fell fallen drop decline decrease cut slash plunge plummet slump sink sank shrink "
+_DOWN_WORDS = frozenset("fall fell fallen drop decline decrease cut slash plunge plummet slump sink sank shrink slow "
                         "shrank lose lost down reduce lower halve depreciate tumble".split())
 
 
@@ -890,6 +904,12 @@ def _direction(doc, found: _Found, root) -> str | None:
         head = token.head
         if head.i == token.i:
             break
+        if head.pos_ == "NOUN" and token.dep_ in _MODIFIER_DEPS:
+            word = lemma_of(head)  # "a 12% cut", "a 7 percent increase"
+            if word in _UP_WORDS or word in {"growth", "hike"}:
+                return "up"
+            if word in _DOWN_WORDS or word in {"reduction", "loss"}:
+                return "down"
         if head.pos_ in {"VERB", "ADV", "ADP"} and token.dep_ in {"dobj", "npadvmod", "advmod", "pobj", "prep"} | {"quantmod"}:
             word = lemma_of(head) if head.pos_ == "VERB" else head.lower_
             if word in _UP_WORDS:
