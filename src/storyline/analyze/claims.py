@@ -553,7 +553,11 @@ def _subject_and_head(doc, text: str, found: _Found):
     if token is not None:
         root = _quantity_root(doc, found)
         after = root.i if root is not None and root.i < token.i else -1
-        return (_core_phrase(token, text, after=after) or token.text), token
+        phrase = _core_phrase(token, text, after=after) or token.text
+        inner = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
+        of_what = _core_phrase(inner[0], text) if inner else None
+        return (f"{phrase} of {of_what}" if of_what else phrase), token  # "the time of stay"
     if _kind(found) in ("money", "percent"):
         return None, None  # an amount's verb and object say nothing of what it is of
     span = doc.char_span(found.last.number_start, found.last.number_end, alignment_mode="expand")
