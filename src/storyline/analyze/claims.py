@@ -721,7 +721,7 @@ def _quantity_root(doc, found: _Found):
         return None
     if span.start > 0 and doc[span.start - 1].tag_ == "$":
         span = doc[span.start - 1 : span.end]
-    inside = {t.i for t in span}
+    inside = range(span.start, span.end)
     roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
     return roots[-1] if roots else span[-1]
 
@@ -977,12 +977,12 @@ def _is_time_anchor(text: str, found: _Found) -> bool:
 _COUNTED_LATER = re.compile(r"(?i)^\s+[a-z]+s\s+(?:later|earlier|ago)(?![A-Za-z])")
 
 
-def _is_model_number(doc, found: _Found, root) -> bool:
+def _is_model_number(text: str, found: _Found, root) -> bool:
     """ "a fully laden 737 aircraft": a bare three- or four-digit number before a singular noun names a model."""
     q = found.last
     if q.spelled or q.unit or q.scale != 1 or isinstance(found.value, list) or root is None:
         return False
-    if not re.fullmatch(r"\d{3,4}", doc.text[q.number_start:q.number_end]) or found.qualifier not in (None, "exact"):
+    if not re.fullmatch(r"\d{3,4}", text[q.number_start:q.number_end]) or found.qualifier not in (None, "exact"):
         return False
     head = root.head
     return root.dep_ in {"nummod", "compound"} and head.i == root.i + 1 and head.tag_ == "NN"
@@ -1023,14 +1023,16 @@ def _date_of(doc, found: _Found, root, dates) -> str | None:
 # --------------------------------------------------------------------------- public
 
 
-def find_claims(doc, article) -> list[Claim]:
-    """Every numeric claim in the article, in text order; ``doc`` may be parsed, tagged or blank."""
+def find_claims(doc, article, dates=None) -> list[Claim]:
+    """Every numeric claim in the article, in text order; ``doc`` may be parsed, tagged or blank.
+    ``dates`` are the article's date expressions where the caller has them (else they are read here)."""
     text = article.text or ""
     claims = []
     quantities = _quantities(text)
     annotations = _annotations(doc, text) if quantities or _SCORE.search(text) else set()
     parsed = "DEP" in annotations
-    dates = _dates(doc, article) if parsed else []
+    if parsed and dates is None:
+        dates = _dates(doc, article)
     for found in _claims_from(text, quantities):
         if parsed:
             _drop_prepositional_qualifier(doc, text, found)
@@ -1044,7 +1046,7 @@ def find_claims(doc, article) -> list[Claim]:
             subject, head = None, None  # "the form of $60": the phrase around an amount, not what it counts
         if not _counts_something(text, found, subject, head) or _is_time_anchor(text, found):
             continue
-        if parsed and (_the_definite_few(doc, found, root) or _is_model_number(doc, found, root)
+        if parsed and (_the_definite_few(doc, found, root) or _is_model_number(text, found, root)
                        or _names_its_noun(doc, found, root)):
             continue
         if _in_listing_aside(text, found):
@@ -1080,11 +1082,12 @@ def find_claims(doc, article) -> list[Claim]:
 def _scores(doc, text: str, claims: list[Claim]) -> list[Claim]:
     """ "a 34-6 win", "led the series 3-1", "a 5-4 ruling": a result as one claim of kind "score",
     with the noun it is the score of where one follows ("win", "vote"), else the verb's object."""
-    found = []
+    found, dates = [], None
     for m in _SCORE.finditer(text):
         if not _looks_like_score(text, m) or any(c.start < m.end() and m.start() < c.end for c in claims):
             continue
-        if _inside(_date_mask(text), m.start(), m.end()) or _part_of_name(text, m.start()):
+        dates = _date_mask(text) if dates is None else dates
+        if _inside(dates, m.start(), m.end()) or _part_of_name(text, m.start()):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
