@@ -343,3 +343,16 @@ def test_identifiers_date_lists_and_guide_listings_are_not_claims(nlp):
 def test_a_spelled_number_counts_the_plural_noun_it_quantifies(nlp):
     assert read("The plane's two Costa Rican pilots also died.", nlp) == [("two", "count", "pilot")]
     assert read("The phones infringe on six of its patents.", nlp) == [("six", "count", "patent")]
+
+
+def test_money_in_other_notations_and_brackets_and_after_a_name(nlp):
+    text = "Prices fell to less than $US6,500 on Monday."
+    assert [(c.text, c.value, c.unit) for c in find_claims(nlp(text), article(text))] == [
+        ("less than $US6,500", 6500, "USD")]
+    text = "It fell 14% to $5,920 (£4,250) before Qualcomm's $47 billion bid."
+    assert [c.text for c in find_claims(nlp(text), article(text))] == ["14%", "$5,920", "£4,250", "$47 billion"]
+
+
+def test_link_lines_and_verbless_labels_are_not_claims(nlp):
+    assert read("The fine was announced.\nMore: EU fines a chipmaker $1.23 billion for paying a rival\n", nlp) == []
+    assert read("Six largest cryptocurrencies by market cap\nPrices fell.", nlp) == []

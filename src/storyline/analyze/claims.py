@@ -40,6 +40,7 @@ _SCALES = {
 }
 _CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD", "€": "EUR",
+    "$us": "USD", "$a": "AUD", "$nz": "NZD", "$c": "CAD",
     "£": "GBP", "¥": "JPY", "₹": "INR",
 }
 _CURRENCY_WORDS = {
@@ -96,7 +97,7 @@ _SPELLED = re.compile(
     rf"{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*(?![A-Za-z-])"
 )
 _DIGITS = re.compile(
-    r"(?<![\w.,$€£¥₹/:#’'])(?:(?P<cur>(?:US|C|A|NZ|HK)?\$|[€£¥₹])\s?)?"
+    r"(?<![\w.,$€£¥₹/:#’'])(?:(?P<cur>(?:US|C|A|NZ|HK)?\$(?:US|A|NZ|C)?|[€£¥₹])\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/])"
 )
 _SCALE_ABBREVIATION = re.compile(r"(?:k|m|mn|mln|bn|b|tn)(?![A-Za-z])")
@@ -306,6 +307,8 @@ def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -
         return True  # the total of a gallery or pager counter: "Photo 3 of 12", "Page 1 of 4"
     if _STREET_SUFFIX.match(after):
         return True
+    if cur:
+        return False  # an amount of money is never a label or part of a name ("Qualcomm's $47 billion bid")
     if before.endswith("(") and after.startswith(")"):
         return True  # a bare number in brackets: a jersey number, a list label, a footnote
     if _part_of_name(text, start):
@@ -962,7 +965,7 @@ def _the_definite_few(doc, found: _Found, root) -> bool:
     return before.lower_ in {"the", "these", "those", "both"}
 
 
-_TIME_ANCHOR_AFTER = re.compile(r"(?i)^[\s,]*(?:ago|later|earlier|from\s+now|after|before|since)(?![A-Za-z])")
+_TIME_ANCHOR_AFTER = re.compile(r"(?i)^[\s,]*(?:ago|later|earlier|from\s+now|after|before|since|into)(?![A-Za-z])")
 
 
 def _is_time_anchor(text: str, found: _Found) -> bool:
@@ -999,6 +1002,23 @@ def _names_its_noun(doc, found: _Found, root) -> bool:
         and head.pos_ in {"NOUN", "PROPN"} and root.i - head.i == 1
 
 
+_LINK_LABEL = re.compile(r"(?i)^\s*(?:more|related|read\s+more|see\s+also|watch|also\s+read)\s*:")
+
+
+def _in_listing_line(doc, text: str, found: _Found, cache: dict[int, bool]) -> bool:
+    """A line of links or a caption-like label ("More: EU fines ...", "Six largest cryptocurrencies by
+    market cap"): one with a link label, or a short one with no verb and no closing punctuation."""
+    start = text.rfind("\n", 0, found.start) + 1
+    if start not in cache:
+        end = text.find("\n", found.end)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        span = doc.char_span(start, end, alignment_mode="expand")
+        verbless = span is not None and len(span) <= 12 and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+        cache[start] = bool(_LINK_LABEL.match(line)) or (verbless and not re.search(r"[.!?\"'”’:)]$", line))
+    return cache[start]
+
+
 _ASIDE = re.compile(r"[^()\n]{0,40},\s[^()\n]{0,40}\)")
 
 
@@ -1033,6 +1053,7 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
     parsed = "DEP" in annotations
     if parsed and dates is None:
         dates = _dates(doc, article)
+    lines: dict[int, bool] = {}
     for found in _claims_from(text, quantities):
         if parsed:
             _drop_prepositional_qualifier(doc, text, found)
@@ -1049,7 +1070,7 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
         if parsed and (_the_definite_few(doc, found, root) or _is_model_number(text, found, root)
                        or _names_its_noun(doc, found, root)):
             continue
-        if _in_listing_aside(text, found):
+        if _in_listing_aside(text, found) or parsed and _in_listing_line(doc, text, found, lines):
             continue
         if parsed:
             _as_factor_change(found, root)
@@ -1139,6 +1160,8 @@ def _lemma(token) -> str:
     lemma, word = lemma_of(token), token.lower_
     if word.endswith("es") and word[-4:-2] in {"ss", "sh", "ch"} | {c + "x" for c in "aeiou"} and lemma != word[:-2]:
         return word[:-2]  # "taxes" -> "tax" where the lookup table says otherwise
+    if word.endswith("ies") and lemma == word[:-1]:
+        return word[:-3] + "y"  # an unknown plural: "cryptocurrencies" -> "cryptocurrency"
     return lemma
 
 
