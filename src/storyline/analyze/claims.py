@@ -713,7 +713,7 @@ _VALUE_DEPS = frozenset({"dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", 
 _NOUN_VALUE_PREPS = frozenset({"for", "at", "below", "above", "under", "over", "near", "around"})
 _CHANGE_PREPS = frozenset({"by", "to", "from"})
 _VALUE_PREPS = frozenset({"to", "at", "for", "by", "from", "around", "near", "above", "below", "over", "under", "of", "as"})
-_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
+_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})  # not ccomp: a reported clause's speaker owns nothing
 
 
 def _quantity_root(doc, found: _Found):
@@ -849,6 +849,8 @@ def _owner_of_value(token, found: _Found):
     elif token.dep_ not in _VALUE_DEPS:
         return None
     verb = token.head
+    if verb.lower_ == "worth" and verb.head.i != verb.i and _noun(verb.head, found):
+        return verb.head  # "a tax credit ..., worth $140 million"
     if token.lower_ in _CHANGE_PREPS and verb.pos_ == "VERB":
         objects = [c for c in verb.children if c.dep_ == "dobj" and _noun(c, found)]
         if objects:
@@ -1097,7 +1099,16 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
     if parsed:
         claims += _scores(doc, text, claims)
         claims.sort(key=lambda c: c.start)
+    _share_with_conversions(text, claims)
     return claims
+
+
+def _share_with_conversions(text: str, claims: list[Claim]) -> None:
+    """ "$5,920 (£4,250)", "40 metres (131 feet)": a bracketed conversion counts what the figure before it does."""
+    for before, claim in zip(claims, claims[1:]):
+        if text[before.end : claim.start].strip() == "(" and text[claim.end : claim.end + 1] == ")" \
+                and claim.subject is None and before.subject is not None:
+            claim.subject, claim.subject_head = before.subject, before.subject_head
 
 
 def _scores(doc, text: str, claims: list[Claim]) -> list[Claim]:
