@@ -255,3 +255,104 @@ def test_up_from_makes_a_change_to_the_figure_just_given(nlp):
 def test_a_large_count_in_a_compound_adjective_is_a_claim_a_small_one_is_not(nlp):
     assert claims_in("The team plans a 5,500-seat ballpark and signed a 30-year lease.", nlp) == [
         ("5,500", 5500, None, "exact")]
+
+
+# --------------------------------------------------------------------------- what is counted (parse)
+
+
+def read(text: str, nlp) -> list[tuple]:
+    """(text, kind, subject head) of each claim, the way a fact-checker's table lists them."""
+    return [(c.text, c.kind, c.subject_head) for c in find_claims(nlp(text), article(text))]
+
+
+def test_the_counted_noun_and_its_head_lemma(nlp):
+    assert read("At least 60 people were killed after a truck drove through a crowd.", nlp) == [
+        ("At least 60", "count", "people")]
+    assert read("Officials said 10 of the 12 victims were foreign citizens.", nlp) == [
+        ("10", "count", "victim"), ("12", "count", "victim")]
+
+
+def test_two_coordinated_counts_are_two_claims_with_their_own_subjects(nlp):
+    assert read("The blast left at least 50 dead and more than 400 injured.", nlp) == [
+        ("at least 50", "count", "dead"), ("more than 400", "count", "injure")]
+
+
+def test_money_and_percentages_say_what_they_are_of(nlp):
+    assert read("The company made an unsolicited $103 billion offer for its rival.", nlp) == [
+        ("$103 billion", "money", "offer")]
+    assert read("The gang demanded a ransom of $5.2 billion.", nlp) == [("$5.2 billion", "money", "ransom")]
+    assert read("They captured about 20 percent of the global market.", nlp) == [
+        ("about 20 percent", "percent", "market")]
+    assert read("The deal, which amounts to $148.9 billion, would be the largest ever.", nlp) == [
+        ("$148.9 billion", "money", "deal")]
+    assert read("The new law will boost earnings by 13 percent next year.", nlp) == [
+        ("13 percent", "percent", "earning")]
+
+
+def test_measures_have_their_kind(nlp):
+    assert read("The storm brought 34 inches of snow.", nlp) == [("34 inches", "measure", "snow")]
+    assert read("The grant was $2.5 million and covered 12% of the cost.", nlp)[0][1:2] == ("money",)
+
+
+def test_a_change_is_one_claim_with_both_values_and_its_direction(nlp):
+    text = "The policy cut new arrivals from 220,000 to 50,000."
+    (claim,) = find_claims(nlp(text), article(text))
+    assert (claim.value, claim.qualifier, claim.direction) == ([220000, 50000], "change", "down")
+    text = "The number of arrests doubled to 400."
+    (claim,) = find_claims(nlp(text), article(text))
+    assert (claim.value, claim.qualifier, claim.direction, claim.subject_head) == ([200, 400], "change", "up", "arrest")
+    text = "Qualcomm shares fell 6.6% on Monday."
+    (claim,) = find_claims(nlp(text), article(text))
+    assert (claim.subject_head, claim.direction) == ("share", "down")
+
+
+def test_the_attributed_source_is_linked(nlp):
+    text = "At least 12 people died, according to the fire brigade."
+    (claim,) = find_claims(nlp(text), article(text))
+    assert claim.source == "the fire brigade"
+    assert text[claim.source_start : claim.source_end] == "the fire brigade"
+
+
+def test_the_date_stated_with_the_figure(nlp):
+    text = "The country registered 1.1 million asylum seekers in 2015."
+    (claim,) = find_claims(nlp(text), article(text))
+    assert (claim.subject_head, claim.date) == ("seeker", "2015")
+
+
+def test_references_time_anchors_ranks_ratios_and_names_are_not_claims(nlp):
+    assert read("The two companies have been battling over licensing fees.", nlp) == []
+    assert read("He gave a television interview that aired 18 years ago.", nlp) == []
+    assert read("But just six laps later, the leader crashed.", nlp) == []
+    assert read("The remaining top 10 currencies fell.", nlp) == []
+    assert read("The phone keeps the large 18:9 screen.", nlp) == []
+    assert read("The boosters will land at Landing Zones 1 and 2 in Florida.", nlp) == []
+
+
+def test_a_result_is_one_claim_of_kind_score(nlp):
+    text = "Pittsburgh clinched a playoff bye with a 34-6 win over Houston."
+    (claim,) = find_claims(nlp(text), article(text))
+    assert (claim.text, claim.value, claim.kind, claim.subject_head) == ("34-6", [34, 6], "score", "win")
+
+
+def test_identifiers_date_lists_and_guide_listings_are_not_claims(nlp):
+    assert read("Virtual reality 101\nHow the headsets work.", nlp) == []
+    assert read("Meetings will be held on Jan. 12, 19 and 26 at the hall.", nlp) == []
+    assert read("Venus (-0.3 magnitude, bright) sets at dusk.", nlp) == []
+
+
+def test_a_spelled_number_counts_the_plural_noun_it_quantifies(nlp):
+    assert read("The plane's two Costa Rican pilots also died.", nlp) == [("two", "count", "pilot")]
+    assert read("The phones infringe on six of its patents.", nlp) == [("six", "count", "patent")]
+
+
+def test_money_in_other_notations_and_brackets_and_after_a_name(nlp):
+    text = "Prices fell to less than $US6,500 on Monday."
+    assert [(c.text, c.value, c.unit) for c in find_claims(nlp(text), article(text))] == [
+        ("less than $US6,500", 6500, "USD")]
+    text = "It fell 14% to $5,920 (£4,250) before Qualcomm's $47 billion bid."
+    assert [c.text for c in find_claims(nlp(text), article(text))] == ["14%", "$5,920", "£4,250", "$47 billion"]
+
+
+def test_link_lines_and_verbless_labels_are_not_claims(nlp):
+    assert read("The fine was announced.\nMore: EU fines a chipmaker $1.23 billion for paying a rival\n", nlp) == []
+    assert read("Six largest cryptocurrencies by market cap\nPrices fell.", nlp) == []

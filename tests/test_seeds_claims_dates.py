@@ -118,3 +118,11 @@ def test_dates_found_without_an_anchor_resolve_once_the_story_dates_the_article(
     again = reresolve_dates(unresolved, ANCHOR_INSIDE_INFERRED_RANGE[name], article.text)
     direct = find_dates(doc, article)
     assert [(d.text, d.resolved, d.precision) for d in again] == [(d.text, d.resolved, d.precision) for d in direct]
+
+
+def test_every_gold_claim_has_a_subject_sharing_a_word_with_what_the_gold_says_it_is_about(seeds, seeds_gold):
+    for gold in seeds_gold["claims"]:
+        (claim,) = [c for c in _claims(seeds, gold["doc"]) if c.text == gold["text"]][:1]
+        assert claim.subject, gold["text"]
+        assert set(claim.subject.lower().split()) & set(gold["about"].lower().split()), (claim.subject, gold["about"])
+        assert claim.kind in {"count", "measure"}, gold["text"]

@@ -186,6 +186,13 @@ class Claim:
     unit: str | None = None  # "percent", "USD", "days", ... or None for a plain count
     qualifier: str | None = None  # exact, approximately, at least, at most, change, range
     subject: str | None = None  # the noun phrase counted
+    kind: str | None = None  # count, money, percent, measure, score (what the reader and the matrix filter on)
+    subject_head: str | None = None  # lemma of the subject's head noun, for matching across articles
+    direction: str | None = None  # a change's direction: "up", "down", or None
+    date: str | None = None  # the date the figure refers to: stated in its sentence, else the article's day
+    source: str | None = None  # who the sentence attributes the figure to ("the fire brigade")
+    source_start: int | None = None
+    source_end: int | None = None
 
 
 @dataclass

@@ -40,11 +40,12 @@ _SCALES = {
 }
 _CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD", "€": "EUR",
+    "$us": "USD", "$a": "AUD", "$nz": "NZD", "$c": "CAD",
     "£": "GBP", "¥": "JPY", "₹": "INR",
 }
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
-    "yen": "JPY", "yuan": "CNY", "rupees": "INR", "francs": "CHF",
+    "yen": "JPY", "yuan": "CNY", "rupees": "INR", "francs": "CHF", "cent": "USD", "cents": "USD",
 }
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _MEASURE_UNITS = {
@@ -96,7 +97,7 @@ _SPELLED = re.compile(
     rf"{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*(?![A-Za-z-])"
 )
 _DIGITS = re.compile(
-    r"(?<![\w.,$€£¥₹/:#’'])(?:(?P<cur>(?:US|C|A|NZ|HK)?\$|[€£¥₹])\s?)?"
+    r"(?<![\w.,$€£¥₹/:#’'])(?:(?P<cur>(?:US|C|A|NZ|HK)?\$(?:US|A|NZ|C)?|[€£¥₹])\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/])"
 )
 _SCALE_ABBREVIATION = re.compile(r"(?:k|m|mn|mln|bn|b|tn)(?![A-Za-z])")
@@ -105,7 +106,7 @@ _SCALE_AFTER = re.compile(
 )
 _UNIT_AFTER = re.compile(
     r"(?i)(?:\s*(?P<percent>%|percent(?:age\s+points?)?|per\s+cent|percentage\s+points?)(?![A-Za-z])|"
-    r"\s+(?P<currency>dollars?|euros?|pounds\s+sterling|yen|yuan|rupees|francs)(?![A-Za-z])|"
+    r"\s+(?P<currency>dollars?|euros?|pounds\s+sterling|yen|yuan|rupees|francs|cents?)(?![A-Za-z])|"
     r"[\s-]+(?P<unit>(?:square\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|"
     r"pounds?|tons?|tonnes?|kilograms?|kg|grams?|ounces?|miles?|kilometers?|kilometres?|km|feet|foot|"
     r"(?:centi|milli|kilo)?(?:meters?|metres?)|cm|mm|yards?|inches|inch|acres?|hectares?|gallons?|liters?|litres?|"
@@ -228,12 +229,29 @@ def _blocked_spans(text: str) -> bytearray:
         head = _PHONE_HEAD.search(text, max(0, m.start() - 8), m.start())
         if head or m.group()[3] == "-":
             spans.append((head.start() if head else m.start(), m.end()))
+    spans += _date_list_days(text, spans)
     spans += [m.span() for m in _YEAR_RANGE.finditer(text)]
     spans += [m.span() for m in _SCORE.finditer(text) if _looks_like_score(text, m)]
     mask = bytearray(len(text))
     for start, end in spans:
         mask[start:end] = b"\x01" * (end - start)
     return mask
+
+
+_NEXT_DAY = re.compile(r"(?:,\s*|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+|\s*[-–]\s*)(\d{1,2})(?![\d:,.]\d)(?!\s*(?:%|percent))")
+
+
+def _date_list_days(text: str, date_spans_found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Jan. 12, 19 and 26": the days listed after a date's own day are parts of dates too."""
+    found = []
+    for start, end in date_spans_found:
+        if not text[start:end].rstrip(".,").split()[-1:] or not text[start:end].rstrip(".,").split()[-1].isdigit():
+            continue
+        at = end
+        while (m := _NEXT_DAY.match(text, at)) and 1 <= int(m.group(1)) <= 31:
+            found.append(m.span(1))
+            at = m.end()
+    return found
 
 
 def _looks_like_score(text: str, m: re.Match[str]) -> bool:
@@ -278,6 +296,8 @@ def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -
     before = text[max(0, start - 30) : start]
     if before.endswith(("No. ", "no. ", "#", "Nos. ")) or _AGE_BEFORE.search(before):
         return True
+    if _RANK_BEFORE.search(before) or _RATIO_AFTER.match(after):
+        return True  # a rank ("the top 10 currencies") or a ratio ("an 18:9 screen")
     if _IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
         return True
     if text[start:end] in {"911", "999", "112"} and (
@@ -287,9 +307,20 @@ def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -
         return True  # the total of a gallery or pager counter: "Photo 3 of 12", "Page 1 of 4"
     if _STREET_SUFFIX.match(after):
         return True
+    if cur:
+        return False  # an amount of money is never a label or part of a name ("Qualcomm's $47 billion bid")
     if before.endswith("(") and after.startswith(")"):
         return True  # a bare number in brackets: a jersey number, a list label, a footnote
-    return _part_of_name(text, start)
+    if _part_of_name(text, start):
+        return True
+    joined = _JOINED_NUMBER_BEFORE.search(text, max(0, start - 12), start)
+    return bool(joined) and not _MONEY_IN.match(text, joined.start()) and _part_of_name(text, joined.start())
+
+
+_RANK_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:top|bottom)\s+$")
+_RATIO_AFTER = re.compile(r"^:\d(?!\d)")
+# "Zones 1 and 2", "iPhone X or 8": a number joined to one that is part of a name is part of it too
+_JOINED_NUMBER_BEFORE = re.compile(r"(?<![\w.,])[\dA-Z]\w{0,3}\s*(?:and|or|&)\s+$")
 
 
 # --------------------------------------------------------------------------- finding quantities
@@ -307,6 +338,8 @@ def _extend(text: str, start: int, number_end: int, value: float, cur: str | Non
     unit_match = None if unit else _UNIT_AFTER.match(text, end)
     if unit_match and (name := _unit_name(unit_match)):
         unit, end = name, unit_match.end()
+        if (unit_match.group("currency") or "").lower().startswith("cent"):
+            value /= 100  # "36 cents" is $0.36
     return _Quantity(start, start, number_end, end, value, unit, None, spelled, multiplier)
 
 
@@ -411,6 +444,8 @@ def _pair(text: str, first: _Quantity, second: _Quantity) -> _Found | None:
     common = _common_unit(first, second)
     if common is None:
         return None  # "rose 2 percent to $753": two claims, not a range
+    if first.unit and not second.unit and connector not in {"-", "–"}:
+        return None  # "falling 3% to 1,200 points": a change and the level it reached, not a range
     first_value, second_value, unit = common
     first_value *= second.scale if first.scale == 1 else 1  # "5 to 10 million"
 
@@ -510,22 +545,40 @@ _MEASURE_NOUNS = frozenset(
 
 
 def _subject_from_parse(doc, text: str, found: _Found) -> str | None:
+    phrase, _ = _subject_and_head(doc, text, found)
+    return phrase
+
+
+def _subject_and_head(doc, text: str, found: _Found):
+    """The counted phrase and its head token: "at least 60 *people*", "10 of the 12 *victims*",
+    "a $103 billion *offer*", "20 percent of the global *market*", "the *deal* amounts to $149bn"."""
+    token = _quantified_token(doc, found)
+    if token is not None:
+        root = _quantity_root(doc, found)
+        after = root.i if root is not None and root.i < token.i else -1
+        phrase = _core_phrase(token, text, after=after) or token.text
+        inner = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
+        of_what = _core_phrase(inner[0], text) if inner else None
+        return (f"{phrase} of {of_what}" if of_what else phrase), token  # "the time of stay"
+    if _kind(found) in ("money", "percent"):
+        return None, None  # an amount's verb and object say nothing of what it is of
     span = doc.char_span(found.last.number_start, found.last.number_end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return None, None
     token = span[-1]
     for _ in range(3):  # "more than 320,000": quantmod chains lead to the counted noun
         if token.dep_ in {"nummod", "quantmod", "compound"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
             token = token.head
             if token.pos_ in {"NOUN", "PROPN"} and not _is_unit_token(token, found):
-                return _core_phrase(token, text, after=span[-1].i)
+                return _core_phrase(token, text, after=span[-1].i), token
         else:
             break
     if token.pos_ in {"NOUN", "PROPN"} and _is_unit_token(token, found):
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
         objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
         if objects:
-            return _core_phrase(objects[0], text)
+            return _core_phrase(objects[0], text), objects[0]
     verb = token
     while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
         verb = verb.head
@@ -544,9 +597,9 @@ def _subject_from_parse(doc, text: str, found: _Found) -> str | None:
             inner = [c for c in of[0].children if c.dep_ == "pobj" and not _is_unit_token(c, found)] if of else []
             outer, of_what = _core_phrase(noun, text), _core_phrase(inner[0], text) if inner else None
             if of_what and noun.lower_ in _MEASURE_NOUNS:
-                return of_what
-            return f"{outer} of {of_what}" if outer and of_what else outer
-    return None
+                return of_what, inner[0]
+            return (f"{outer} of {of_what}" if outer and of_what else outer), noun
+    return None, None
 
 
 def _is_unit_token(token, found: _Found) -> bool:
@@ -637,35 +690,394 @@ def _annotations(doc, text: str) -> set[str]:
     return {name for name in ("DEP", "TAG") if doc.has_annotation(name)}
 
 
-def _counts_something(text: str, found: _Found, subject: str | None) -> bool:
-    """Spelled-out numbers and durations only count as claims in a clearly numeric use."""
+def _counts_something(text: str, found: _Found, subject: str | None, head=None) -> bool:
+    """Spelled-out numbers and durations only count as claims in a clearly numeric use: a spelled
+    number counts a plural noun right after it, or (parsed) a plural noun it quantifies ("two Costa
+    Rican pilots", "six of its patents")."""
     unit = found.unit
     if unit in {f"{u}s" for u in _TIME_UNITS} | {"centuries"}:
         return found.qualifier not in {None, "exact"}
     if found.spelled and unit is None and found.last.scale == 1:
+        if head is not None and head.tag_ in {"NNS", "NNPS"} and head.idx > found.end:
+            return True
         follower = _WORD_AFTER.match(text, found.end)
         return bool(subject) and bool(follower) and bool(_PLURALISH.match(follower.group(1)))
     return True
 
 
+
+# --------------------------------------------------------------------------- what is quantified
+
+_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "npadvmod"})
+_VALUE_DEPS = frozenset({"dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "nsubj", "appos"})
+_NOUN_VALUE_PREPS = frozenset({"for", "at", "below", "above", "under", "over", "near", "around"})
+_CHANGE_PREPS = frozenset({"by", "to", "from"})
+_VALUE_PREPS = frozenset({"to", "at", "for", "by", "from", "around", "near", "above", "below", "over", "under", "of", "as"})
+_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})  # not ccomp: a reported clause's speaker owns nothing
+
+
+def _quantity_root(doc, found: _Found):
+    """The token heading the quantity's own words ("$103 *billion*", "20 *percent*", "*60*")."""
+    q = found.last
+    span = doc.char_span(q.number_start, q.end, alignment_mode="expand")  # not its qualifier ("above $2")
+    if span is None or len(span) == 0:
+        return None
+    if span.start > 0 and doc[span.start - 1].tag_ == "$":
+        span = doc[span.start - 1 : span.end]
+    inside = range(span.start, span.end)
+    roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    return roots[-1] if roots else span[-1]
+
+
+def _noun(token, found: _Found) -> bool:
+    """A noun that can be what is counted: not the quantity's unit, and not a span of time ("times",
+    a frequency, can be)."""
+    if token.pos_ not in {"NOUN", "PROPN"} or _is_unit_token(token, found) or token.ent_type_ in _TIME_ENTITIES:
+        return False
+    return token.lower_ == "times" or token.lower_.rstrip("s") not in _TIME_UNITS
+
+
+def _quantified_token(doc, found: _Found):
+    """The token naming what the quantity counts or what the amount or share is of, via the parse."""
+    root = _quantity_root(doc, found)
+    if root is None:
+        return None
+    unit = found.unit
+    amount = unit is not None and (unit in _CURRENCY_CODES or unit.startswith("percent"))
+    token = root
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if after is not None and after.head.i == root.i and after.tag_ == "NNS" and _noun(after, found):
+        return after  # "21 times", parsed as the number's own modifier
+    for child in root.children:  # "$60 per share"
+        if child.dep_ == "prep" and child.lower_ == "per":
+            objects = [c for c in child.children if c.dep_ == "pobj" and _noun(c, found)]
+            if objects:
+                return objects[0]
+    for _ in range(3):  # "a $103 billion offer", "an 11 percent tax rate", "more than 320,000 people"
+        head = token.head
+        if token.dep_ not in _MODIFIER_DEPS or head.i == token.i:
+            break
+        if _noun(head, found):
+            return _what_changed(head, found)
+        if head.pos_ == "NUM" or _is_unit_token(head, found):
+            token = head
+            continue
+        if head.pos_ == "ADJ" and head.i == token.i + 1 and not amount and token.dep_ == "nummod":
+            return head  # "at least 50 dead"
+        break
+    preps = {"of"} | ({"in"} if unit in _CURRENCY_CODES else set())
+    # "20 percent of the market", "10 of the 12 victims", "$51 billion in annual revenue" (not "$60 in cash":
+    # a bare noun after "in" is the form an amount takes)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objects = [c for c in child.children if c.dep_ == "pobj" and _noun(c, found)
+                       and (child.lower_ == "of" or c.pos_ == "NOUN" and any(m.dep_ in {"amod", "compound"} for m in c.lefts))]
+            if objects:
+                return objects[0]
+    owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}]
+    if owners:
+        return owners[0]  # "ethereum's $73 billion"
+    if token.dep_ == "pobj" and token.head.lower_ in _NOUN_VALUE_PREPS and token.head.head.pos_ == "NOUN" \
+            and _noun(token.head.head, found) and amount:
+        return token.head.head  # "Dell's acquisition of EMC for about $65 billion", "a 12-week low below $6,000"
+    outer = token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _noun(outer, found) \
+            and (amount or outer.lower_ not in _MEASURE_NOUNS) \
+            and not any(c.lower_ == "the" or c.dep_ == "nummod" for c in outer.lefts):
+        # "a ransom of $5.2 billion", "a tax rate of 26.1 percent"; "the form of", "to the tune of" frame an
+        # amount, and "two thirds of the $5 billion" is a share of it
+        return outer
+    if token.dep_ == "conj" and not amount:
+        follower = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if follower is not None and (follower.pos_ == "ADJ" or follower.tag_ == "VBN"):
+            return follower  # "... and more than 400 injured"
+    if not amount:
+        head = token.head
+        if token.dep_ in {"nsubj", "nsubjpass"} and head.i == token.i + 1 and head.tag_ in {"VBN", "JJ"}:
+            return head  # "... and more than 400 injured"
+        if token.dep_ == "nsubj" and unit is None:
+            states = [c for c in head.children if c.dep_ == "acomp" and (c.pos_ == "ADJ" or c.tag_ == "VBN")]
+            if states:
+                return states[0]  # "at least 50 were dead"
+        if token.dep_ == "dobj" and head.pos_ == "VERB" and unit is None and not _has_noun_object(head, found):
+            return head if head.tag_ in {"VBG", "VBD", "VBN"} else None  # "wounding 120"
+        if token.dep_ == "pobj" and head.lower_ in _CHANGE_PREPS and head.head.pos_ == "VERB":
+            from .nlp import lemma_of
+
+            if lemma_of(head.head) in _UP_WORDS | _DOWN_WORDS | set(_FACTORS):
+                owner = _owner_of_value(token, found)  # "the number of arrests doubled to 400"
+                if owner is not None and owner.lower_ in _MEASURE_NOUNS:
+                    inner = [c for p in owner.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
+                    return inner[0] if inner else owner
+                return owner
+        return None
+    return _owner_of_value(token, found)
+
+
+def _partitive(subject, found: _Found):
+    """The subject noun, or what a quantifier subject is part of ("most of the banks" -> banks)."""
+    if _noun(subject, found):
+        return subject
+    if subject.pos_ in {"ADJ", "DET", "PRON", "NUM"}:
+        inner = [c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
+        if inner:
+            return inner[0]
+    return None
+
+
+def _what_changed(noun, found: _Found):
+    """ "a 12% cut in taxes" -> taxes, "a 7 percent increase in sales" -> sales; other nouns stay."""
+    from .nlp import lemma_of
+
+    if lemma_of(noun) not in _UP_WORDS | _DOWN_WORDS | _CHANGE_NOUNS:
+        return noun
+    inner = [c for p in noun.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+             for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
+    return inner[0] if inner else noun
+
+
+def _has_noun_object(verb, found: _Found) -> bool:
+    return any(c.dep_ == "dobj" and _noun(c, found) for c in verb.children)
+
+
+def _owner_of_value(token, found: _Found):
+    """Whose amount or share a clause states: "the deal amounts to $149bn", "shares fell 6.6%"."""
+    if token.dep_ == "pobj" and token.head.lower_ in _VALUE_PREPS:
+        token = token.head
+    elif token.dep_ not in _VALUE_DEPS:
+        return None
+    verb = token.head
+    if verb.lower_ == "worth" and verb.head.i != verb.i and _noun(verb.head, found):
+        return verb.head  # "a tax credit ..., worth $140 million"
+    if token.lower_ in _CHANGE_PREPS and verb.pos_ == "VERB":
+        objects = [c for c in verb.children if c.dep_ == "dobj" and _noun(c, found)]
+        if objects:
+            return objects[0]  # "boost earnings per share by 13 percent", "cut taxes to 5.25 percent"
+    if token.dep_ == "dobj" and verb.pos_ == "VERB":
+        from .nlp import lemma_of
+
+        if lemma_of(verb) not in _UP_WORDS | _DOWN_WORDS | _LEVEL_VERBS:
+            return None  # "consumers spend $20 billion": the spender is not what the amount is of
+    for _ in range(5):
+        if verb.pos_ in {"ADV", "ADP", "ADJ"} and verb.head.i != verb.i:
+            verb = verb.head  # "is up 34,700 percent"
+            continue
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != token.i]
+        if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and _noun(verb.head, found):
+            return verb.head  # "the deal, which amounts to $148.9 billion"
+        if subjects:
+            return _partitive(subjects[0], found)
+        if verb.dep_ in {"acl", "relcl"} and _noun(verb.head, found):
+            return verb.head  # "its offer to acquire Qualcomm for $121 billion", "the deal, which amounts to"
+        if verb.dep_ in _CLAUSE_DEPS and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- kind, change, source, date
+
+_CURRENCY_CODES = frozenset(_CURRENCY_SYMBOLS.values()) | frozenset(_CURRENCY_WORDS.values())
+_CHANGE_NOUNS = frozenset("growth reduction loss hike increase decrease".split())
+_FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "halve": 0.5}
+_UP_WORDS = frozenset("rise rose risen climb grow grew grown gain increase jump surge soar boost up double triple "
+                      "raise higher".split())
+_DOWN_WORDS = frozenset("fall fell fallen drop decline decrease cut slash plunge plummet slump sink sank shrink slow "
+                        "shrank lose lost down reduce lower halve depreciate tumble".split())
+
+
+def _kind(found: _Found) -> str:
+    unit = found.unit
+    if unit in _CURRENCY_CODES:
+        return "money"
+    if unit and unit.startswith("percent"):
+        return "percent"
+    return "measure" if unit else "count"
+
+
+def _direction(doc, found: _Found, root) -> str | None:
+    """ "up" or "down": a from-to change by its values, else by the verb or adverb governing the figure."""
+    if found.qualifier == "change" and isinstance(found.value, list) and found.value[0] != found.value[1]:
+        return "up" if found.value[1] > found.value[0] else "down"
+    if root is None:
+        return None
+    from .nlp import lemma_of
+
+    token = root
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i:
+            break
+        if head.pos_ == "NOUN" and token.dep_ in _MODIFIER_DEPS:
+            word = lemma_of(head)  # "a 12% cut", "a 7 percent increase"
+            if word in _UP_WORDS or word in {"growth", "hike"}:
+                return "up"
+            if word in _DOWN_WORDS or word in {"reduction", "loss"}:
+                return "down"
+        if head.pos_ in {"VERB", "ADV", "ADP"} and token.dep_ in {"dobj", "npadvmod", "advmod", "pobj", "prep"} | {"quantmod"}:
+            word = lemma_of(head) if head.pos_ == "VERB" else head.lower_
+            if word in _UP_WORDS:
+                return "up"
+            if word in _DOWN_WORDS:
+                return "down"
+        token = head
+    return None
+
+
+_LEVEL_VERBS = frozenset("be total reach hit top cost amount stand trade exceed near equal".split())
+_SPEECH_LEMMAS = frozenset("say tell report estimate announce state confirm add note show claim write".split())
+
+
+def _source(doc, root):
+    """Who the sentence credits with the figure: "according to X", or the subject of its speech verb."""
+    if root is None:
+        return None
+    sentence = root.sent
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    from .nlp import lemma_of
+
+    verb = root
+    while verb.head.i != verb.i and verb.i in range(sentence.start, sentence.end):
+        verb = verb.head
+        if verb.pos_ == "VERB" and lemma_of(verb) in _SPEECH_LEMMAS:
+            speakers = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}]
+            if speakers:
+                return speakers[0]
+    return None
+
+
+def _the_definite_few(doc, found: _Found, root) -> bool:
+    """ "the two companies", "the two ends of the ring": a small spelled number after "the" refers back
+    to things already named rather than counting them."""
+    if not found.last.spelled or found.last.value > 10 or root is None or found.qualifier not in (None, "exact"):
+        return False
+    first = doc.char_span(found.last.number_start, found.last.number_end, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    before = doc[first.start - 1]
+    return before.lower_ in {"the", "these", "those", "both"}
+
+
+_TIME_ANCHOR_AFTER = re.compile(r"(?i)^[\s,]*(?:ago|later|earlier|from\s+now|after|before|since|into)(?![A-Za-z])")
+
+
+def _is_time_anchor(text: str, found: _Found) -> bool:
+    """ "18 years ago", "20 minutes from now", "10 minutes after takeoff", "six laps later": a point in
+    time, not a figure."""
+    unit, after = found.unit, text[found.end:found.end + 30]
+    if unit and unit.rstrip("s") in _TIME_UNITS | {"centurie"} and _TIME_ANCHOR_AFTER.match(after):
+        return True
+    return unit is None and bool(_COUNTED_LATER.match(after))
+
+
+_COUNTED_LATER = re.compile(r"(?i)^\s+[a-z]+s\s+(?:later|earlier|ago)(?![A-Za-z])")
+
+
+def _is_model_number(text: str, found: _Found, root) -> bool:
+    """ "a fully laden 737 aircraft": a bare three- or four-digit number before a singular noun names a model."""
+    q = found.last
+    if q.spelled or q.unit or q.scale != 1 or isinstance(found.value, list) or root is None:
+        return False
+    if not re.fullmatch(r"\d{3,4}", text[q.number_start:q.number_end]) or found.qualifier not in (None, "exact"):
+        return False
+    head = root.head
+    return root.dep_ in {"nummod", "compound"} and head.i == root.i + 1 and head.tag_ == "NN"
+
+
+def _names_its_noun(doc, found: _Found, root) -> bool:
+    """ "Apollo 11", "reality 101", "Falcon 9": a bare number after the noun it modifies is an identifier
+    (a count stands before what it counts)."""
+    q = found.last
+    if q.unit or q.scale != 1 or isinstance(found.value, list) or root is None or found.qualifier not in (None, "exact"):
+        return False
+    head = root.head
+    return root.dep_ in {"nummod", "appos", "compound", "npadvmod"} and head.i < root.i \
+        and head.pos_ in {"NOUN", "PROPN"} and root.i - head.i == 1
+
+
+_LINK_LABEL = re.compile(r"(?i)^\s*(?:more|related|read\s+more|see\s+also|watch|also\s+read)\s*:")
+
+
+def _in_listing_line(doc, text: str, found: _Found, cache: dict[int, bool]) -> bool:
+    """A line of links or a caption-like label ("More: EU fines ...", "Six largest cryptocurrencies by
+    market cap"): one with a link label, or a short one with no verb and no closing punctuation."""
+    start = text.rfind("\n", 0, found.start) + 1
+    if start not in cache:
+        end = text.find("\n", found.end)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        span = doc.char_span(start, end, alignment_mode="expand")
+        verbless = span is not None and len(span) <= 12 and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+        cache[start] = bool(_LINK_LABEL.match(line)) or (verbless and not re.search(r"[.!?\"'”’:)]$", line))
+    return cache[start]
+
+
+_ASIDE = re.compile(r"[^()\n]{0,40},\s[^()\n]{0,40}\)")
+
+
+def _in_listing_aside(text: str, found: _Found) -> bool:
+    """ "Venus (-0.3 magnitude, bright)": a figure opening a bracketed list of attributes is a guide's
+    listing, not a claim."""
+    before = text[max(0, found.start - 1) : found.start]
+    return before == "(" and bool(_ASIDE.match(text, found.end))
+
+
+def _date_of(doc, found: _Found, root, dates) -> str | None:
+    """The resolved date stated in the figure's own sentence, nearest to it ("in 2015", "on Oct. 19")."""
+    if root is None or not dates:
+        return None
+    sentence = root.sent
+    near = [d for d in dates if sentence.start_char <= d.start and d.end <= sentence.end_char and d.resolved]
+    if not near:
+        return None
+    return min(near, key=lambda d: abs(d.start - found.start)).resolved
+
+
 # --------------------------------------------------------------------------- public
 
 
-def find_claims(doc, article) -> list[Claim]:
-    """Every numeric claim in the article, in text order; ``doc`` may be parsed, tagged or blank."""
+def find_claims(doc, article, dates=None) -> list[Claim]:
+    """Every numeric claim in the article, in text order; ``doc`` may be parsed, tagged or blank.
+    ``dates`` are the article's date expressions where the caller has them (else they are read here)."""
     text = article.text or ""
     claims = []
     quantities = _quantities(text)
-    annotations = _annotations(doc, text) if quantities else set()
+    annotations = _annotations(doc, text) if quantities or _SCORE.search(text) else set()
+    parsed = "DEP" in annotations
+    if parsed and dates is None:
+        dates = _dates(doc, article)
+    lines: dict[int, bool] = {}
     for found in _claims_from(text, quantities):
-        if "DEP" in annotations:
+        if parsed:
             _drop_prepositional_qualifier(doc, text, found)
-        subject = _subject(doc, annotations, text, found)
+        root = _quantity_root(doc, found) if parsed else None
+        head = None
+        if parsed:
+            subject, head = _subject_and_head(doc, text, found)
+        else:
+            subject = _subject(doc, annotations, text, found)
         if subject and _names_an_amount(subject, text[found.last.number_start:found.last.number_end]):
-            subject = None  # "the form of $60": the phrase around an amount, not what it counts
-        if not _counts_something(text, found, subject):
+            subject, head = None, None  # "the form of $60": the phrase around an amount, not what it counts
+        if not _counts_something(text, found, subject, head) or _is_time_anchor(text, found):
             continue
+        if parsed and (_the_definite_few(doc, found, root) or _is_model_number(text, found, root)
+                       or _names_its_noun(doc, found, root)):
+            continue
+        if _in_listing_aside(text, found) or parsed and _in_listing_line(doc, text, found, lines):
+            continue
+        if parsed:
+            _as_factor_change(found, root)
         value = [_as_number(v) for v in found.value] if isinstance(found.value, list) else _as_number(found.value)
+        source = _source(doc, root) if parsed else None
         claims.append(
             Claim(
                 text=text[found.start : found.end],
@@ -675,6 +1087,104 @@ def find_claims(doc, article) -> list[Claim]:
                 unit=found.unit,
                 qualifier=found.qualifier,
                 subject=subject,
+                kind=_kind(found),
+                subject_head=_lemma(head) if head is not None else None,
+                direction=_direction(doc, found, root) if parsed else None,
+                date=_date_of(doc, found, root, dates) or _article_day(article),
+                source=_phrase(source, text) if source is not None else None,
+                source_start=source.left_edge.idx if source is not None else None,
+                source_end=source.right_edge.idx + len(source.right_edge) if source is not None else None,
             )
         )
+    if parsed:
+        claims += _scores(doc, text, claims)
+        claims.sort(key=lambda c: c.start)
+    _share_with_conversions(text, claims)
     return claims
+
+
+def _share_with_conversions(text: str, claims: list[Claim]) -> None:
+    """ "$5,920 (£4,250)", "40 metres (131 feet)": a bracketed conversion counts what the figure before it does."""
+    for before, claim in zip(claims, claims[1:]):
+        if text[before.end : claim.start].strip() == "(" and text[claim.end : claim.end + 1] == ")" \
+                and claim.subject is None and before.subject is not None:
+            claim.subject, claim.subject_head = before.subject, before.subject_head
+
+
+def _scores(doc, text: str, claims: list[Claim]) -> list[Claim]:
+    """ "a 34-6 win", "led the series 3-1", "a 5-4 ruling": a result as one claim of kind "score",
+    with the noun it is the score of where one follows ("win", "vote"), else the verb's object."""
+    found, dates = [], None
+    for m in _SCORE.finditer(text):
+        if not _looks_like_score(text, m) or any(c.start < m.end() and m.start() < c.end for c in claims):
+            continue
+        dates = _date_mask(text) if dates is None else dates
+        if _inside(dates, m.start(), m.end()) or _part_of_name(text, m.start()):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        attached = after is not None and any(t.head.i == after.i for t in span) or \
+            after is not None and after.head.i in range(span.start, span.end)
+        subject = after if attached and after.pos_ == "NOUN" else None
+        if subject is None:
+            verb = span.root.head
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < span.start]
+            subject = objects[0] if objects else None
+        found.append(Claim(text=m.group(), start=m.start(), end=m.end(), value=[int(m.group(1)), int(m.group(2))],
+                           qualifier="exact", subject=subject.text if subject is not None else None, kind="score",
+                           subject_head=_lemma(subject) if subject is not None else None))
+    return found
+
+
+def _date_mask(text: str) -> bytearray:
+    mask = bytearray(len(text))
+    for start, end, _ in date_spans(text):
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
+def _article_day(article) -> str | None:
+    """The article's publication day, the date a figure refers to when its sentence states none."""
+    published = getattr(article, "published", None)
+    return published[:10] if isinstance(published, str) and re.match(r"\d{4}-\d\d-\d\d", published) else None
+
+
+def _as_factor_change(found: _Found, root) -> None:
+    """ "doubled to 400": a change from 200 to 400, one claim with both values."""
+    if root is None or isinstance(found.value, list) or root.dep_ != "pobj" or root.head.lower_ != "to":
+        return
+    from .nlp import lemma_of
+
+    factor = _FACTORS.get(lemma_of(root.head.head)) if root.head.head.pos_ == "VERB" else None
+    if factor:
+        found.value, found.qualifier = [found.value / factor, found.value], "change"
+
+
+def _lemma(token) -> str:
+    """The head's lemma for matching ("victims" -> "victim"); a name stays as written, lower-cased."""
+    from .nlp import lemma_of
+
+    if token.tag_ == "NNP" or token.pos_ == "ADJ":
+        return token.lower_  # a name, or "dead"
+    lemma, word = lemma_of(token), token.lower_
+    if word.endswith("es") and word[-4:-2] in {"ss", "sh", "ch"} | {c + "x" for c in "aeiou"} and lemma != word[:-2]:
+        return word[:-2]  # "taxes" -> "tax" where the lookup table says otherwise
+    if word.endswith("ies") and lemma == word[:-1]:
+        return word[:-3] + "y"  # an unknown plural: "cryptocurrencies" -> "cryptocurrency"
+    return lemma
+
+
+def _phrase(token, text: str) -> str:
+    return text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge)]
+
+
+def _dates(doc, article):
+    """The article's resolved date expressions; none where dates cannot be read (never a lost claim)."""
+    try:
+        from .dates import find_dates
+
+        return find_dates(doc, article)
+    except Exception:  # noqa: BLE001 - a date failure must not lose the article's claims
+        return []

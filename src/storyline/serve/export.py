@@ -101,12 +101,13 @@ def write_csv(store: Store, out: TextIO, table: str) -> None:
                                  q.text, q.start, q.end])
     elif table == "claims":
         writer.writerow(["article_id", "outlet", "text", "value", "unit", "qualifier", "subject",
-                         "start", "end"])
+                         "start", "end", "kind", "subject_head", "direction", "date", "source"])
         for a in store.iter_articles():
             an = store.analysis(a.id)
             for c in an.claims if an else []:
                 writer.writerow([a.id, a.outlet or "", c.text, json.dumps(c.value), c.unit or "",
-                                 c.qualifier or "", c.subject or "", c.start, c.end])
+                                 c.qualifier or "", c.subject or "", c.start, c.end, c.kind or "",
+                                 c.subject_head or "", c.direction or "", c.date or "", c.source or ""])
     else:
         writer.writerow(["story_id", "date", "precision", "summary", "evidence"])
         for s in store.iter_stories():
