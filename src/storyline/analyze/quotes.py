@@ -98,8 +98,13 @@ class _Article:
         return bool(self.quoted[token.idx])
 
 
-def find_quotes(doc, article, entities, mentions) -> list[Quote]:
-    """Direct and partial quotes (in quotation marks), then indirect speech, in text order."""
+def find_quotes(doc, article, entities, mentions, attributions: bool = True) -> list[Quote]:
+    """Direct and partial quotes (in quotation marks), then indirect speech, in text order.
+
+    ``attributions`` adds every attribution without quotation marks (``attribution``): reported
+    speech after any reporting verb, "according to", beliefs; off, only the reported speech that
+    holds a quotation or follows say/tell is kept (what this finder did before, kept as a baseline).
+    """
     art = _Article(doc, article.text, entities, mentions)
     found: list[_Found] = []
     for i, span in enumerate(art.spans):
