@@ -19,8 +19,12 @@ from dataclasses import dataclass
 from ..model import Entity, Mention, Quote
 from .discourse import Discourse
 from .quotemarks import MarkedSpan, find_marked_spans, quoted_mask
+from .nlp import lemma_of
 from .speech import (
+    ADDRESSEE_VERBS,
     ANONYMOUS_HEADS,
+    ATTRIBUTION_VERBS,
+    BELIEF_VERBS,
     ANONYMOUS_MARKERS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
@@ -115,7 +119,7 @@ def find_quotes(doc, article, entities, mentions, attributions: bool = True) -> 
         found.append(_Found(span, kind, speaker))
     quotes = [_quote(art.text, f.span.start, f.span.end, f.kind, f.speaker) for f in found]
     quotes.extend(_transcript(art, quotes))
-    quotes.extend(_indirect(art, quotes))
+    quotes.extend(_indirect(art, quotes, attributions))
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -701,7 +705,7 @@ def _interviewee(art: _Article) -> Speaker | None:
 # ------------------------------------------------------------------------- indirect speech
 
 
-def _indirect(art: _Article, quotes: list[Quote]) -> list[Quote]:
+def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> list[Quote]:
     """Reported speech: "X said (that) ...", "X told reporters ...", "according to X, ...".
 
     A reported clause may hold a partial quotation ("called the plan “a disaster”"); it is kept
@@ -712,18 +716,24 @@ def _indirect(art: _Article, quotes: list[Quote]) -> list[Quote]:
     taken: list[tuple[int, int]] = []
     found = []
     for token in art.doc:
-        if art.is_quoted(token) or not (_is_cue(token, weak=True) or _frames_as(art, token)):
+        if art.is_quoted(token):
+            continue
+        lemma = _attribution_lemma(token) if attributions else None
+        if not (_is_cue(token, weak=True) or _frames_as(art, token) or lemma):
             continue
         if _impersonal(token):
             continue
         content = _reported_content(art, token)
+        if lemma and (content is None or not content[2]):
+            content = _attributed_content(art, token, lemma) or content
         if content is None:
             continue
         start, end, clause = content
         holds_quote = 1 in art.quoted[start:end]
         if not holds_quote and (not clause or not _is_cue(token)) or \
                 not holds_quote and not _is_cue(token, weak=True):
-            continue
+            if not lemma:
+                continue
         if any(s < end and start < e for s, e in direct + taken):
             continue
         sent = token.sent
@@ -731,7 +741,11 @@ def _indirect(art: _Article, quotes: list[Quote]) -> list[Quote]:
         if speaker is None:
             continue
         speaker.cue = "according to" if token.lower_ == "according" else token.text
-        found.append(_quote(art.text, start, end, "indirect", speaker))
+        kind = "indirect"
+        if attributions:
+            kind = "according-to" if token.lower_ == "according" else \
+                "belief" if (lemma or _attribution_lemma(token)) in BELIEF_VERBS else "indirect"
+        found.append(_quote(art.text, start, end, kind, speaker))
         taken.append((start, end))
     for token in art.doc:
         if token.lower_ in SPEECH_NOUNS and token.pos_ == "NOUN" and not art.is_quoted(token):
@@ -740,6 +754,42 @@ def _indirect(art: _Article, quotes: list[Quote]) -> list[Quote]:
                 found.append(quote)
                 taken.append((quote.start, quote.end))
     return found
+
+
+def _attribution_lemma(token) -> str | None:
+    """The lemma of a verb that attributes what it governs to its subject (``ATTRIBUTION_VERBS``,
+    ``BELIEF_VERBS``), else None. A passive ("is expected to") attributes to nobody named."""
+    if token.pos_ != "VERB" or token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+        return None
+    lemma = lemma_of(token)
+    return lemma if lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS else None
+
+
+# prepositions that carry what a verb attributes ("called for ...", "complained about ...")
+_CONTENT_PREPS = frozenset({"about", "for", "on", "against", "of", "to", "as", "over", "into", "with"})
+_OBJECT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"})
+
+
+def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool] | None:
+    """What an attributing verb governs: its clause ("believes the plan will fail", "wants to
+    run"), else its object and the phrases that complete it ("attacked the plan as reckless",
+    "called for a recount"). The one addressed is not the content ("told reporters")."""
+    children = [c for c in verb.children if c.i > verb.i and not art.is_quoted(c)]
+    clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp") and not _belongs_to_noun(c)]
+    if clauses:
+        return _trimmed(art, clauses[0].left_edge.i, clauses[0].right_edge.i + 1, True)
+    if lemma in ADDRESSEE_VERBS:
+        return None
+    picked = []
+    for c in children:
+        if c.dep_ in _OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and (
+                picked or c.i == verb.i + 1 or verb.doc[c.i - 1].dep_ == "prt"):
+            picked.append(c)
+        elif picked:
+            break
+    if not picked:
+        return None
+    return _trimmed(art, picked[0].left_edge.i, picked[-1].right_edge.i + 1, True)
 
 
 def _noun_report(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:

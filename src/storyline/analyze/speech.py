@@ -124,3 +124,41 @@ def gender_of_word(word: str) -> str | None:
     if w in FEMALE_WORDS or w in FEMALE_PRONOUNS:
         return "f"
     return None
+
+# Verbs (lemmas) that attribute what follows them to their subject, beyond the speech verbs above:
+# reporting and evidence ("the poll shows", "the report found"), judging ("attacked", "praised",
+# "endorsed"), asking and promising ("urged", "called for", "vowed", "refused"). Their clause or
+# object is what is attributed ("Trump attacked the plan": the plan, as Trump framed it).
+ATTRIBUTION_VERBS = frozenset({
+    "say", "tell", "add", "acknowledge", "admit", "announce", "argue", "assert", "caution", "claim",
+    "comment", "complain", "concede", "conclude", "confirm", "declare", "deny", "explain", "insist",
+    "joke", "mention", "note", "observe", "predict", "pledge", "promise", "remark", "repeat", "reply",
+    "report", "respond", "reveal", "recall", "state", "stress", "suggest", "testify", "tweet", "urge",
+    "vow", "warn", "wonder", "ask", "answer", "boast", "charge", "contend", "counter", "emphasize",
+    "emphasise", "quip", "recount", "allege", "propose", "reiterate", "estimate", "write", "speak",
+    "agree", "disagree", "describe", "call", "label", "dub", "express", "encourage", "demand",
+    "maintain", "lament", "proclaim", "disclose", "detail", "document", "cite", "reference", "refer",
+    "highlight", "underscore", "indicate", "show", "find", "question", "criticize", "criticise",
+    "attack", "blast", "slam", "mock", "deride", "denounce", "condemn", "praise", "laud", "hail",
+    "tout", "extol", "defend", "endorse", "support", "back", "oppose", "reject", "dismiss", "downplay",
+    "blame", "accuse", "chastise", "scold", "rebuke", "applaud", "welcome", "recommend", "implore",
+    "press", "threaten", "offer", "refuse", "decline", "discuss", "liken", "compare", "invoke",
+    "echo", "outline", "unveil", "release", "issue", "publish", "raise", "brag", "rail", "decry",
+    "lambaste", "ridicule", "pan", "predict", "forecast", "project", "acknowledge",
+    "recognize", "recognise", "concur", "dispute", "contest", "challenge", "rebut", "refute",
+    "retort", "clarify", "specify", "confess", "lie", "swear", "guarantee", "assure", "reassure",
+    "remind", "inform", "notify", "advise", "instruct", "order", "demand", "request", "petition",
+    "plead", "beg", "appeal", "insinuate", "imply", "signal", "hint", "pledge", "commit",
+})
+
+# Verbs of thinking, feeling and intending: what they govern is attributed belief, not speech.
+BELIEF_VERBS = frozenset({
+    "believe", "think", "fear", "hope", "expect", "want", "plan", "intend", "know", "worry", "doubt",
+    "suspect", "feel", "assume", "consider", "wish", "prefer", "aim", "seek", "decide", "trust",
+    "understand", "imagine", "guess", "reckon", "suppose", "anticipate", "envision", "regard",
+    "view", "presume", "realize", "realise", "deem", "dread", "desire", "mean",
+})
+
+# Verbs whose object is the one addressed ("told reporters"), not what is said.
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "notify", "advise",
+                             "instruct", "ask", "answer", "thank"})
