@@ -724,8 +724,9 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
         if _impersonal(token):
             continue
         content = _reported_content(art, token)
-        if lemma and (content is None or not content[2]):
-            content = _attributed_content(art, token, lemma) or content
+        if lemma and (content is None or not content[2]) and \
+                (content is None or 1 not in art.quoted[content[0]:content[1]]):
+            content = _attributed_content(art, token, lemma)
         if content is None:
             continue
         start, end, clause = content
@@ -738,7 +739,7 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
             continue
         sent = token.sent
         speaker = _speaker_of_cue(art, token, sent.start_char, sent.end_char)
-        if speaker is None:
+        if speaker is None or lemma and not _is_cue(token, weak=True) and not _holds_views(art, speaker):
             continue
         speaker.cue = "according to" if token.lower_ == "according" else token.text
         kind = "indirect"
@@ -759,14 +760,18 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
 def _attribution_lemma(token) -> str | None:
     """The lemma of a verb that attributes what it governs to its subject (``ATTRIBUTION_VERBS``,
     ``BELIEF_VERBS``), else None. A passive ("is expected to") attributes to nobody named."""
-    if token.pos_ != "VERB" or token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+    if token.pos_ != "VERB" or token.tag_ == "VBN" and (
+            token.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in token.children)):
         return None
     lemma = lemma_of(token)
     return lemma if lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS else None
 
 
-# prepositions that carry what a verb attributes ("called for ...", "complained about ...")
-_CONTENT_PREPS = frozenset({"about", "for", "on", "against", "of", "to", "as", "over", "into", "with"})
+# prepositions that carry what a verb attributes ("called for ...", "complained about ..."), and
+# those that may complete an object ("likened the rules to ...", "dismissed the plan as ...")
+_CONTENT_PREPS = frozenset({"about", "for", "on", "against", "of"})
+_COMPLETING_PREPS = _CONTENT_PREPS | {"to", "as", "over", "into", "with"}
+_NOT_CONTENT = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
 _OBJECT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"})
 
 
@@ -782,14 +787,68 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
         return None
     picked = []
     for c in children:
-        if c.dep_ in _OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and (
-                picked or c.i == verb.i + 1 or verb.doc[c.i - 1].dep_ == "prt"):
+        if c.dep_ == "prep":
+            objects = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            content = bool(objects) and objects[0].ent_type_ not in _NOT_CONTENT and (
+                c.lower_ in _CONTENT_PREPS and (c.i == verb.i + 1 or verb.doc[c.i - 1].dep_ == "prt")
+                or picked and c.lower_ in _COMPLETING_PREPS)
+        else:
+            content = c.dep_ in _OBJECT_DEPS and c.ent_type_ not in _NOT_CONTENT
+        if content:
             picked.append(c)
-        elif picked:
+        elif picked or c.dep_ == "prep":
             break
     if not picked:
         return None
     return _trimmed(art, picked[0].left_edge.i, picked[-1].right_edge.i + 1, True)
+
+
+# what speaks for its makers without being a person: "the poll shows", "the report found"
+SOURCE_NOUNS = frozenset({
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "ad",
+    "ads", "advertisement", "campaign", "statement", "letter", "memo", "document", "documents",
+    "records", "data", "filing", "filings", "lawsuit", "suit", "complaint", "book", "article",
+    "story", "paper", "newspaper", "editorial", "column", "video", "email", "emails", "tweet",
+    "tweets", "post", "website", "site", "review", "audit", "investigation", "probe", "ruling",
+    "decision", "order", "indictment", "research", "findings", "estimate", "estimates", "forecast",
+    "model", "platform", "plan", "proposal", "bill", "measure", "speech", "remarks", "interview",
+    "administration", "government", "committee", "panel", "agency", "department", "court", "board",
+    "office", "team", "staff", "party", "group", "organization", "organisation", "company",
+    "firm", "council", "commission", "network", "outlet", "magazine", "outlet", "show", "release",
+})
+# groups of people who hold views: "Democrats fear", "critics say", "voters want"
+GROUP_NOUNS = frozenset({
+    "democrats", "republicans", "voters", "critics", "supporters", "opponents", "experts", "analysts",
+    "economists", "scientists", "researchers", "lawmakers", "legislators", "officials", "leaders",
+    "members", "residents", "citizens", "americans", "people", "advocates", "activists", "observers",
+    "strategists", "pollsters", "historians", "conservatives", "liberals", "progressives", "donors",
+    "aides", "allies", "advisers", "advisors", "insiders", "sources", "investigators", "prosecutors",
+    "authorities", "police", "doctors", "physicians", "parents", "workers", "employees", "executives",
+    "investors", "delegates", "candidates", "senators", "representatives", "governors", "mayors",
+    "judges", "lawyers", "attorneys", "women", "men", "students", "teachers", "veterans", "fans",
+    "readers", "viewers", "respondents", "participants", "americans", "immigrants", "evangelicals",
+    "independents", "millennials", "backers", "detractors", "skeptics", "environmentalists",
+})
+_VIEW_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _holds_views(art: _Article, speaker: Speaker) -> bool:
+    """Whether the subject of an attributing verb that is not a speech verb can hold a view: a
+    person, an organisation, a country or a people; a pronoun; a role, a group, a source ("the
+    poll", "the campaign"). "The rate declined", "the deal releases" attribute nothing."""
+    if speaker.entity_id is not None:
+        entity = art.entities.get(speaker.entity_id)
+        return entity is None or entity.label in _VIEW_LABELS or entity.label == "ROLE"
+    if speaker.name == ANONYMOUS:
+        return True
+    if speaker.start is None or speaker.end is None:
+        return False
+    words = art.text[speaker.start:speaker.end].lower().split()
+    if not words:
+        return False
+    head = words[-1].strip(".,;:’'")
+    return head in PERSON_PRONOUNS or head in ("i", "we", "they") or head in ROLE_NOUNS or \
+        head.rstrip("s") in ROLE_NOUNS or head in ANONYMOUS_HEADS or head in SOURCE_NOUNS or head in GROUP_NOUNS
 
 
 def _noun_report(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:
