@@ -735,8 +735,9 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
                 not holds_quote and not _is_cue(token, weak=True):
             if not lemma:
                 continue
-        if any(s < end and start < e for s, e in direct + taken):
-            continue
+        if any(s < end and start < e for s, e in direct) or any(
+                s < end and start < e and not (attributions and s <= token.idx < e) for s, e in taken):
+            continue  # an attribution inside another one's content is one of its own
         sent = token.sent
         speaker = _speaker_of_cue(art, token, sent.start_char, sent.end_char)
         if speaker is None or lemma and not _is_cue(token, weak=True) and not _holds_views(art, speaker):
@@ -782,7 +783,7 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
     children = [c for c in verb.children if c.i > verb.i and not art.is_quoted(c)]
     clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp") and not _belongs_to_noun(c)]
     if clauses:
-        return _trimmed(art, clauses[0].left_edge.i, clauses[0].right_edge.i + 1, True)
+        return _trimmed(art, clauses[0].left_edge.i, clauses[0].right_edge.i + 1, True, shortest=2)
     if lemma in ADDRESSEE_VERBS:
         return None
     picked = []
@@ -800,7 +801,7 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
             break
     if not picked:
         return None
-    return _trimmed(art, picked[0].left_edge.i, picked[-1].right_edge.i + 1, True)
+    return _trimmed(art, picked[0].left_edge.i, picked[-1].right_edge.i + 1, True, shortest=1)
 
 
 # what speaks for its makers without being a person: "the poll shows", "the report found"
@@ -991,12 +992,13 @@ def _belongs_to_noun(clause) -> bool:
     return before is not None and before.pos_ == "NOUN" and before.lower_ in _CLAUSE_NOUNS
 
 
-def _trimmed(art: _Article, first: int, stop: int, clause: bool) -> tuple[int, int, bool] | None:
+def _trimmed(art: _Article, first: int, stop: int, clause: bool,
+             shortest: int = 3) -> tuple[int, int, bool] | None:
     doc = art.doc
     while first < stop and (doc[first].is_punct or doc[first].is_space):
         first += 1
     while stop > first and (doc[stop - 1].is_space or doc[stop - 1].text in ",;:—–-"):
         stop -= 1
-    if stop - first < 3:
+    if stop - first < shortest or stop - first == 1 and doc[first].pos_ in ("PRON", "DET", "ADV"):
         return None
     return doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text), clause
