@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Entity, Mention, Quote
 from .discourse import Discourse
@@ -29,6 +29,7 @@ from .speech import (
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     SPEECH_NOUNS,
+    STANCE_VERBS,
     SPEECH_VERBS,
     WEAK_CUES,
 )
@@ -57,6 +58,8 @@ class Speaker:
     start: int | None
     end: int | None
     cue: str | None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass
@@ -125,7 +128,31 @@ def find_quotes(doc, article, entities, mentions, attributions: bool = True) -> 
 
 def _quote(text: str, start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
     s = speaker or Speaker(None, None, None, None, None)
-    return Quote(text[start:end], start, end, kind, s.name, s.entity_id, s.start, s.end, s.cue)
+    return Quote(text[start:end], start, end, kind, s.name, s.entity_id, s.start, s.end, s.cue,
+                 s.cue_start, s.cue_end, _source_type(text, s))
+
+
+def _source_type(text: str, speaker: Speaker) -> str | None:
+    """What kind of source a speaker is (``model.SourceType``), from how the text names it."""
+    if speaker.name == ANONYMOUS:
+        return "anonymous"
+    if speaker.entity_id is not None:
+        return "named"
+    if speaker.start is None or speaker.end is None:
+        return "named" if speaker.name else None
+    words = text[speaker.start:speaker.end].split()
+    if not words:
+        return None
+    head = words[-1].strip(".,;:’'").lower()
+    if head in PERSON_PRONOUNS or head in ("i", "we", "they", "it", "you"):
+        return "pronoun"
+    if head in DOCUMENT_NOUNS:
+        return "document"
+    if head in GROUP_NOUNS or head in BODY_NOUNS or head.endswith("s") and head[:-1] in ROLE_NOUNS:
+        return "group"
+    if head in ROLE_NOUNS or head in ANONYMOUS_HEADS:
+        return "role"
+    return "named" if words[-1][:1].isupper() else "role"
 
 
 # ------------------------------------------------------------------------- windows
@@ -282,7 +309,7 @@ def _attribute(art: _Article, span: MarkedSpan, kind: str, found: list[_Found]) 
     if signed is not None:
         return signed
     if prev_same_para is not None and prev_same_para.speaker is not None:
-        return prev_same_para.speaker
+        return _carried(prev_same_para.speaker)
     if kind == "partial":
         return _sentence_subject(art, span)
     before_text = art.text[span.paragraph_start:span.open_at].strip()
@@ -357,7 +384,17 @@ def _speaker_in(art: _Article, start: int, end: int, side: str) -> Speaker | Non
 
 
 def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
-    """The subject of a speech verb: its parsed subject, else the words right next to it."""
+    """The subject of a speech verb: its parsed subject, else the words right next to it, with
+    where the cue is ("according to": both words)."""
+    speaker = _cue_subject(art, cue, start, end)
+    if speaker is not None:
+        last = cue.doc[cue.i + 1] if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) else cue
+        speaker = Speaker(speaker.name, speaker.entity_id, speaker.start, speaker.end, speaker.cue,
+                          cue.idx, last.idx + len(last.text))
+    return speaker
+
+
+def _cue_subject(art: _Article, cue, start: int, end: int) -> Speaker | None:
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -627,8 +664,13 @@ def _introduced_by_previous_paragraph(art: _Article, span: MarkedSpan,
             return speaker
     last = [f for f in found if f.span.paragraph_start == prev_start]
     if last and last[-1].speaker is not None:
-        return last[-1].speaker
+        return _carried(last[-1].speaker)
     return None
+
+
+def _carried(speaker: Speaker) -> Speaker:
+    """The speaker of an earlier quote, for one that has no cue of its own."""
+    return replace(speaker, cue_start=None, cue_end=None)
 
 
 def _speaker_earlier_in_paragraph(art: _Article, span: MarkedSpan) -> Speaker | None:
@@ -765,7 +807,23 @@ def _attribution_lemma(token) -> str | None:
             token.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in token.children)):
         return None
     lemma = lemma_of(token)
-    return lemma if lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS else None
+    if lemma in _MISREAD and token.lower_.startswith(_MISREAD[lemma]):
+        lemma = _MISREAD[lemma]
+    if lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS or lemma in STANCE_VERBS:
+        return lemma
+    if _GENERIC and lemma not in _NOT_ATTRIBUTING:
+        return lemma
+    return None
+
+
+_MISREAD = {"hop": "hope", "sham": "shame"}  # the rule lemmatizer's "hoped" -> "hop"
+_GENERIC = False  # every verb with a subject that can hold a view (a measuring aid: too loose)
+_NOT_ATTRIBUTING = frozenset({"be", "have", "do", "get", "go", "come", "take", "give", "become", "make",
+                              "put", "set", "leave", "arrive", "visit", "walk", "run", "sit", "stand",
+                              "live", "die", "kill", "pay", "spend", "buy", "sell", "win", "lose", "hold",
+                              "meet", "travel", "fly", "drive", "move", "return", "enter", "serve", "work",
+                              "begin", "start", "end", "include", "contain", "cost", "grow", "rise", "fall",
+                              "increase", "decrease", "reach", "bring", "send", "receive", "keep", "let"})
 
 
 # prepositions that carry what a verb attributes ("called for ...", "complained about ..."), and
@@ -805,18 +863,24 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
 
 
 # what speaks for its makers without being a person: "the poll shows", "the report found"
-SOURCE_NOUNS = frozenset({
+DOCUMENT_NOUNS = frozenset({
     "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "ad",
-    "ads", "advertisement", "campaign", "statement", "letter", "memo", "document", "documents",
+    "ads", "advertisement", "statement", "letter", "memo", "document", "documents",
     "records", "data", "filing", "filings", "lawsuit", "suit", "complaint", "book", "article",
     "story", "paper", "newspaper", "editorial", "column", "video", "email", "emails", "tweet",
     "tweets", "post", "website", "site", "review", "audit", "investigation", "probe", "ruling",
     "decision", "order", "indictment", "research", "findings", "estimate", "estimates", "forecast",
     "model", "platform", "plan", "proposal", "bill", "measure", "speech", "remarks", "interview",
-    "administration", "government", "committee", "panel", "agency", "department", "court", "board",
-    "office", "team", "staff", "party", "group", "organization", "organisation", "company",
-    "firm", "council", "commission", "network", "outlet", "magazine", "outlet", "show", "release",
+    "magazine", "show", "release", "spot", "slide", "chart", "map", "survey", "census",
 })
+# bodies that speak as one: "the campaign said", "the committee found"
+BODY_NOUNS = frozenset({
+    "campaign", "administration", "government", "committee", "panel", "agency", "department",
+    "court", "board", "office", "team", "staff", "party", "group", "organization", "organisation",
+    "company", "firm", "council", "commission", "network", "outlet", "ministry", "bureau", "union",
+    "coalition", "alliance", "association", "foundation", "institute", "center", "centre", "police",
+})
+SOURCE_NOUNS = DOCUMENT_NOUNS | BODY_NOUNS
 # groups of people who hold views: "Democrats fear", "critics say", "voters want"
 GROUP_NOUNS = frozenset({
     "democrats", "republicans", "voters", "critics", "supporters", "opponents", "experts", "analysts",

@@ -162,3 +162,17 @@ BELIEF_VERBS = frozenset({
 # Verbs whose object is the one addressed ("told reporters"), not what is said.
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "notify", "advise",
                              "instruct", "ask", "answer", "thank"})
+
+# Verbs of taking a side, judging or weighing something up: what they act on is the stance
+# attributed ("voted against the bill", "embraced the plan", "ignored the question").
+STANCE_VERBS = frozenset({
+    "vote", "choose", "favor", "favour", "accept", "embrace", "promote", "champion", "advocate",
+    "approve", "veto", "override", "overrule", "block", "resist", "ignore", "address", "judge",
+    "admire", "appreciate", "resent", "like", "dislike", "love", "hate", "value", "scrutinize",
+    "scrutinise", "investigate", "review", "examine", "probe", "debate", "talk", "learn", "hear",
+    "prove", "demonstrate", "illustrate", "persuade", "convince", "pressure", "push", "exhort",
+    "invite", "understate", "overstate", "exaggerate", "misstate", "mischaracterize", "demean",
+    "insult", "smear", "shame", "target", "blast", "unendorse", "propound", "recite", "retweet",
+    "pooh-pooh", "acknowledge", "disavow", "repudiate", "renounce", "distance", "tout", "hype",
+    "celebrate", "congratulate", "thank", "apologize", "apologise", "regret", "forgive",
+})
