@@ -227,17 +227,20 @@ def test_a_name_the_ner_missed_speaks_rather_than_the_organisation_in_its_aside(
 def test_reported_claim_holding_a_partial_quote(nlp):
     _, quotes = quotes_of(
         "Auditors rejected Mayor Ann Lee's claim that the budget had “no hidden costs” at all.", nlp)
-    q = [q for q in quotes if q.kind == "indirect"][0]
+    q = [q for q in quotes if q.kind == "indirect" and q.cue == "claim"][0]
     assert q.text.startswith("that the budget had “no hidden costs”")
     assert q.speaker == "Ann Lee"
-    assert q.cue == "claim"
+    rejected = [q for q in quotes if q.cue == "rejected"][0]  # the auditors' stance holds her claim
+    assert rejected.text.startswith("Mayor Ann Lee's claim") and rejected.speaker == "Auditors"
+    assert rejected.source_type == "group"
 
 
 def test_according_to_is_indirect_speech(nlp):
     _, quotes = quotes_of("According to the Port Authority, traffic fell by a third in May.", nlp)
-    q = [q for q in quotes if q.kind == "indirect"][0]
+    q = [q for q in quotes if q.kind == "according-to"][0]
     assert q.cue == "according to"
     assert q.text.startswith("traffic fell by a third")
+    assert (q.cue_start, q.cue_end) == (0, len("According to"))
 
 
 def test_single_quotation_marks_with_a_speech_verb(nlp):

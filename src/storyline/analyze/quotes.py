@@ -793,7 +793,8 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
         taken.append((start, end))
     for token in art.doc:
         if token.lower_ in SPEECH_NOUNS and token.pos_ == "NOUN" and not art.is_quoted(token):
-            quote = _noun_report(art, token, direct + taken)
+            quote = _noun_report(art, token, direct + [(s, e) for s, e in taken
+                                                       if not (attributions and s <= token.idx < e)])
             if quote is not None:
                 found.append(quote)
                 taken.append((quote.start, quote.end))
@@ -931,6 +932,8 @@ def _noun_report(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | N
         return None
     sent = noun.sent
     speaker = _speaker_from_token(art, owners[0], sent.start_char, sent.end_char, noun.text)
+    if speaker is not None:
+        speaker = replace(speaker, cue_start=noun.idx, cue_end=noun.idx + len(noun.text))
     return _quote(art.text, start, end, "indirect", speaker)
 
 

@@ -167,7 +167,7 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "
 # attributed ("voted against the bill", "embraced the plan", "ignored the question").
 STANCE_VERBS = frozenset({
     "vote", "choose", "favor", "favour", "accept", "embrace", "promote", "champion", "advocate",
-    "approve", "veto", "override", "overrule", "block", "resist", "ignore", "address", "judge",
+    "resist", "ignore", "address", "judge",
     "admire", "appreciate", "resent", "like", "dislike", "love", "hate", "value", "scrutinize",
     "scrutinise", "investigate", "review", "examine", "probe", "debate", "talk", "learn", "hear",
     "prove", "demonstrate", "illustrate", "persuade", "convince", "pressure", "push", "exhort",
