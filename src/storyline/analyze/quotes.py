@@ -25,6 +25,8 @@ from .speech import (
     ANONYMOUS_HEADS,
     ATTRIBUTION_VERBS,
     BELIEF_VERBS,
+    CLAUSE_ONLY_VERBS,
+    RAISED_CONCERNS,
     ANONYMOUS_MARKERS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
@@ -782,8 +784,12 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
             continue  # an attribution inside another one's content is one of its own
         sent = token.sent
         speaker = _speaker_of_cue(art, token, sent.start_char, sent.end_char)
-        if speaker is None or lemma and not _is_cue(token, weak=True) and not _holds_views(art, speaker):
+        if speaker is None or lemma and not _is_cue(token, weak=True) and (
+                speaker.name is None and lemma not in BELIEF_VERBS or not _holds_views(art, speaker)):
             continue
+        if lemma and not _listed(lemma) and not _is_cue(token, weak=True) and not any(
+                c.dep_ == "ccomp" and c.i > token.i and start <= c.idx < end for c in token.children):
+            continue  # any other verb attributes only a clause it governs: "Trump hinted that ..."
         speaker.cue = "according to" if token.lower_ == "according" else token.text
         kind = "indirect"
         if attributions:
@@ -812,9 +818,18 @@ def _attribution_lemma(token) -> str | None:
         lemma = _MISREAD[lemma]
     if lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS or lemma in STANCE_VERBS:
         return lemma
-    if _GENERIC and lemma not in _NOT_ATTRIBUTING:
+    if _GENERIC and lemma not in _NOT_ATTRIBUTING and token.lower_ not in _NOT_ATTRIBUTING:
         return lemma
     return None
+
+
+def _listed(lemma: str) -> bool:
+    return lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS or lemma in STANCE_VERBS
+
+
+def _a_person(art: _Article, speaker: Speaker) -> bool:
+    entity = art.entities.get(speaker.entity_id) if speaker.entity_id else None
+    return entity is not None and entity.label == "PERSON"
 
 
 _MISREAD = {"hop": "hope", "sham": "shame"}  # the rule lemmatizer's "hoped" -> "hop"
@@ -842,8 +857,14 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
     children = [c for c in verb.children if c.i > verb.i and not art.is_quoted(c)]
     clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp") and not _belongs_to_noun(c)]
     if clauses:
-        return _trimmed(art, clauses[0].left_edge.i, clauses[0].right_edge.i + 1, True, shortest=2)
-    if lemma in ADDRESSEE_VERBS:
+        first = clauses[0].left_edge.i
+        objects = [c for c in children if c.dep_ == "dobj" and c.i < clauses[0].i]
+        if objects and lemma not in ADDRESSEE_VERBS and lemma not in SPEECH_VERBS:
+            first = objects[0].left_edge.i  # "cited remarks Trump had made": the object and its clause
+        return _trimmed(art, first, clauses[0].right_edge.i + 1, True, shortest=2)
+    if lemma in ADDRESSEE_VERBS or lemma in CLAUSE_ONLY_VERBS:
+        return None
+    if lemma == "raise" and not any(c.dep_ == "dobj" and c.lower_ in RAISED_CONCERNS for c in children):
         return None
     picked = []
     for c in children:
@@ -914,7 +935,13 @@ def _holds_views(art: _Article, speaker: Speaker) -> bool:
         return False
     head = words[-1].strip(".,;:’'")
     return head in PERSON_PRONOUNS or head in ("i", "we", "they") or head in ROLE_NOUNS or \
-        head.rstrip("s") in ROLE_NOUNS or head in ANONYMOUS_HEADS or head in SOURCE_NOUNS or head in GROUP_NOUNS
+        head.rstrip("s") in ROLE_NOUNS or head in ANONYMOUS_HEADS or head in SOURCE_NOUNS or \
+        head in GROUP_NOUNS or head in _SHARES
+
+
+# a share of the people asked: "Twelve percent said", "a majority wants", "most oppose"
+_SHARES = frozenset({"percent", "%", "majority", "plurality", "minority", "most", "half", "third",
+                     "quarter", "share", "many", "some", "others", "few", "both", "all", "none"})
 
 
 def _noun_report(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:

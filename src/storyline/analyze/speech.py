@@ -143,18 +143,18 @@ ATTRIBUTION_VERBS = frozenset({
     "tout", "extol", "defend", "endorse", "support", "back", "oppose", "reject", "dismiss", "downplay",
     "blame", "accuse", "chastise", "scold", "rebuke", "applaud", "welcome", "recommend", "implore",
     "press", "threaten", "offer", "refuse", "decline", "discuss", "liken", "compare", "invoke",
-    "echo", "outline", "unveil", "release", "issue", "publish", "raise", "brag", "rail", "decry",
+    "echo", "outline", "raise", "brag", "rail", "decry",
     "lambaste", "ridicule", "pan", "predict", "forecast", "project", "acknowledge",
     "recognize", "recognise", "concur", "dispute", "contest", "challenge", "rebut", "refute",
     "retort", "clarify", "specify", "confess", "lie", "swear", "guarantee", "assure", "reassure",
     "remind", "inform", "notify", "advise", "instruct", "order", "demand", "request", "petition",
-    "plead", "beg", "appeal", "insinuate", "imply", "signal", "hint", "pledge", "commit",
+    "plead", "beg", "appeal", "insinuate", "imply", "signal", "hint", "pledge",
 })
 
 # Verbs of thinking, feeling and intending: what they govern is attributed belief, not speech.
 BELIEF_VERBS = frozenset({
     "believe", "think", "fear", "hope", "expect", "want", "plan", "intend", "know", "worry", "doubt",
-    "suspect", "feel", "assume", "consider", "wish", "prefer", "aim", "seek", "decide", "trust",
+    "suspect", "feel", "consider", "wish", "prefer", "aim", "seek", "decide", "trust",
     "understand", "imagine", "guess", "reckon", "suppose", "anticipate", "envision", "regard",
     "view", "presume", "realize", "realise", "deem", "dread", "desire", "mean",
 })
@@ -166,13 +166,21 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "
 # Verbs of taking a side, judging or weighing something up: what they act on is the stance
 # attributed ("voted against the bill", "embraced the plan", "ignored the question").
 STANCE_VERBS = frozenset({
-    "vote", "choose", "favor", "favour", "accept", "embrace", "promote", "champion", "advocate",
+    "vote", "favor", "favour", "accept", "embrace", "promote", "champion", "advocate",
     "resist", "ignore", "address", "judge",
     "admire", "appreciate", "resent", "like", "dislike", "love", "hate", "value", "scrutinize",
-    "scrutinise", "investigate", "review", "examine", "probe", "debate", "talk", "learn", "hear",
-    "prove", "demonstrate", "illustrate", "persuade", "convince", "pressure", "push", "exhort",
+    "scrutinise", "investigate", "review", "examine", "probe", "debate", "talk", "learn",
+    "demonstrate", "illustrate", "persuade", "convince", "pressure", "exhort",
     "invite", "understate", "overstate", "exaggerate", "misstate", "mischaracterize", "demean",
-    "insult", "smear", "shame", "target", "blast", "unendorse", "propound", "recite", "retweet",
+    "insult", "smear", "shame", "blast", "unendorse", "propound", "recite", "retweet",
     "pooh-pooh", "acknowledge", "disavow", "repudiate", "renounce", "distance", "tout", "hype",
     "celebrate", "congratulate", "thank", "apologize", "apologise", "regret", "forgive",
 })
+
+# Verbs that attribute only a clause ("the study found that ...", "she feels that ..."), never a
+# bare object ("found a way", "feels the heat"); and "raise" only a concern, a question, a doubt.
+CLAUSE_ONLY_VERBS = frozenset({"find", "show", "mean", "feel", "see", "know", "learn", "understand",
+                               "realize", "realise", "decide", "indicate", "signal"})
+RAISED_CONCERNS = frozenset({"concern", "concerns", "question", "questions", "doubt", "doubts", "issue",
+                             "issues", "alarm", "alarms", "objection", "objections", "possibility",
+                             "prospect", "specter", "spectre", "fears", "worries", "suspicions"})
