@@ -28,6 +28,8 @@ from .speech import (
     CLAUSE_ONLY_VERBS,
     RAISED_CONCERNS,
     ANONYMOUS_MARKERS,
+    ATTRIBUTION_NOUNS,
+    BELIEF_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     SPEECH_NOUNS,
@@ -804,8 +806,50 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
             if quote is not None:
                 found.append(quote)
                 taken.append((quote.start, quote.end))
+    if attributions:
+        for token in art.doc:
+            if token.pos_ == "NOUN" and token.lower_ in ATTRIBUTION_NOUNS and not art.is_quoted(token):
+                quote = _noun_attribution(art, token, direct + [(s, e) for s, e in taken
+                                                                if not s <= token.idx < e])
+                if quote is not None:
+                    found.append(quote)
+                    taken.append((quote.start, quote.end))
     return found
 
+
+def _noun_attribution(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:
+    """A noun that carries someone's words or views, with its owner and what it is about:
+    "Trump's plan to cut taxes", "questions from Democrats about the deal", "the Clinton campaign's
+    criticism of the ad". Without an owner who can hold a view, nobody is attributed anything."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "whose")]
+    if not owners:
+        owners = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                  for o in c.children if o.dep_ == "pobj"]
+    if not owners:
+        return None
+    contents = [c for c in noun.children if c.i > noun.i and (
+        c.dep_ in ("acl", "ccomp") and (c.tag_ == "VB" or any(m.dep_ == "mark" for m in c.children))
+        or c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS)]
+    if not contents:
+        return None
+    content = _trimmed(art, contents[0].left_edge.i, contents[0].right_edge.i + 1, True, shortest=2)
+    if content is None:
+        return None
+    start, end, _ = content
+    if art.text[start:end].split()[0].lower() in ("by", "from"):
+        return None
+    if any(s < end and start < e for s, e in taken):
+        return None
+    sent = noun.sent
+    speaker = _speaker_from_token(art, owners[0], sent.start_char, sent.end_char, noun.text)
+    if speaker is None or speaker.name is None or not _holds_views(art, speaker):
+        return None
+    speaker = replace(speaker, cue_start=noun.idx, cue_end=noun.idx + len(noun.text))
+    kind = "belief" if noun.lower_ in BELIEF_NOUNS else "indirect"
+    return _quote(art.text, start, end, kind, speaker)
+
+
+_NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "for", "against", "over", "to", "that"})
 
 def _attribution_lemma(token) -> str | None:
     """The lemma of a verb that attributes what it governs to its subject (``ATTRIBUTION_VERBS``,

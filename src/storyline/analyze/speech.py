@@ -184,3 +184,21 @@ CLAUSE_ONLY_VERBS = frozenset({"find", "show", "mean", "feel", "see", "know", "l
 RAISED_CONCERNS = frozenset({"concern", "concerns", "question", "questions", "doubt", "doubts", "issue",
                              "issues", "alarm", "alarms", "objection", "objections", "possibility",
                              "prospect", "specter", "spectre", "fears", "worries", "suspicions"})
+
+# Nouns that carry a view or a plan: "Trump's plan to ...", "her hope that ...", "their fears about ..."
+BELIEF_NOUNS = frozenset({
+    "plan", "plans", "hope", "hopes", "fear", "fears", "belief", "beliefs", "view", "views", "concern",
+    "concerns", "intention", "intentions", "goal", "goals", "desire", "suspicion", "suspicions", "worry",
+    "worries", "doubt", "doubts", "expectation", "expectations", "wish", "aim", "ambition", "bet",
+    "conviction", "opinion", "opinions", "position", "stance", "vision", "preference",
+})
+# Nouns that carry someone's words or stance: "Trump's criticism of ...", "questions from ... about ..."
+ATTRIBUTION_NOUNS = BELIEF_NOUNS | SPEECH_NOUNS | frozenset({
+    "report", "reports", "question", "questions", "criticism", "criticisms", "support", "opposition",
+    "proposal", "proposals", "call", "calls", "demand", "demands", "promise", "promises", "pledge",
+    "pledges", "attack", "attacks", "praise", "endorsement", "denial", "answer", "response", "assessment",
+    "argument", "arguments", "theory", "warning", "warnings", "findings", "estimate", "estimates",
+    "prediction", "predictions", "insistence", "account", "version", "description", "characterization",
+    "defense", "defence", "embrace", "rejection", "condemnation", "objection", "objections", "plea",
+    "appeal", "request", "offer", "threat", "threats", "vow", "vows", "message", "pitch", "case",
+})
