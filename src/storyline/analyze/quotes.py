@@ -808,6 +808,11 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
                 taken.append((quote.start, quote.end))
     if attributions:
         for token in art.doc:
+            quote = _passive_attribution(art, token, direct + taken)
+            if quote is not None:
+                found.append(quote)
+                taken.append((quote.start, quote.end))
+        for token in art.doc:
             if token.pos_ == "NOUN" and token.lower_ in ATTRIBUTION_NOUNS and not art.is_quoted(token):
                 quote = _noun_attribution(art, token, direct + [(s, e) for s, e in taken
                                                                 if not s <= token.idx < e])
@@ -815,6 +820,33 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
                     found.append(quote)
                     taken.append((quote.start, quote.end))
     return found
+
+
+def _passive_attribution(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
+    """A passive attributing verb with its agent: "the nominee was endorsed by dozens of papers",
+    "his views were echoed by other economists": the agent holds the view, about the subject."""
+    if verb.tag_ != "VBN" or art.is_quoted(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    lemma = lemma_of(verb)
+    if not _listed(lemma) or lemma in CLAUSE_ONLY_VERBS:
+        return None
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
+    if not agents or not subjects:
+        return None
+    content = _trimmed(art, subjects[0].left_edge.i, subjects[0].right_edge.i + 1, True, shortest=1)
+    if content is None:
+        return None
+    start, end, _ = content
+    if any(s < end and start < e and not s <= verb.idx < e for s, e in taken):
+        return None
+    sent = verb.sent
+    speaker = _speaker_from_token(art, agents[0], sent.start_char, sent.end_char, verb.text)
+    if speaker is None or speaker.name is None or not _holds_views(art, speaker):
+        return None
+    speaker = replace(speaker, cue_start=verb.idx, cue_end=verb.idx + len(verb.text))
+    kind = "belief" if lemma in BELIEF_VERBS else "indirect"
+    return _quote(art.text, start, end, kind, speaker)
 
 
 def _noun_attribution(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:
