@@ -34,6 +34,7 @@ from .speech import (
     ROLE_NOUNS,
     SPEECH_NOUNS,
     STANCE_VERBS,
+    TO_VERBS,
     SPEECH_VERBS,
     WEAK_CUES,
 )
@@ -890,7 +891,7 @@ def _attribution_lemma(token) -> str | None:
             token.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in token.children)):
         return None
     lemma = lemma_of(token)
-    if lemma in _MISREAD and token.lower_.startswith(_MISREAD[lemma]):
+    if lemma in _MISREAD and token.lower_[:4] == _MISREAD[lemma][:4]:
         lemma = _MISREAD[lemma]
     if lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS or lemma in STANCE_VERBS:
         return lemma
@@ -947,7 +948,8 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
         if c.dep_ == "prep":
             objects = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
             content = bool(objects) and objects[0].ent_type_ not in _NOT_CONTENT and (
-                c.lower_ in _CONTENT_PREPS and (c.i == verb.i + 1 or verb.doc[c.i - 1].dep_ == "prt")
+                (c.lower_ in _CONTENT_PREPS or c.lower_ == "to" and lemma in TO_VERBS) and (
+                    c.i == verb.i + 1 or verb.doc[c.i - 1].dep_ in ("prt", "advmod"))
                 or picked and c.lower_ in _COMPLETING_PREPS)
         else:
             content = c.dep_ in _OBJECT_DEPS and c.ent_type_ not in _NOT_CONTENT

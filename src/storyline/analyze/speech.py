@@ -148,7 +148,8 @@ ATTRIBUTION_VERBS = frozenset({
     "recognize", "recognise", "concur", "dispute", "contest", "challenge", "rebut", "refute",
     "retort", "clarify", "specify", "confess", "lie", "swear", "guarantee", "assure", "reassure",
     "remind", "inform", "notify", "advise", "instruct", "order", "demand", "request", "petition",
-    "plead", "beg", "appeal", "insinuate", "imply", "signal", "hint", "pledge",
+    "plead", "beg", "appeal", "insinuate", "imply", "signal", "hint", "pledge", "rule", "link",
+    "tie", "credit", "point", "react", "object", "allude", "weigh",
 })
 
 # Verbs of thinking, feeling and intending: what they govern is attributed belief, not speech.
@@ -156,7 +157,8 @@ BELIEF_VERBS = frozenset({
     "believe", "think", "fear", "hope", "expect", "want", "plan", "intend", "know", "worry", "doubt",
     "suspect", "feel", "consider", "wish", "prefer", "aim", "seek", "decide", "trust",
     "understand", "imagine", "guess", "reckon", "suppose", "anticipate", "envision", "regard",
-    "view", "presume", "realize", "realise", "deem", "dread", "desire", "mean",
+    "view", "presume", "realize", "realise", "deem", "dread", "desire", "mean", "seem", "appear",
+    "comprehend", "fathom", "strive", "vie", "resolve",
 })
 
 # Verbs whose object is the one addressed ("told reporters"), not what is said.
@@ -180,7 +182,10 @@ STANCE_VERBS = frozenset({
 # Verbs that attribute only a clause ("the study found that ...", "she feels that ..."), never a
 # bare object ("found a way", "feels the heat"); and "raise" only a concern, a question, a doubt.
 CLAUSE_ONLY_VERBS = frozenset({"find", "show", "mean", "feel", "see", "know", "learn", "understand",
-                               "realize", "realise", "decide", "indicate", "signal"})
+                               "realize", "realise", "decide", "indicate", "signal", "seem", "appear",
+                               "comprehend", "fathom", "strive", "vie", "resolve", "rule"})
+# Verbs whose "to" phrase is what they attribute: "pointed to the polls", "responded to the attack"
+TO_VERBS = frozenset({"point", "refer", "respond", "react", "object", "allude", "appeal", "testify"})
 RAISED_CONCERNS = frozenset({"concern", "concerns", "question", "questions", "doubt", "doubts", "issue",
                              "issues", "alarm", "alarms", "objection", "objections", "possibility",
                              "prospect", "specter", "spectre", "fears", "worries", "suspicions"})
