@@ -128,7 +128,41 @@ def find_quotes(doc, article, entities, mentions, attributions: bool = True) -> 
     quotes = [_quote(art.text, f.span.start, f.span.end, f.kind, f.speaker) for f in found]
     quotes.extend(_transcript(art, quotes))
     quotes.extend(_indirect(art, quotes, attributions))
+    if attributions:
+        quotes.extend(_headline_attribution(art, quotes))
     return sorted(quotes, key=lambda q: q.start)
+
+
+_HEADLINE = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}):[ \t]+(?P<words>[^\n]{10,200})$", re.M)
+
+
+def _headline_attribution(art: _Article, quotes: list[Quote]) -> list[Quote]:
+    """A headline that gives its words to a source: "Senator Ruiz: The Bridge Must Close", "Poll:
+    Voters Split on Tax". Only the article's first line (the title), only a label naming a person or
+    organisation of the article or a poll, report or study; a kicker ("Fact check:") names no one."""
+    m = _HEADLINE.match(art.text)
+    if m is None or m.group("label").lower() in _NOT_SPEAKERS:
+        return []
+    start, end = m.start("words"), m.end("words")
+    while end > start and art.text[end - 1] in " .":
+        end -= 1
+    if any(q.start < end and start < q.end and q.kind == "direct" for q in quotes):
+        return []
+    label, at = m.group("label"), m.start("label")
+    speaker = None
+    for mention in art.mentions_in(at, at + len(label)):
+        entity = art.entities.get(mention.entity_id)
+        if entity is not None and entity.label in ("PERSON", "ORG"):
+            speaker = Speaker(entity.name, entity.id, mention.start, mention.end, ":")
+            break
+    if speaker is None and label.split()[-1].lower() in DOCUMENT_NOUNS:
+        speaker = Speaker(label, None, at, at + len(label), ":")
+    if speaker is None:
+        return []
+    colon = m.end("label")
+    speaker = replace(speaker, cue_start=colon, cue_end=colon + 1)
+    kind = "partial" if 1 in art.quoted[start:end] else "indirect"
+    return [_quote(art.text, start, end, kind, speaker)]
 
 
 def _quote(text: str, start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
