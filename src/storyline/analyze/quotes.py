@@ -130,6 +130,8 @@ def find_quotes(doc, article, entities, mentions, attributions: bool = True) -> 
     quotes.extend(_indirect(art, quotes, attributions))
     if attributions:
         quotes.extend(_headline_attribution(art, quotes))
+    for q in quotes:
+        q.source_type = _source_type(art, q)
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -168,18 +170,24 @@ def _headline_attribution(art: _Article, quotes: list[Quote]) -> list[Quote]:
 def _quote(text: str, start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
     s = speaker or Speaker(None, None, None, None, None)
     return Quote(text[start:end], start, end, kind, s.name, s.entity_id, s.start, s.end, s.cue,
-                 s.cue_start, s.cue_end, _source_type(text, s))
+                 s.cue_start, s.cue_end)
 
 
-def _source_type(text: str, speaker: Speaker) -> str | None:
-    """What kind of source a speaker is (``model.SourceType``), from how the text names it."""
-    if speaker.name == ANONYMOUS:
+_PHRASE_PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on", "to", "who", "that", ","})
+
+
+def _source_type(art: _Article, q: Quote) -> str | None:
+    """What kind of source a quote's speaker is (``model.SourceType``), from how the text names it."""
+    if q.speaker == ANONYMOUS:
         return "anonymous"
-    if speaker.entity_id is not None:
-        return "named"
-    if speaker.start is None or speaker.end is None:
-        return "named" if speaker.name else None
-    words = text[speaker.start:speaker.end].split()
+    if q.speaker_entity_id is not None:
+        entity = art.entities.get(q.speaker_entity_id)
+        return "group" if entity is not None and entity.label == "NORP" else "named"
+    if q.speaker_start is None or q.speaker_end is None:
+        return "named" if q.speaker else None
+    words = art.text[q.speaker_start:q.speaker_end].split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PHRASE_PREPS), len(words))
+    words = words[:cut]  # "a spokeswoman for the council": the spokeswoman
     if not words:
         return None
     head = words[-1].strip(".,;:’'").lower()
@@ -577,6 +585,14 @@ def _speaker_from_token(art: _Article, token, start: int, end: int, cue: str) ->
         if named is not None:  # "a spokesperson for the council, Ana Ruiz, said"
             entity = art.entities[named.entity_id]
             return Speaker(entity.name, entity.id, named.start, named.end, cue)
+        if token.lower_ in ROLE_NOUNS:  # "a council spokeswoman, Ana Ruiz,": a name the NER missed
+            names = [c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()
+                     and all(w.pos_ == "PROPN" or w.is_punct for w in c.subtree)]
+            if names:
+                words = [w for w in names[0].subtree if not w.is_punct]
+                first, last = words[0], words[-1]
+                name = art.text[first.idx:last.idx + len(last.text)]
+                return Speaker(name, None, first.idx, last.idx + len(last.text), cue)
         if token.lower_ in ANONYMOUS_HEADS and _is_anonymous(token) or _unnamed_by_request(token):
             return Speaker(ANONYMOUS, None, np_start, np_end, cue)
         if token.lower_ in ROLE_NOUNS:  # "a White House spokesman": not the White House
@@ -980,7 +996,7 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
     picked = []
     for c in children:
         if c.dep_ == "prep":
-            objects = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            objects = [o for o in c.children if o.dep_ in ("pobj", "pcomp", "amod", "acomp")]
             content = bool(objects) and objects[0].ent_type_ not in _NOT_CONTENT and (
                 (c.lower_ in _CONTENT_PREPS or c.lower_ == "to" and lemma in TO_VERBS) and (
                     c.i == verb.i + 1 or verb.doc[c.i - 1].dep_ in ("prt", "advmod"))
