@@ -833,8 +833,9 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
             if not lemma:
                 continue
         if any(s < end and start < e for s, e in direct) or any(
-                s < end and start < e and not (attributions and s <= token.idx < e) for s, e in taken):
-            continue  # an attribution inside another one's content is one of its own
+                s < end and start < e and not (attributions and _nested(s, e, start, end, token.idx))
+                for s, e in taken):
+            continue
         sent = token.sent
         speaker = _speaker_of_cue(art, token, sent.start_char, sent.end_char)
         if speaker is None or lemma and not _is_cue(token, weak=True) and (
@@ -933,6 +934,12 @@ def _noun_attribution(art: _Article, noun, taken: list[tuple[int, int]]) -> Quot
 
 
 _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "for", "against", "over", "to", "that"})
+
+def _nested(s: int, e: int, start: int, end: int, cue_at: int) -> bool:
+    """An attribution inside another one's content ("X said Democrats fear ...") or holding it
+    whole ("Clinton plans to visit, an aide said") is one of its own, not the same one twice."""
+    return s <= cue_at < e or start <= s and e <= end and not (start == s and end == e)
+
 
 def _attribution_lemma(token) -> str | None:
     """The lemma of a verb that attributes what it governs to its subject (``ATTRIBUTION_VERBS``,
