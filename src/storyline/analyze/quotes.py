@@ -1012,6 +1012,8 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
             content = c.dep_ in _OBJECT_DEPS and c.ent_type_ not in _NOT_CONTENT
         if content:
             picked.append(c)
+        elif picked and c.dep_ == "advmod" and c.i == picked[-1].right_edge.i + 1:
+            continue  # "compared him favorably to ..."
         elif picked or c.dep_ == "prep":
             break
     if not picked:
@@ -1065,7 +1067,10 @@ def _holds_views(art: _Article, speaker: Speaker) -> bool:
         return True
     if speaker.start is None or speaker.end is None:
         return False
-    words = art.text[speaker.start:speaker.end].lower().split()
+    named = art.text[speaker.start:speaker.end].split()
+    if named and named[-1][:1].isupper() and named[-1].lower() not in PERSON_PRONOUNS and len(named) > 1:
+        return True  # a name the NER missed: "the Dallas Morning News"
+    words = [w.lower() for w in named]
     if not words:
         return False
     head = words[-1].strip(".,;:’'")
