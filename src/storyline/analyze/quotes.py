@@ -860,7 +860,7 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
                 taken.append((quote.start, quote.end))
     if attributions:
         for token in art.doc:
-            quote = _passive_attribution(art, token, direct + taken)
+            quote = _passive_attribution(art, token, direct + taken) or _held_view(art, token, direct + taken)
             if quote is not None:
                 found.append(quote)
                 taken.append((quote.start, quote.end))
@@ -872,6 +872,46 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
                     found.append(quote)
                     taken.append((quote.start, quote.end))
     return found
+
+
+# adjectives that hold a view or a feeling about something: "Democrats are worried that ...",
+# "she was sure of it", "he is critical of the deal"
+BELIEF_ADJECTIVES = frozenset({
+    "concerned", "worried", "sure", "unsure", "confident", "convinced", "optimistic", "pessimistic",
+    "skeptical", "sceptical", "afraid", "hopeful", "certain", "uncertain", "aware", "unaware",
+    "doubtful", "fearful", "wary", "eager", "determined", "adamant", "nervous", "anxious", "keen",
+})
+STANCE_ADJECTIVES = frozenset({"critical", "supportive", "opposed", "dismissive", "scornful", "proud"})
+_LINKING = frozenset({"be", "seem", "feel", "remain", "become", "grow", "appear", "sound", "look"})
+
+
+def _held_view(art: _Article, adjective, taken: list[tuple[int, int]]) -> Quote | None:
+    """A view held with an adjective: "Republicans weren't too concerned about the shift", "they
+    were not sure if they could help": whoever the linking verb's subject is holds it."""
+    word = adjective.lower_
+    if adjective.dep_ != "acomp" or word not in BELIEF_ADJECTIVES and word not in STANCE_ADJECTIVES \
+            or art.is_quoted(adjective):
+        return None
+    verb = adjective.head
+    if verb.pos_ not in ("AUX", "VERB") or lemma_of(verb) not in _LINKING:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    contents = [c for c in adjective.children if c.i > adjective.i and (
+        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("about", "of", "with", "to", "that"))]
+    if not subjects or not contents:
+        return None
+    content = _trimmed(art, contents[0].left_edge.i, contents[0].right_edge.i + 1, True, shortest=1)
+    if content is None:
+        return None
+    start, end, _ = content
+    if any(s < end and start < e and not s <= adjective.idx < e for s, e in taken):
+        return None
+    sent = adjective.sent
+    speaker = _speaker_from_token(art, subjects[0], sent.start_char, sent.end_char, adjective.text)
+    if speaker is None or not _holds_views(art, speaker):
+        return None
+    speaker = replace(speaker, cue_start=adjective.idx, cue_end=adjective.idx + len(adjective.text))
+    return _quote(art.text, start, end, "indirect" if word in STANCE_ADJECTIVES else "belief", speaker)
 
 
 def _passive_attribution(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
@@ -914,9 +954,16 @@ def _noun_attribution(art: _Article, noun, taken: list[tuple[int, int]]) -> Quot
     contents = [c for c in noun.children if c.i > noun.i and (
         c.dep_ in ("acl", "ccomp") and (c.tag_ == "VB" or any(m.dep_ == "mark" for m in c.children))
         or c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS)]
-    if not contents:
+    if contents:
+        first, stop = contents[0].left_edge.i, contents[0].right_edge.i + 1
+    elif noun.dep_ == "nsubj" and noun.lower_ in _PROPOSING_NOUNS and noun.head.pos_ in ("VERB", "AUX") \
+            and noun.head.i > noun.i:
+        first, stop = noun.right_edge.i + 1, noun.head.right_edge.i + 1  # "her plan would cap deductions"
+        while stop > first and noun.doc[stop - 1].is_punct:
+            stop -= 1
+    else:
         return None
-    content = _trimmed(art, contents[0].left_edge.i, contents[0].right_edge.i + 1, True, shortest=2)
+    content = _trimmed(art, first, stop, True, shortest=2)
     if content is None:
         return None
     start, end, _ = content
@@ -933,6 +980,10 @@ def _noun_attribution(art: _Article, noun, taken: list[tuple[int, int]]) -> Quot
     return _quote(art.text, start, end, kind, speaker)
 
 
+_SEEING_AS = frozenset({"see", "view", "regard", "consider", "describe", "cast", "portray", "paint"})
+# what someone proposes, whose own verb says what it would do: "Clinton's plan would raise taxes"
+_PROPOSING_NOUNS = frozenset({"plan", "plans", "proposal", "proposals", "bill", "platform", "budget",
+                              "agenda", "policy", "policies", "pledge", "promise"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "for", "against", "over", "to", "that"})
 
 def _nested(s: int, e: int, start: int, end: int, cue_at: int) -> bool:
@@ -948,7 +999,7 @@ def _attribution_lemma(token) -> str | None:
             token.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in token.children)):
         return None
     lemma = lemma_of(token)
-    if lemma in _MISREAD and token.lower_[:4] == _MISREAD[lemma][:4]:
+    if lemma in _MISREAD and token.lower_[:3] == _MISREAD[lemma][:3]:
         lemma = _MISREAD[lemma]
     if lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS or lemma in STANCE_VERBS:
         return lemma
@@ -996,6 +1047,11 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
         if objects and lemma not in ADDRESSEE_VERBS and lemma not in SPEECH_VERBS:
             first = objects[0].left_edge.i  # "cited remarks Trump had made": the object and its clause
         return _trimmed(art, first, clauses[0].right_edge.i + 1, True, shortest=2)
+    if lemma in _SEEING_AS and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        objects = [c for c in children if c.dep_ == "dobj"]
+        ending = [c for c in children if c.dep_ == "prep" and c.lower_ == "as"][-1]
+        if objects and objects[0].i < ending.i:  # "saw the comment as a dig"
+            return _trimmed(art, objects[0].left_edge.i, ending.right_edge.i + 1, True, shortest=2)
     if lemma in ADDRESSEE_VERBS or lemma in CLAUSE_ONLY_VERBS:
         return None
     if lemma == "raise" and not any(c.dep_ == "dobj" and c.lower_ in RAISED_CONCERNS for c in children):

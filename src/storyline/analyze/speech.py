@@ -155,7 +155,7 @@ ATTRIBUTION_VERBS = frozenset({
 # Verbs of thinking, feeling and intending: what they govern is attributed belief, not speech.
 BELIEF_VERBS = frozenset({
     "believe", "think", "fear", "hope", "expect", "want", "plan", "intend", "know", "worry", "doubt",
-    "suspect", "feel", "consider", "wish", "prefer", "aim", "seek", "decide", "trust",
+    "suspect", "feel", "consider", "assume", "wish", "prefer", "aim", "seek", "decide", "trust",
     "understand", "imagine", "guess", "reckon", "suppose", "anticipate", "envision", "regard",
     "view", "presume", "realize", "realise", "deem", "dread", "desire", "mean", "seem", "appear",
     "comprehend", "fathom", "strive", "vie", "resolve",
@@ -183,7 +183,7 @@ STANCE_VERBS = frozenset({
 # bare object ("found a way", "feels the heat"); and "raise" only a concern, a question, a doubt.
 CLAUSE_ONLY_VERBS = frozenset({"find", "show", "mean", "feel", "see", "know", "learn", "understand",
                                "realize", "realise", "decide", "indicate", "signal", "seem", "appear",
-                               "comprehend", "fathom", "strive", "vie", "resolve", "rule"})
+                               "comprehend", "assume", "fathom", "strive", "vie", "resolve", "rule"})
 # Verbs whose "to" phrase is what they attribute: "pointed to the polls", "responded to the attack"
 TO_VERBS = frozenset({"point", "refer", "respond", "react", "object", "allude", "appeal", "testify"})
 RAISED_CONCERNS = frozenset({"concern", "concerns", "question", "questions", "doubt", "doubts", "issue",
