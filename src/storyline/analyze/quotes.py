@@ -186,6 +186,8 @@ def _source_type(art: _Article, q: Quote) -> str | None:
     if q.speaker_start is None or q.speaker_end is None:
         return "named" if q.speaker else None
     words = art.text[q.speaker_start:q.speaker_end].split()
+    if len(words) > 2 and all(w[:1].isupper() for w in words[-2:]) and words[-1].lower() not in PERSON_PRONOUNS:
+        return "named"  # "the mayor of Springfield Ana Ruiz": a name the NER missed, at the end
     cut = next((i for i, w in enumerate(words) if i and w.lower() in _PHRASE_PREPS), len(words))
     words = words[:cut]  # "a spokeswoman for the council": the spokeswoman
     if not words:
