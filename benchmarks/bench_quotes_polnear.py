@@ -323,9 +323,9 @@ def main() -> int:
                         for q in analysis.quotes])
         if args.attr_misses:
             _print_attr_misses(name, text, gold_all, analysis.quotes, args.attr_misses)
-    ours, naive = [], []
+    ours, naive, off = [], [], []
     reports = {True: [[], [], []], False: [[], [], []]}  # content first? -> (gold, ours, baseline) per article
-    for (name, text, gold), analysis in zip(data, analyses):
+    for (name, text, gold), analysis, base in zip(data, analyses, base_quotes):
         found = [(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in analysis.quotes]
         by_order = read_gold_reports(sorted((DATA / "attributions").glob(name + "_*.ann"))[0], text)
         for first in (True, False):
@@ -334,6 +334,8 @@ def main() -> int:
             reports[first][2].append(sentence_baseline(text, analysis))
         quotes = [q for q in analysis.quotes if q.kind in ("direct", "partial") or _MARKS.search(q.text)]
         ours.append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in quotes])
+        off.append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in base
+                    if q.kind in ("direct", "partial") or _MARKS.search(q.text)])
         naive.append(baseline(text, analysis))
         if args.misses:
             _print_misses(name, text, gold, quotes)
@@ -341,7 +343,8 @@ def main() -> int:
     print(f"PolNeAR dev: {len(data)} articles, {sum(len(g) for *_, g in data)} gold direct quotes, "
           f"analysed in {elapsed:.1f}s")
     print(f"{'':28}{'P':>7}{'R':>7}{'F1':>7}{'exact R':>9}{'speaker':>9}")
-    for label, preds in (("storyline", ours), ("baseline (all marks)", naive)):
+    for label, preds in (("storyline", ours), ("storyline, attributions off", off),
+                         ("baseline (all marks)", naive)):
         s = score(preds, gold_by_article)
         print(f"{label:28}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}"
               f"{s['exact_recall']:9.3f}{s['speaker']:9.3f}")
