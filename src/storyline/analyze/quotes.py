@@ -130,6 +130,9 @@ def find_quotes(doc, article, entities, mentions, attributions: bool = True) -> 
     quotes.extend(_indirect(art, quotes, attributions))
     if attributions:
         quotes.extend(_headline_attribution(art, quotes))
+    if attributions:  # what a source is said to say is never just the source: a misread
+        quotes = [q for q in quotes if q.kind in ("direct", "partial") or q.speaker_start is None
+                  or not q.speaker_start <= q.start < q.end <= q.speaker_end]
     for q in quotes:
         q.source_type = _source_type(art, q)
     return sorted(quotes, key=lambda q: q.start)
@@ -959,7 +962,7 @@ def _noun_attribution(art: _Article, noun, taken: list[tuple[int, int]]) -> Quot
     if contents:
         first, stop = contents[0].left_edge.i, contents[0].right_edge.i + 1
     elif noun.dep_ == "nsubj" and noun.lower_ in _PROPOSING_NOUNS and noun.head.pos_ in ("VERB", "AUX") \
-            and noun.head.i > noun.i:
+            and noun.head.i > noun.i and any(c.dep_ == "aux" and c.lower_ in _WOULD for c in noun.head.children):
         first, stop = noun.right_edge.i + 1, noun.head.right_edge.i + 1  # "her plan would cap deductions"
         while stop > first and noun.doc[stop - 1].is_punct:
             stop -= 1
@@ -982,6 +985,7 @@ def _noun_attribution(art: _Article, noun, taken: list[tuple[int, int]]) -> Quot
     return _quote(art.text, start, end, kind, speaker)
 
 
+_WOULD = frozenset({"would", "will", "could", "can", "may", "might", "should", "'d", "’d", "'ll", "’ll"})
 _SEEING_AS = frozenset({"see", "view", "regard", "consider", "describe", "cast", "portray", "paint"})
 # what someone proposes, whose own verb says what it would do: "Clinton's plan would raise taxes"
 _PROPOSING_NOUNS = frozenset({"plan", "plans", "proposal", "proposals", "bill", "platform", "budget",
