@@ -15,7 +15,16 @@ Recall (a predicted quote of any kind covers 30% of the content) and speaker as 
 baseline: each sentence holding such a cue word taken whole, spoken by the last person named in it
 (its recall is near 1 by construction, at no precision; its speaker column is the comparison).
 
-    python benchmarks/bench_quotes_polnear.py [--limit N]
+Every attribution, quoted or not, is scored too: each gold attribution of the first ``.ann`` gets a
+kind from its text (direct: its content lies within quotation marks; partial: part of it does;
+according-to: its cue holds "according"; belief: its cue is a verb of thinking, fearing, hoping,
+wanting or planning; indirect: the rest). Recall per gold kind (one prediction of any kind covers
+30% of the content) and precision per predicted kind (most of the prediction lies inside some gold
+content), on the articles of even and of odd position by name (``--half`` picks one), beside
+storyline with its attribution finders off (``find_quotes(..., attributions=False)``: the quotes
+and reported speech it found before every attribution was a target).
+
+    python benchmarks/bench_quotes_polnear.py [--limit N] [--half even|odd] [--misses|--attr-misses KIND]
 """
 
 from __future__ import annotations
@@ -96,6 +105,106 @@ def read_gold_reports(ann: Path, text: str) -> list[tuple[GoldQuote, bool]]:
         quote = GoldQuote(content[1], source, " ".join(text[s:e] for s, e in source))
         gold.append((quote, content[1][0][0] < cue[1][0][0]))
     return gold
+
+
+_BELIEF_CUE = re.compile(
+    r"\b(?:believ|think|thought|fear|hope|hoping|expect|worr|feel|felt|want|plan|know|knew|doubt|suspect|"
+    r"intend|assum|consider|wish|view|understand|understood|see|saw|seem|trust|convinced|afraid|sure|"
+    r"confident|optimistic|pessimistic|skeptical|concerned)", re.IGNORECASE)
+ATTRIBUTION_KINDS = ("direct", "partial", "indirect", "according-to", "belief")
+
+
+@dataclass
+class GoldAttribution(GoldQuote):
+    kind: str = "indirect"
+    cue: str = ""
+
+
+def gold_kind(text: str, quoted, pieces: list[tuple[int, int]], cue: str) -> str:
+    """A gold attribution's kind, from its content's quotation marks and its cue's words."""
+    chars = [i for s, e in pieces for i in range(*_strip(text, s, e)) if not text[i].isspace()]
+    inside = sum(1 for i in chars if quoted[i])
+    if chars and inside >= 0.9 * len(chars):
+        return "direct"
+    if inside >= 3:
+        return "partial"
+    if "according" in cue.lower():
+        return "according-to"
+    if _BELIEF_CUE.search(cue):
+        return "belief"
+    return "indirect"
+
+
+def read_gold_all(ann: Path, text: str) -> list[GoldAttribution]:
+    """Every attribution with a content span, quoted or not, typed by ``gold_kind``."""
+    from storyline.analyze.quotemarks import find_marked_spans, quoted_mask
+
+    quoted = quoted_mask(find_marked_spans(text), len(text))
+    spans, links = read_ann(ann)
+    gold = []
+    for link in links:
+        content = spans.get(link.get("Content", ""))
+        if content is None:
+            continue
+        cue = " ".join(text[s:e] for s, e in spans.get(link.get("Cue", ""), ("Cue", []))[1])
+        source = spans.get(link.get("Source", ""), ("Source", []))[1]
+        gold.append(GoldAttribution(content[1], source, " ".join(text[s:e] for s, e in source),
+                                    gold_kind(text, quoted, content[1], cue), cue))
+    return gold
+
+
+def score_all(predictions, gold_by_article) -> dict[str, dict[str, float]]:
+    """Recall per gold kind and precision per predicted kind, every attribution counted.
+
+    predictions: per article a list of (start, end, speaker, speaker_start, speaker_end, kind)."""
+    out = {k: {"gold": 0, "found": 0, "pred": 0, "right": 0, "spk": 0, "spk_right": 0}
+           for k in ATTRIBUTION_KINDS + ("all",)}
+    for preds, (text, gold) in zip(predictions, gold_by_article):
+        for p in preds:
+            inside = max((g.overlap(p[0], p[1]) for g in gold), default=0)
+            ok = inside >= 0.5 * max(1, p[1] - p[0])
+            for k in (p[5], "all"):
+                out.setdefault(k, {"gold": 0, "found": 0, "pred": 0, "right": 0, "spk": 0, "spk_right": 0})
+                out[k]["pred"] += 1
+                out[k]["right"] += ok
+        for g in gold:
+            best = max(preds, key=lambda p: g.overlap(p[0], p[1]), default=None)
+            hit = best is not None and g.overlap(best[0], best[1]) >= 0.3 * g.length
+            spk = hit and bool(g.sources)
+            spk_ok = spk and ((best[3] is not None and any(best[3] < e and s < best[4] for s, e in g.sources))
+                              or _same_person(best[2], g.source_text))
+            named = spk and bool({w for w in _NAME_WORD.findall(g.source_text) if w not in _NOT_NAMES})
+            for k in (g.kind, "all"):
+                out[k]["gold"] += 1
+                out[k]["found"] += hit
+                out[k]["spk"] += spk
+                out[k]["spk_right"] += spk_ok
+            out["all"]["named"] = out["all"].get("named", 0) + named
+            out["all"]["named_right"] = out["all"].get("named_right", 0) + (named and spk_ok)
+    for row in out.values():
+        row["R"] = row["found"] / row["gold"] if row["gold"] else float("nan")
+        row["P"] = row["right"] / row["pred"] if row["pred"] else float("nan")
+        row["speaker"] = row["spk_right"] / row["spk"] if row["spk"] else float("nan")
+    named = out["all"].get("named", 0)
+    out["all"]["named_speaker"] = out["all"].get("named_right", 0) / named if named else float("nan")
+    return out
+
+
+def print_all(halves: dict[str, tuple[list, list, list]]) -> None:
+    """halves: label -> (gold per article, baseline predictions, storyline predictions)."""
+    print("\nevery attribution (recall per gold kind, precision per predicted kind; base = attributions off)")
+    for label, (gold, base, ours) in halves.items():
+        b, o = score_all(base, gold), score_all(ours, gold)
+        print(f"{label}: {len(gold)} articles")
+        print(f"{'':16}{'gold':>6}{'R base':>8}{'R':>7}{'pred base':>11}{'P base':>8}{'pred':>6}{'P':>7}"
+              f"{'spk base':>10}{'spk':>7}")
+        for k in ATTRIBUTION_KINDS + ("all",):
+            print(f"{k:16}{o[k]['gold']:6d}{b[k]['R']:8.3f}{o[k]['R']:7.3f}{b.get(k, o[k])['pred'] if k in b else 0:11d}"
+                  f"{b[k]['P'] if k in b else float('nan'):8.3f}{o[k]['pred']:6d}{o[k]['P']:7.3f}"
+                  f"{b[k]['speaker']:10.3f}{o[k]['speaker']:7.3f}")
+        print(f"{'named source':16}{'':46}{b['all']['named_speaker']:10.3f}{o['all']['named_speaker']:7.3f}"
+              "  (speaker right where the gold source names someone)")
+    print("targets: all R >= 0.75 at P >= 0.90; named-speaker accuracy >= 0.92")
 
 
 def load() -> list[tuple[str, str, list[GoldQuote]]]:
@@ -184,30 +293,56 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--misses", action="store_true", help="print missed and wrong quotes")
+    parser.add_argument("--half", choices=("even", "odd"), default=None,
+                        help="only the articles of even (or odd) position by name")
+    parser.add_argument("--attr-misses", metavar="KIND", default=None,
+                        help="print missed attributions of a gold kind and wrong predictions of that kind (or 'all')")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA} is absent (../shared is only beside a developer checkout)")
         return 0
-    from storyline.analyze import analyze_many, load_nlp
+    from storyline.analyze import analyze_doc, load_nlp
+    from storyline.analyze.quotes import find_quotes
     from storyline.model import Article
 
-    data = load()[: args.limit]
+    data = load()
+    positions = list(range(len(data)))
+    if args.half:
+        positions = [i for i in positions if i % 2 == (args.half == "odd")]
+    positions = positions[: args.limit]
+    data = [data[i] for i in positions]
     articles = [Article(id=name, source=name, text=text) for name, text, _ in data]
     nlp = load_nlp()
     t0 = time.perf_counter()
-    analyses = list(analyze_many(articles, nlp))
+    analyses, base_quotes = [], []
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=32):
+        analysis = analyze_doc(article, doc)
+        analyses.append(analysis)
+        base_quotes.append(find_quotes(doc, article, analysis.entities, analysis.mentions, attributions=False))
     elapsed = time.perf_counter() - t0
-    ours, naive = [], []
+    halves = {"even": ([], [], []), "odd": ([], [], [])}
+    for position, (name, text, _), analysis, base in zip(positions, data, analyses, base_quotes):
+        gold_all = read_gold_all(sorted((DATA / "attributions").glob(name + "_*.ann"))[0], text)
+        half = halves["odd" if position % 2 else "even"]
+        half[0].append((text, gold_all))
+        half[1].append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end, q.kind) for q in base])
+        half[2].append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end, q.kind)
+                        for q in analysis.quotes])
+        if args.attr_misses:
+            _print_attr_misses(name, text, gold_all, analysis.quotes, args.attr_misses)
+    ours, naive, off = [], [], []
     reports = {True: [[], [], []], False: [[], [], []]}  # content first? -> (gold, ours, baseline) per article
-    for (name, text, gold), analysis in zip(data, analyses):
+    for (name, text, gold), analysis, base in zip(data, analyses, base_quotes):
         found = [(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in analysis.quotes]
         by_order = read_gold_reports(sorted((DATA / "attributions").glob(name + "_*.ann"))[0], text)
         for first in (True, False):
             reports[first][0].append((text, [g for g, f in by_order if f == first]))
             reports[first][1].append(found)
             reports[first][2].append(sentence_baseline(text, analysis))
-        quotes = [q for q in analysis.quotes if q.kind != "indirect" or _MARKS.search(q.text)]
+        quotes = [q for q in analysis.quotes if q.kind in ("direct", "partial") or _MARKS.search(q.text)]
         ours.append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in quotes])
+        off.append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in base
+                    if q.kind in ("direct", "partial") or _MARKS.search(q.text)])
         naive.append(baseline(text, analysis))
         if args.misses:
             _print_misses(name, text, gold, quotes)
@@ -215,7 +350,8 @@ def main() -> int:
     print(f"PolNeAR dev: {len(data)} articles, {sum(len(g) for *_, g in data)} gold direct quotes, "
           f"analysed in {elapsed:.1f}s")
     print(f"{'':28}{'P':>7}{'R':>7}{'F1':>7}{'exact R':>9}{'speaker':>9}")
-    for label, preds in (("storyline", ours), ("baseline (all marks)", naive)):
+    for label, preds in (("storyline", ours), ("storyline, attributions off", off),
+                         ("baseline (all marks)", naive)):
         s = score(preds, gold_by_article)
         print(f"{label:28}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}"
               f"{s['exact_recall']:9.3f}{s['speaker']:9.3f}")
@@ -228,7 +364,21 @@ def main() -> int:
         for who, preds in (("storyline", found), ("baseline (sentences)", naive_found)):
             s = score(preds, gold_by_article)
             print(f"{label + ', ' + who:44}{s['gold']:7d}{s['recall']:7.3f}{s['speaker']:9.3f}")
+    print_all({k: v for k, v in halves.items() if v[0]})
     return 0
+
+
+def _print_attr_misses(name: str, text: str, gold: list[GoldAttribution], quotes, kind: str) -> None:
+    for g in gold:
+        if kind not in ("all", g.kind):
+            continue
+        best = max(quotes, key=lambda q: g.overlap(q.start, q.end), default=None)
+        s, e = g.pieces[0]
+        if best is None or g.overlap(best.start, best.end) < 0.3 * g.length:
+            print(f"MISS {g.kind} {name[:30]}: [{g.source_text}] <{g.cue}> {text[s:e][:100]!r}")
+    for q in quotes:
+        if kind in ("all", q.kind) and not any(g.overlap(q.start, q.end) >= 0.5 * (q.end - q.start) for g in gold):
+            print(f"EXTRA {q.kind} {name[:30]}: [{q.speaker}] <{q.cue}> {q.text[:100]!r}")
 
 
 def _print_misses(name: str, text: str, gold: list[GoldQuote], quotes) -> None:

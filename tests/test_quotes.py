@@ -227,17 +227,20 @@ def test_a_name_the_ner_missed_speaks_rather_than_the_organisation_in_its_aside(
 def test_reported_claim_holding_a_partial_quote(nlp):
     _, quotes = quotes_of(
         "Auditors rejected Mayor Ann Lee's claim that the budget had “no hidden costs” at all.", nlp)
-    q = [q for q in quotes if q.kind == "indirect"][0]
+    q = [q for q in quotes if q.kind == "indirect" and q.cue == "claim"][0]
     assert q.text.startswith("that the budget had “no hidden costs”")
     assert q.speaker == "Ann Lee"
-    assert q.cue == "claim"
+    rejected = [q for q in quotes if q.cue == "rejected"][0]  # the auditors' stance holds her claim
+    assert rejected.text.startswith("Mayor Ann Lee's claim") and rejected.speaker == "Auditors"
+    assert rejected.source_type == "group"
 
 
 def test_according_to_is_indirect_speech(nlp):
     _, quotes = quotes_of("According to the Port Authority, traffic fell by a third in May.", nlp)
-    q = [q for q in quotes if q.kind == "indirect"][0]
+    q = [q for q in quotes if q.kind == "according-to"][0]
     assert q.cue == "according to"
     assert q.text.startswith("traffic fell by a third")
+    assert (q.cue_start, q.cue_end) == (0, len("According to"))
 
 
 def test_single_quotation_marks_with_a_speech_verb(nlp):
@@ -326,3 +329,69 @@ def test_a_day_never_speaks_and_a_name_the_parser_hung_a_clause_on_does(nlp):
     _, quotes = quotes_of("Council member Teresa Quill on Wednesday called the mayor’s plan to shut the bridge "
                           "“a radical experiment on working families” and vowed to fight it.", nlp)
     assert quote_starting(quotes, "a radical experiment").speaker == "Teresa Quill"
+
+
+# ------------------------------------------------------------------ every attribution, not only quotations
+
+
+def only(quotes, cue: str):
+    found = [q for q in quotes if q.cue == cue]
+    assert len(found) == 1, f"not one attribution cued by {cue!r}: {[(q.cue, q.text) for q in quotes]}"
+    return found[0]
+
+
+def test_reported_speech_without_quotation_marks_is_indirect_with_cue_offsets(nlp):
+    article, quotes = quotes_of("Governor Maria Lopez warned that the levee would not hold another storm.", nlp)
+    q = only(quotes, "warned")
+    assert q.kind == "indirect" and q.speaker == "Maria Lopez" and q.source_type == "named"
+    assert q.text == "that the levee would not hold another storm"
+    assert article.text[q.cue_start:q.cue_end] == "warned"
+
+
+def test_a_belief_is_its_own_kind_and_a_group_is_kept_as_a_group(nlp):
+    _, quotes = quotes_of("Democrats fear the bill will raise prices for families.", nlp)
+    q = only(quotes, "fear")
+    assert q.kind == "belief" and q.text == "the bill will raise prices for families"
+    assert q.speaker == "Democrats" and q.source_type == "group"
+
+
+def test_anonymous_sources_stay_anonymous(nlp):
+    _, quotes = quotes_of("Two people briefed on the talks said the deal was close.", nlp)
+    q = only(quotes, "said")
+    assert q.speaker == "anonymous source" and q.source_type == "anonymous"
+
+
+def test_an_unnamed_spokeswoman_is_a_role_and_a_named_one_is_her(nlp):
+    _, quotes = quotes_of("A spokeswoman for the council said the vote would wait until March.", nlp)
+    q = only(quotes, "said")
+    assert q.speaker_entity_id is None and q.source_type in ("role", "anonymous")
+    assert "spokeswoman" in (q.speaker or "")
+    _, quotes = quotes_of("A council spokeswoman, Ana Ruiz, said the vote would wait until March.", nlp)
+    assert only(quotes, "said").speaker == "Ana Ruiz"
+
+
+def test_a_stance_attributes_what_it_acts_on(nlp):
+    _, quotes = quotes_of("Senator Paul Reyes criticized the transit plan as reckless.", nlp)
+    q = only(quotes, "criticized")
+    assert q.kind == "indirect" and q.text == "the transit plan as reckless" and q.speaker == "Paul Reyes"
+
+
+def test_a_passive_with_its_agent_attributes_to_the_agent(nlp):
+    _, quotes = quotes_of("Mayor Jane Okafor was endorsed by the state teachers union on Friday.", nlp)
+    q = only(quotes, "endorsed")
+    assert q.text == "Mayor Jane Okafor" and "union" in q.speaker
+
+
+def test_things_that_hold_no_view_attribute_nothing(nlp):
+    _, quotes = quotes_of("The rate declined by four points in May, and the river reached the bridge.", nlp)
+    assert quotes == []
+
+
+def test_attributions_off_keeps_only_quotes_and_say_reports(nlp):
+    from storyline.analyze.quotes import find_quotes
+
+    text = "Democrats fear the bill will raise prices. Senator Paul Reyes criticized the transit plan."
+    article = Article(id="t", source="test", text=text)
+    analysis = analyze(article, nlp)
+    off = find_quotes(nlp(text), article, analysis.entities, analysis.mentions, attributions=False)
+    assert off == [] and {q.cue for q in analysis.quotes} == {"fear", "criticized"}

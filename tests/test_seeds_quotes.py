@@ -54,3 +54,28 @@ def test_seed_offsets_round_trip(seed_analyses):
             assert text[q.start:q.end] == q.text
             if q.speaker_start is not None:
                 assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+
+
+def test_no_attribution_reaches_into_what_is_not_news(seed_analyses, seeds_gold):
+    """The related-links words the gold marks as never to extract are nobody's attributed words."""
+    leaked = []
+    for name, article, analysis in seed_analyses:
+        for banned in seeds_gold["must_not_extract"]:
+            at = article.text.find(banned)
+            while at >= 0:
+                leaked += [(name, banned, q.kind) for q in analysis.quotes
+                           if q.start < at + len(banned) and at < q.end]
+                at = article.text.find(banned, at + 1)
+    assert not leaked
+
+
+def test_seed_attributions_carry_kind_cue_and_source_offsets(seed_analyses):
+    kinds = set()
+    for _, article, analysis in seed_analyses:
+        for q in analysis.quotes:
+            kinds.add(q.kind)
+            if q.cue_start is not None:
+                assert article.text[q.cue_start:q.cue_end].lower().startswith(q.cue.lower()[:3])
+            if q.speaker is not None and q.speaker_start is not None:
+                assert q.source_type is not None
+    assert {"direct", "indirect"} <= kinds

@@ -410,3 +410,31 @@ def test_highlight_keeps_the_text_and_balances_tags(text, spans):
 def test_snippets_are_escaped_before_matches_are_marked():
     assert mark_snippet("a \x02<b>\x03 c") == "a <mark>&lt;b&gt;</mark> c"
     assert snippet_plain("a \x02bc\x03 d") == ("a bc d", [(2, 4)])
+
+
+def test_article_quotes_card_filters_by_kind_and_marks_only_quotations(tmp_path):
+    from storyline.model import Analysis, Article
+
+    text = ("“We will reopen in May,” the mayor said. The council fears the repairs will run late, "
+            "according to the city budget office.")
+    article = Article(id="e5kinds", source="kinds.txt", text=text, outlet="Coast Sentinel", title="Kinds")
+
+    def at(words: str, kind: str, speaker: str, cue: str) -> Quote:
+        start = text.index(words)
+        return Quote(words, start, start + len(words), kind, speaker=speaker, cue=cue)
+
+    analysis = Analysis(article_id="e5kinds", quotes=[
+        at("We will reopen in May,", "direct", "the mayor", "said"),
+        at("the repairs will run late", "belief", "The council", "fears"),
+        at("The council fears the repairs will run late", "according-to", "the city budget office", "according to"),
+    ])
+    client = TestClient(create_app(str(build_sample_store(tmp_path / "kinds.db", [(article, analysis)]))))
+    page = unescape(client.get("/articles/e5kinds").text)
+    assert "belief (1)" in page and "according-to (1)" in page
+    assert "“We will reopen in May,”" in page  # a quotation, in quotation marks
+    assert "“the repairs will run late”" not in page  # an attributed belief, not someone's words
+    filtered = unescape(client.get("/articles/e5kinds?kind=belief").text)
+    card = filtered[filtered.index('id="quotes"'):]
+    card = card[:card.index("</div>")]
+    assert "The council" in card and "the mayor" not in card
+    assert client.get("/articles/e5kinds?kind=rumour").status_code == 422

@@ -19,7 +19,15 @@ from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
 Precision = Literal["day", "week", "month", "season", "year", "decade", "time", "quarter"]
-QuoteKind = Literal["direct", "partial", "indirect"]
+# direct/partial: in quotation marks; indirect: reported speech or stance without them ("X said the
+# plan would fail", "X attacked the plan"); according-to: "according to X"; belief: what X believes,
+# fears, hopes, expects or intends
+QuoteKind = Literal["direct", "partial", "indirect", "according-to", "belief"]
+# who an attribution's source is: a named entity, a person or group the article leaves unnamed on
+# purpose ("two people briefed on the talks"), a group ("Democrats", "officials"), a role without a
+# name ("a spokeswoman"), a document or body that speaks ("the poll", "the report"), a pronoun
+# the text does not resolve
+SourceType = Literal["named", "anonymous", "group", "role", "document", "pronoun"]
 Polarity = Literal["negative", "neutral", "positive"]
 CopyKind = Literal["identical", "reprint", "rewrite"]
 Tense = Literal["past", "present", "future"]
@@ -175,6 +183,9 @@ class Quote:
     speaker_start: int | None = None  # where the speaker is named for this quote (name, pronoun, role)
     speaker_end: int | None = None
     cue: str | None = None  # the speech verb or phrase ("said", "told reporters", "according to")
+    cue_start: int | None = None  # where the cue is (None where the speaker was carried over)
+    cue_end: int | None = None
+    source_type: SourceType | None = None  # what kind of source speaks (None: no speaker found)
 
 
 @dataclass

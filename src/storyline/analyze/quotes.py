@@ -14,17 +14,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Entity, Mention, Quote
 from .discourse import Discourse
 from .quotemarks import MarkedSpan, find_marked_spans, quoted_mask
+from .nlp import lemma_of
 from .speech import (
+    ADDRESSEE_VERBS,
     ANONYMOUS_HEADS,
+    ATTRIBUTION_VERBS,
+    BELIEF_VERBS,
+    CLAUSE_ONLY_VERBS,
+    RAISED_CONCERNS,
     ANONYMOUS_MARKERS,
+    ATTRIBUTION_NOUNS,
+    BELIEF_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     SPEECH_NOUNS,
+    STANCE_VERBS,
+    TO_VERBS,
     SPEECH_VERBS,
     WEAK_CUES,
 )
@@ -53,6 +63,8 @@ class Speaker:
     start: int | None
     end: int | None
     cue: str | None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass
@@ -98,8 +110,13 @@ class _Article:
         return bool(self.quoted[token.idx])
 
 
-def find_quotes(doc, article, entities, mentions) -> list[Quote]:
-    """Direct and partial quotes (in quotation marks), then indirect speech, in text order."""
+def find_quotes(doc, article, entities, mentions, attributions: bool = True) -> list[Quote]:
+    """Direct and partial quotes (in quotation marks), then indirect speech, in text order.
+
+    ``attributions`` adds every attribution without quotation marks (``attribution``): reported
+    speech after any reporting verb, "according to", beliefs; off, only the reported speech that
+    holds a quotation or follows say/tell is kept (what this finder did before, kept as a baseline).
+    """
     art = _Article(doc, article.text, entities, mentions)
     found: list[_Found] = []
     for i, span in enumerate(art.spans):
@@ -110,13 +127,84 @@ def find_quotes(doc, article, entities, mentions) -> list[Quote]:
         found.append(_Found(span, kind, speaker))
     quotes = [_quote(art.text, f.span.start, f.span.end, f.kind, f.speaker) for f in found]
     quotes.extend(_transcript(art, quotes))
-    quotes.extend(_indirect(art, quotes))
+    quotes.extend(_indirect(art, quotes, attributions))
+    if attributions:
+        quotes.extend(_headline_attribution(art, quotes))
+    if attributions:  # what a source is said to say is never just the source: a misread
+        quotes = [q for q in quotes if q.kind in ("direct", "partial") or q.speaker_start is None
+                  or not q.speaker_start <= q.start < q.end <= q.speaker_end]
+    for q in quotes:
+        q.source_type = _source_type(art, q)
     return sorted(quotes, key=lambda q: q.start)
+
+
+_HEADLINE = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}):[ \t]+(?P<words>[^\n]{10,200})$", re.M)
+
+
+def _headline_attribution(art: _Article, quotes: list[Quote]) -> list[Quote]:
+    """A headline that gives its words to a source: "Senator Ruiz: The Bridge Must Close", "Poll:
+    Voters Split on Tax". Only the article's first line (the title), only a label naming a person or
+    organisation of the article or a poll, report or study; a kicker ("Fact check:") names no one."""
+    m = _HEADLINE.match(art.text)
+    if m is None or m.group("label").lower() in _NOT_SPEAKERS:
+        return []
+    start, end = m.start("words"), m.end("words")
+    while end > start and art.text[end - 1] in " .":
+        end -= 1
+    if any(q.start < end and start < q.end and q.kind == "direct" for q in quotes):
+        return []
+    label, at = m.group("label"), m.start("label")
+    speaker = None
+    for mention in art.mentions_in(at, at + len(label)):
+        entity = art.entities.get(mention.entity_id)
+        if entity is not None and entity.label in ("PERSON", "ORG"):
+            speaker = Speaker(entity.name, entity.id, mention.start, mention.end, ":")
+            break
+    if speaker is None and label.split()[-1].lower() in DOCUMENT_NOUNS:
+        speaker = Speaker(label, None, at, at + len(label), ":")
+    if speaker is None:
+        return []
+    colon = m.end("label")
+    speaker = replace(speaker, cue_start=colon, cue_end=colon + 1)
+    kind = "partial" if 1 in art.quoted[start:end] else "indirect"
+    return [_quote(art.text, start, end, kind, speaker)]
 
 
 def _quote(text: str, start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
     s = speaker or Speaker(None, None, None, None, None)
-    return Quote(text[start:end], start, end, kind, s.name, s.entity_id, s.start, s.end, s.cue)
+    return Quote(text[start:end], start, end, kind, s.name, s.entity_id, s.start, s.end, s.cue,
+                 s.cue_start, s.cue_end)
+
+
+_PHRASE_PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on", "to", "who", "that", ","})
+
+
+def _source_type(art: _Article, q: Quote) -> str | None:
+    """What kind of source a quote's speaker is (``model.SourceType``), from how the text names it."""
+    if q.speaker == ANONYMOUS:
+        return "anonymous"
+    if q.speaker_entity_id is not None:
+        entity = art.entities.get(q.speaker_entity_id)
+        return "group" if entity is not None and entity.label == "NORP" else "named"
+    if q.speaker_start is None or q.speaker_end is None:
+        return "named" if q.speaker else None
+    words = art.text[q.speaker_start:q.speaker_end].split()
+    if len(words) > 2 and all(w[:1].isupper() for w in words[-2:]) and words[-1].lower() not in PERSON_PRONOUNS:
+        return "named"  # "the mayor of Springfield Ana Ruiz": a name the NER missed, at the end
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PHRASE_PREPS), len(words))
+    words = words[:cut]  # "a spokeswoman for the council": the spokeswoman
+    if not words:
+        return None
+    head = words[-1].strip(".,;:’'").lower()
+    if head in PERSON_PRONOUNS or head in ("i", "we", "they", "it", "you"):
+        return "pronoun"
+    if head in DOCUMENT_NOUNS:
+        return "document"
+    if head in GROUP_NOUNS or head in BODY_NOUNS or head.endswith("s") and head[:-1] in ROLE_NOUNS:
+        return "group"
+    if head in ROLE_NOUNS or head in ANONYMOUS_HEADS:
+        return "role"
+    return "named" if words[-1][:1].isupper() else "role"
 
 
 # ------------------------------------------------------------------------- windows
@@ -273,7 +361,7 @@ def _attribute(art: _Article, span: MarkedSpan, kind: str, found: list[_Found]) 
     if signed is not None:
         return signed
     if prev_same_para is not None and prev_same_para.speaker is not None:
-        return prev_same_para.speaker
+        return _carried(prev_same_para.speaker)
     if kind == "partial":
         return _sentence_subject(art, span)
     before_text = art.text[span.paragraph_start:span.open_at].strip()
@@ -348,7 +436,17 @@ def _speaker_in(art: _Article, start: int, end: int, side: str) -> Speaker | Non
 
 
 def _speaker_of_cue(art: _Article, cue, start: int, end: int) -> Speaker | None:
-    """The subject of a speech verb: its parsed subject, else the words right next to it."""
+    """The subject of a speech verb: its parsed subject, else the words right next to it, with
+    where the cue is ("according to": both words)."""
+    speaker = _cue_subject(art, cue, start, end)
+    if speaker is not None:
+        last = cue.doc[cue.i + 1] if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) else cue
+        speaker = Speaker(speaker.name, speaker.entity_id, speaker.start, speaker.end, speaker.cue,
+                          cue.idx, last.idx + len(last.text))
+    return speaker
+
+
+def _cue_subject(art: _Article, cue, start: int, end: int) -> Speaker | None:
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -492,6 +590,14 @@ def _speaker_from_token(art: _Article, token, start: int, end: int, cue: str) ->
         if named is not None:  # "a spokesperson for the council, Ana Ruiz, said"
             entity = art.entities[named.entity_id]
             return Speaker(entity.name, entity.id, named.start, named.end, cue)
+        if token.lower_ in ROLE_NOUNS:  # "a council spokeswoman, Ana Ruiz,": a name the NER missed
+            names = [c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()
+                     and all(w.pos_ == "PROPN" or w.is_punct for w in c.subtree)]
+            if names:
+                words = [w for w in names[0].subtree if not w.is_punct]
+                first, last = words[0], words[-1]
+                name = art.text[first.idx:last.idx + len(last.text)]
+                return Speaker(name, None, first.idx, last.idx + len(last.text), cue)
         if token.lower_ in ANONYMOUS_HEADS and _is_anonymous(token) or _unnamed_by_request(token):
             return Speaker(ANONYMOUS, None, np_start, np_end, cue)
         if token.lower_ in ROLE_NOUNS:  # "a White House spokesman": not the White House
@@ -618,8 +724,13 @@ def _introduced_by_previous_paragraph(art: _Article, span: MarkedSpan,
             return speaker
     last = [f for f in found if f.span.paragraph_start == prev_start]
     if last and last[-1].speaker is not None:
-        return last[-1].speaker
+        return _carried(last[-1].speaker)
     return None
+
+
+def _carried(speaker: Speaker) -> Speaker:
+    """The speaker of an earlier quote, for one that has no cue of its own."""
+    return replace(speaker, cue_start=None, cue_end=None)
 
 
 def _speaker_earlier_in_paragraph(art: _Article, span: MarkedSpan) -> Speaker | None:
@@ -696,7 +807,7 @@ def _interviewee(art: _Article) -> Speaker | None:
 # ------------------------------------------------------------------------- indirect speech
 
 
-def _indirect(art: _Article, quotes: list[Quote]) -> list[Quote]:
+def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> list[Quote]:
     """Reported speech: "X said (that) ...", "X told reporters ...", "according to X, ...".
 
     A reported clause may hold a partial quotation ("called the plan “a disaster”"); it is kept
@@ -707,34 +818,332 @@ def _indirect(art: _Article, quotes: list[Quote]) -> list[Quote]:
     taken: list[tuple[int, int]] = []
     found = []
     for token in art.doc:
-        if art.is_quoted(token) or not (_is_cue(token, weak=True) or _frames_as(art, token)):
+        if art.is_quoted(token):
+            continue
+        lemma = _attribution_lemma(token) if attributions else None
+        if not (_is_cue(token, weak=True) or _frames_as(art, token) or lemma):
             continue
         if _impersonal(token):
             continue
         content = _reported_content(art, token)
+        if lemma and (content is None or not content[2]) and \
+                (content is None or 1 not in art.quoted[content[0]:content[1]]):
+            content = _attributed_content(art, token, lemma)
         if content is None:
             continue
         start, end, clause = content
         holds_quote = 1 in art.quoted[start:end]
         if not holds_quote and (not clause or not _is_cue(token)) or \
                 not holds_quote and not _is_cue(token, weak=True):
-            continue
-        if any(s < end and start < e for s, e in direct + taken):
+            if not lemma:
+                continue
+        if any(s < end and start < e for s, e in direct) or any(
+                s < end and start < e and not (attributions and _nested(s, e, start, end, token.idx))
+                for s, e in taken):
             continue
         sent = token.sent
         speaker = _speaker_of_cue(art, token, sent.start_char, sent.end_char)
-        if speaker is None:
+        if speaker is None or lemma and not _is_cue(token, weak=True) and (
+                speaker.name is None and lemma not in BELIEF_VERBS or not _holds_views(art, speaker)):
             continue
+        if lemma and not _listed(lemma) and not _is_cue(token, weak=True) and not any(
+                c.dep_ == "ccomp" and c.i > token.i and start <= c.idx < end for c in token.children):
+            continue  # any other verb attributes only a clause it governs: "Trump hinted that ..."
         speaker.cue = "according to" if token.lower_ == "according" else token.text
-        found.append(_quote(art.text, start, end, "indirect", speaker))
+        kind = "indirect"
+        if attributions:
+            kind = "according-to" if token.lower_ == "according" else \
+                "belief" if (lemma or _attribution_lemma(token)) in BELIEF_VERBS else "indirect"
+        found.append(_quote(art.text, start, end, kind, speaker))
         taken.append((start, end))
     for token in art.doc:
         if token.lower_ in SPEECH_NOUNS and token.pos_ == "NOUN" and not art.is_quoted(token):
-            quote = _noun_report(art, token, direct + taken)
+            quote = _noun_report(art, token, direct + [(s, e) for s, e in taken
+                                                       if not (attributions and s <= token.idx < e)])
             if quote is not None:
                 found.append(quote)
                 taken.append((quote.start, quote.end))
+    if attributions:
+        for token in art.doc:
+            quote = _passive_attribution(art, token, direct + taken) or _held_view(art, token, direct + taken)
+            if quote is not None:
+                found.append(quote)
+                taken.append((quote.start, quote.end))
+        for token in art.doc:
+            if token.pos_ == "NOUN" and token.lower_ in ATTRIBUTION_NOUNS and not art.is_quoted(token):
+                quote = _noun_attribution(art, token, direct + [(s, e) for s, e in taken
+                                                                if not s <= token.idx < e])
+                if quote is not None:
+                    found.append(quote)
+                    taken.append((quote.start, quote.end))
     return found
+
+
+# adjectives that hold a view or a feeling about something: "Democrats are worried that ...",
+# "she was sure of it", "he is critical of the deal"
+BELIEF_ADJECTIVES = frozenset({
+    "concerned", "worried", "sure", "unsure", "confident", "convinced", "optimistic", "pessimistic",
+    "skeptical", "sceptical", "afraid", "hopeful", "certain", "uncertain", "aware", "unaware",
+    "doubtful", "fearful", "wary", "eager", "determined", "adamant", "nervous", "anxious", "keen",
+})
+STANCE_ADJECTIVES = frozenset({"critical", "supportive", "opposed", "dismissive", "scornful", "proud"})
+_LINKING = frozenset({"be", "seem", "feel", "remain", "become", "grow", "appear", "sound", "look"})
+
+
+def _held_view(art: _Article, adjective, taken: list[tuple[int, int]]) -> Quote | None:
+    """A view held with an adjective: "Republicans weren't too concerned about the shift", "they
+    were not sure if they could help": whoever the linking verb's subject is holds it."""
+    word = adjective.lower_
+    if adjective.dep_ != "acomp" or word not in BELIEF_ADJECTIVES and word not in STANCE_ADJECTIVES \
+            or art.is_quoted(adjective):
+        return None
+    verb = adjective.head
+    if verb.pos_ not in ("AUX", "VERB") or lemma_of(verb) not in _LINKING:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    contents = [c for c in adjective.children if c.i > adjective.i and (
+        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("about", "of", "with", "to", "that"))]
+    if not subjects or not contents:
+        return None
+    content = _trimmed(art, contents[0].left_edge.i, contents[0].right_edge.i + 1, True, shortest=1)
+    if content is None:
+        return None
+    start, end, _ = content
+    if any(s < end and start < e and not s <= adjective.idx < e for s, e in taken):
+        return None
+    sent = adjective.sent
+    speaker = _speaker_from_token(art, subjects[0], sent.start_char, sent.end_char, adjective.text)
+    if speaker is None or not _holds_views(art, speaker):
+        return None
+    speaker = replace(speaker, cue_start=adjective.idx, cue_end=adjective.idx + len(adjective.text))
+    return _quote(art.text, start, end, "indirect" if word in STANCE_ADJECTIVES else "belief", speaker)
+
+
+def _passive_attribution(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
+    """A passive attributing verb with its agent: "the nominee was endorsed by dozens of papers",
+    "his views were echoed by other economists": the agent holds the view, about the subject."""
+    if verb.tag_ != "VBN" or art.is_quoted(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    lemma = lemma_of(verb)
+    if not _listed(lemma) or lemma in CLAUSE_ONLY_VERBS:
+        return None
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
+    if not agents or not subjects:
+        return None
+    content = _trimmed(art, subjects[0].left_edge.i, subjects[0].right_edge.i + 1, True, shortest=1)
+    if content is None:
+        return None
+    start, end, _ = content
+    if any(s < end and start < e and not s <= verb.idx < e for s, e in taken):
+        return None
+    sent = verb.sent
+    speaker = _speaker_from_token(art, agents[0], sent.start_char, sent.end_char, verb.text)
+    if speaker is None or speaker.name is None or not _holds_views(art, speaker):
+        return None
+    speaker = replace(speaker, cue_start=verb.idx, cue_end=verb.idx + len(verb.text))
+    kind = "belief" if lemma in BELIEF_VERBS else "indirect"
+    return _quote(art.text, start, end, kind, speaker)
+
+
+def _noun_attribution(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:
+    """A noun that carries someone's words or views, with its owner and what it is about:
+    "Trump's plan to cut taxes", "questions from Democrats about the deal", "the Clinton campaign's
+    criticism of the ad". Without an owner who can hold a view, nobody is attributed anything."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "whose")]
+    if not owners:
+        owners = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                  for o in c.children if o.dep_ == "pobj"]
+    if not owners:
+        return None
+    contents = [c for c in noun.children if c.i > noun.i and (
+        c.dep_ in ("acl", "ccomp") and (c.tag_ == "VB" or any(m.dep_ == "mark" for m in c.children))
+        or c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS)]
+    if contents:
+        first, stop = contents[0].left_edge.i, contents[0].right_edge.i + 1
+    elif noun.dep_ == "nsubj" and noun.lower_ in _PROPOSING_NOUNS and noun.head.pos_ in ("VERB", "AUX") \
+            and noun.head.i > noun.i and any(c.dep_ == "aux" and c.lower_ in _WOULD for c in noun.head.children):
+        first, stop = noun.right_edge.i + 1, noun.head.right_edge.i + 1  # "her plan would cap deductions"
+        while stop > first and noun.doc[stop - 1].is_punct:
+            stop -= 1
+    else:
+        return None
+    content = _trimmed(art, first, stop, True, shortest=2)
+    if content is None:
+        return None
+    start, end, _ = content
+    if art.text[start:end].split()[0].lower() in ("by", "from"):
+        return None
+    if any(s < end and start < e for s, e in taken):
+        return None
+    sent = noun.sent
+    speaker = _speaker_from_token(art, owners[0], sent.start_char, sent.end_char, noun.text)
+    if speaker is None or speaker.name is None or not _holds_views(art, speaker):
+        return None
+    speaker = replace(speaker, cue_start=noun.idx, cue_end=noun.idx + len(noun.text))
+    kind = "belief" if noun.lower_ in BELIEF_NOUNS else "indirect"
+    return _quote(art.text, start, end, kind, speaker)
+
+
+_WOULD = frozenset({"would", "will", "could", "can", "may", "might", "should", "'d", "’d", "'ll", "’ll"})
+_SEEING_AS = frozenset({"see", "view", "regard", "consider", "describe", "cast", "portray", "paint"})
+# what someone proposes, whose own verb says what it would do: "Clinton's plan would raise taxes"
+_PROPOSING_NOUNS = frozenset({"plan", "plans", "proposal", "proposals", "bill", "platform", "budget",
+                              "agenda", "policy", "policies", "pledge", "promise"})
+_NOUN_CONTENT_PREPS = frozenset({"of", "about", "on", "for", "against", "over", "to", "that"})
+
+def _nested(s: int, e: int, start: int, end: int, cue_at: int) -> bool:
+    """An attribution inside another one's content ("X said Democrats fear ...") or holding it
+    whole ("Clinton plans to visit, an aide said") is one of its own, not the same one twice."""
+    return s <= cue_at < e or start <= s and e <= end and not (start == s and end == e)
+
+
+def _attribution_lemma(token) -> str | None:
+    """The lemma of a verb that attributes what it governs to its subject (``ATTRIBUTION_VERBS``,
+    ``BELIEF_VERBS``), else None. A passive ("is expected to") attributes to nobody named."""
+    if token.pos_ != "VERB" or token.tag_ == "VBN" and (
+            token.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in token.children)):
+        return None
+    lemma = lemma_of(token)
+    if lemma in _MISREAD and token.lower_[:3] == _MISREAD[lemma][:3]:
+        lemma = _MISREAD[lemma]
+    if lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS or lemma in STANCE_VERBS:
+        return lemma
+    if _GENERIC and lemma not in _NOT_ATTRIBUTING and token.lower_ not in _NOT_ATTRIBUTING:
+        return lemma
+    return None
+
+
+def _listed(lemma: str) -> bool:
+    return lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS or lemma in STANCE_VERBS
+
+
+def _a_person(art: _Article, speaker: Speaker) -> bool:
+    entity = art.entities.get(speaker.entity_id) if speaker.entity_id else None
+    return entity is not None and entity.label == "PERSON"
+
+
+_MISREAD = {"hop": "hope", "sham": "shame"}  # the rule lemmatizer's "hoped" -> "hop"
+_GENERIC = False  # every verb with a subject that can hold a view (a measuring aid: too loose)
+_NOT_ATTRIBUTING = frozenset({"be", "have", "do", "get", "go", "come", "take", "give", "become", "make",
+                              "put", "set", "leave", "arrive", "visit", "walk", "run", "sit", "stand",
+                              "live", "die", "kill", "pay", "spend", "buy", "sell", "win", "lose", "hold",
+                              "meet", "travel", "fly", "drive", "move", "return", "enter", "serve", "work",
+                              "begin", "start", "end", "include", "contain", "cost", "grow", "rise", "fall",
+                              "increase", "decrease", "reach", "bring", "send", "receive", "keep", "let"})
+
+
+# prepositions that carry what a verb attributes ("called for ...", "complained about ..."), and
+# those that may complete an object ("likened the rules to ...", "dismissed the plan as ...")
+_CONTENT_PREPS = frozenset({"about", "for", "on", "against", "of"})
+_COMPLETING_PREPS = _CONTENT_PREPS | {"to", "as", "over", "into", "with"}
+_NOT_CONTENT = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
+_OBJECT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"})
+
+
+def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool] | None:
+    """What an attributing verb governs: its clause ("believes the plan will fail", "wants to
+    run"), else its object and the phrases that complete it ("attacked the plan as reckless",
+    "called for a recount"). The one addressed is not the content ("told reporters")."""
+    children = [c for c in verb.children if c.i > verb.i and not art.is_quoted(c)]
+    clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp") and not _belongs_to_noun(c)]
+    if clauses:
+        first = clauses[0].left_edge.i
+        objects = [c for c in children if c.dep_ == "dobj" and c.i < clauses[0].i]
+        if objects and lemma not in ADDRESSEE_VERBS and lemma not in SPEECH_VERBS:
+            first = objects[0].left_edge.i  # "cited remarks Trump had made": the object and its clause
+        return _trimmed(art, first, clauses[0].right_edge.i + 1, True, shortest=2)
+    if lemma in _SEEING_AS and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        objects = [c for c in children if c.dep_ == "dobj"]
+        ending = [c for c in children if c.dep_ == "prep" and c.lower_ == "as"][-1]
+        if objects and objects[0].i < ending.i:  # "saw the comment as a dig"
+            return _trimmed(art, objects[0].left_edge.i, ending.right_edge.i + 1, True, shortest=2)
+    if lemma in ADDRESSEE_VERBS or lemma in CLAUSE_ONLY_VERBS:
+        return None
+    if lemma == "raise" and not any(c.dep_ == "dobj" and c.lower_ in RAISED_CONCERNS for c in children):
+        return None
+    picked = []
+    for c in children:
+        if c.dep_ == "prep":
+            objects = [o for o in c.children if o.dep_ in ("pobj", "pcomp", "amod", "acomp")]
+            content = bool(objects) and objects[0].ent_type_ not in _NOT_CONTENT and (
+                (c.lower_ in _CONTENT_PREPS or c.lower_ == "to" and lemma in TO_VERBS) and (
+                    c.i == verb.i + 1 or verb.doc[c.i - 1].dep_ in ("prt", "advmod"))
+                or picked and c.lower_ in _COMPLETING_PREPS)
+        else:
+            content = c.dep_ in _OBJECT_DEPS and c.ent_type_ not in _NOT_CONTENT
+        if content:
+            picked.append(c)
+        elif picked and c.dep_ == "advmod" and c.i == picked[-1].right_edge.i + 1:
+            continue  # "compared him favorably to ..."
+        elif picked or c.dep_ == "prep":
+            break
+    if not picked:
+        return None
+    return _trimmed(art, picked[0].left_edge.i, picked[-1].right_edge.i + 1, True, shortest=1)
+
+
+# what speaks for its makers without being a person: "the poll shows", "the report found"
+DOCUMENT_NOUNS = frozenset({
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "ad",
+    "ads", "advertisement", "statement", "letter", "memo", "document", "documents",
+    "records", "data", "filing", "filings", "lawsuit", "suit", "complaint", "book", "article",
+    "story", "paper", "newspaper", "editorial", "column", "video", "email", "emails", "tweet",
+    "tweets", "post", "website", "site", "review", "audit", "investigation", "probe", "ruling",
+    "decision", "order", "indictment", "research", "findings", "estimate", "estimates", "forecast",
+    "model", "platform", "plan", "proposal", "bill", "measure", "speech", "remarks", "interview",
+    "magazine", "show", "release", "spot", "slide", "chart", "map", "survey", "census",
+})
+# bodies that speak as one: "the campaign said", "the committee found"
+BODY_NOUNS = frozenset({
+    "campaign", "administration", "government", "committee", "panel", "agency", "department",
+    "court", "board", "office", "team", "staff", "party", "group", "organization", "organisation",
+    "company", "firm", "council", "commission", "network", "outlet", "ministry", "bureau", "union",
+    "coalition", "alliance", "association", "foundation", "institute", "center", "centre", "police",
+})
+SOURCE_NOUNS = DOCUMENT_NOUNS | BODY_NOUNS
+# groups of people who hold views: "Democrats fear", "critics say", "voters want"
+GROUP_NOUNS = frozenset({
+    "democrats", "republicans", "voters", "critics", "supporters", "opponents", "experts", "analysts",
+    "economists", "scientists", "researchers", "lawmakers", "legislators", "officials", "leaders",
+    "members", "residents", "citizens", "americans", "people", "advocates", "activists", "observers",
+    "strategists", "pollsters", "historians", "conservatives", "liberals", "progressives", "donors",
+    "aides", "allies", "advisers", "advisors", "insiders", "sources", "investigators", "prosecutors",
+    "authorities", "police", "doctors", "physicians", "parents", "workers", "employees", "executives",
+    "investors", "delegates", "candidates", "senators", "representatives", "governors", "mayors",
+    "judges", "lawyers", "attorneys", "women", "men", "students", "teachers", "veterans", "fans",
+    "readers", "viewers", "respondents", "participants", "americans", "immigrants", "evangelicals",
+    "independents", "millennials", "backers", "detractors", "skeptics", "environmentalists",
+})
+_VIEW_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _holds_views(art: _Article, speaker: Speaker) -> bool:
+    """Whether the subject of an attributing verb that is not a speech verb can hold a view: a
+    person, an organisation, a country or a people; a pronoun; a role, a group, a source ("the
+    poll", "the campaign"). "The rate declined", "the deal releases" attribute nothing."""
+    if speaker.entity_id is not None:
+        entity = art.entities.get(speaker.entity_id)
+        return entity is None or entity.label in _VIEW_LABELS or entity.label == "ROLE"
+    if speaker.name == ANONYMOUS:
+        return True
+    if speaker.start is None or speaker.end is None:
+        return False
+    named = art.text[speaker.start:speaker.end].split()
+    if named and named[-1][:1].isupper() and named[-1].lower() not in PERSON_PRONOUNS and len(named) > 1:
+        return True  # a name the NER missed: "the Dallas Morning News"
+    words = [w.lower() for w in named]
+    if not words:
+        return False
+    head = words[-1].strip(".,;:’'")
+    return head in PERSON_PRONOUNS or head in ("i", "we", "they") or head in ROLE_NOUNS or \
+        head.rstrip("s") in ROLE_NOUNS or head in ANONYMOUS_HEADS or head in SOURCE_NOUNS or \
+        head in GROUP_NOUNS or head in _SHARES
+
+
+# a share of the people asked: "Twelve percent said", "a majority wants", "most oppose"
+_SHARES = frozenset({"percent", "%", "majority", "plurality", "minority", "most", "half", "third",
+                     "quarter", "share", "many", "some", "others", "few", "both", "all", "none"})
 
 
 def _noun_report(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:
@@ -752,6 +1161,8 @@ def _noun_report(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | N
         return None
     sent = noun.sent
     speaker = _speaker_from_token(art, owners[0], sent.start_char, sent.end_char, noun.text)
+    if speaker is not None:
+        speaker = replace(speaker, cue_start=noun.idx, cue_end=noun.idx + len(noun.text))
     return _quote(art.text, start, end, "indirect", speaker)
 
 
@@ -877,12 +1288,13 @@ def _belongs_to_noun(clause) -> bool:
     return before is not None and before.pos_ == "NOUN" and before.lower_ in _CLAUSE_NOUNS
 
 
-def _trimmed(art: _Article, first: int, stop: int, clause: bool) -> tuple[int, int, bool] | None:
+def _trimmed(art: _Article, first: int, stop: int, clause: bool,
+             shortest: int = 3) -> tuple[int, int, bool] | None:
     doc = art.doc
     while first < stop and (doc[first].is_punct or doc[first].is_space):
         first += 1
     while stop > first and (doc[stop - 1].is_space or doc[stop - 1].text in ",;:—–-"):
         stop -= 1
-    if stop - first < 3:
+    if stop - first < shortest or stop - first == 1 and doc[first].pos_ in ("PRON", "DET", "ADV"):
         return None
     return doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1].text), clause

@@ -124,3 +124,86 @@ def gender_of_word(word: str) -> str | None:
     if w in FEMALE_WORDS or w in FEMALE_PRONOUNS:
         return "f"
     return None
+
+# Verbs (lemmas) that attribute what follows them to their subject, beyond the speech verbs above:
+# reporting and evidence ("the poll shows", "the report found"), judging ("attacked", "praised",
+# "endorsed"), asking and promising ("urged", "called for", "vowed", "refused"). Their clause or
+# object is what is attributed ("Trump attacked the plan": the plan, as Trump framed it).
+ATTRIBUTION_VERBS = frozenset({
+    "say", "tell", "add", "acknowledge", "admit", "announce", "argue", "assert", "caution", "claim",
+    "comment", "complain", "concede", "conclude", "confirm", "declare", "deny", "explain", "insist",
+    "joke", "mention", "note", "observe", "predict", "pledge", "promise", "remark", "repeat", "reply",
+    "report", "respond", "reveal", "recall", "state", "stress", "suggest", "testify", "tweet", "urge",
+    "vow", "warn", "wonder", "ask", "answer", "boast", "charge", "contend", "counter", "emphasize",
+    "emphasise", "quip", "recount", "allege", "propose", "reiterate", "estimate", "write", "speak",
+    "agree", "disagree", "describe", "call", "label", "dub", "express", "encourage", "demand",
+    "maintain", "lament", "proclaim", "disclose", "detail", "document", "cite", "reference", "refer",
+    "highlight", "underscore", "indicate", "show", "find", "question", "criticize", "criticise",
+    "attack", "blast", "slam", "mock", "deride", "denounce", "condemn", "praise", "laud", "hail",
+    "tout", "extol", "defend", "endorse", "support", "back", "oppose", "reject", "dismiss", "downplay",
+    "blame", "accuse", "chastise", "scold", "rebuke", "applaud", "welcome", "recommend", "implore",
+    "press", "threaten", "offer", "refuse", "decline", "discuss", "liken", "compare", "invoke",
+    "echo", "outline", "raise", "brag", "rail", "decry",
+    "lambaste", "ridicule", "pan", "predict", "forecast", "project", "acknowledge",
+    "recognize", "recognise", "concur", "dispute", "contest", "challenge", "rebut", "refute",
+    "retort", "clarify", "specify", "confess", "lie", "swear", "guarantee", "assure", "reassure",
+    "remind", "inform", "notify", "advise", "instruct", "order", "demand", "request", "petition",
+    "plead", "beg", "appeal", "insinuate", "imply", "signal", "hint", "pledge", "rule", "link",
+    "tie", "credit", "point", "react", "object", "allude", "weigh",
+})
+
+# Verbs of thinking, feeling and intending: what they govern is attributed belief, not speech.
+BELIEF_VERBS = frozenset({
+    "believe", "think", "fear", "hope", "expect", "want", "plan", "intend", "know", "worry", "doubt",
+    "suspect", "feel", "consider", "assume", "wish", "prefer", "aim", "seek", "decide", "trust",
+    "understand", "imagine", "guess", "reckon", "suppose", "anticipate", "envision", "regard",
+    "view", "presume", "realize", "realise", "deem", "dread", "desire", "mean", "seem", "appear",
+    "comprehend", "fathom", "strive", "vie", "resolve",
+})
+
+# Verbs whose object is the one addressed ("told reporters"), not what is said.
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "notify", "advise",
+                             "instruct", "ask", "answer", "thank"})
+
+# Verbs of taking a side, judging or weighing something up: what they act on is the stance
+# attributed ("voted against the bill", "embraced the plan", "ignored the question").
+STANCE_VERBS = frozenset({
+    "vote", "favor", "favour", "accept", "embrace", "promote", "champion", "advocate",
+    "resist", "ignore", "address", "judge",
+    "admire", "appreciate", "resent", "like", "dislike", "love", "hate", "value", "scrutinize",
+    "scrutinise", "investigate", "review", "examine", "probe", "debate", "talk", "learn",
+    "demonstrate", "illustrate", "persuade", "convince", "pressure", "exhort",
+    "invite", "understate", "overstate", "exaggerate", "misstate", "mischaracterize", "demean",
+    "insult", "smear", "shame", "blast", "unendorse", "propound", "recite", "retweet",
+    "pooh-pooh", "acknowledge", "disavow", "repudiate", "renounce", "distance", "tout", "hype",
+    "celebrate", "congratulate", "thank", "apologize", "apologise", "regret", "forgive",
+})
+
+# Verbs that attribute only a clause ("the study found that ...", "she feels that ..."), never a
+# bare object ("found a way", "feels the heat"); and "raise" only a concern, a question, a doubt.
+CLAUSE_ONLY_VERBS = frozenset({"find", "show", "mean", "feel", "see", "know", "learn", "understand",
+                               "realize", "realise", "decide", "indicate", "signal", "seem", "appear",
+                               "comprehend", "assume", "fathom", "strive", "vie", "resolve", "rule"})
+# Verbs whose "to" phrase is what they attribute: "pointed to the polls", "responded to the attack"
+TO_VERBS = frozenset({"point", "refer", "respond", "react", "object", "allude", "appeal", "testify"})
+RAISED_CONCERNS = frozenset({"concern", "concerns", "question", "questions", "doubt", "doubts", "issue",
+                             "issues", "alarm", "alarms", "objection", "objections", "possibility",
+                             "prospect", "specter", "spectre", "fears", "worries", "suspicions"})
+
+# Nouns that carry a view or a plan: "Trump's plan to ...", "her hope that ...", "their fears about ..."
+BELIEF_NOUNS = frozenset({
+    "plan", "plans", "hope", "hopes", "fear", "fears", "belief", "beliefs", "view", "views", "concern",
+    "concerns", "intention", "intentions", "goal", "goals", "desire", "suspicion", "suspicions", "worry",
+    "worries", "doubt", "doubts", "expectation", "expectations", "wish", "aim", "ambition", "bet",
+    "conviction", "opinion", "opinions", "position", "stance", "vision", "preference",
+})
+# Nouns that carry someone's words or stance: "Trump's criticism of ...", "questions from ... about ..."
+ATTRIBUTION_NOUNS = BELIEF_NOUNS | SPEECH_NOUNS | frozenset({
+    "report", "reports", "question", "questions", "criticism", "criticisms", "support", "opposition",
+    "proposal", "proposals", "call", "calls", "demand", "demands", "promise", "promises", "pledge",
+    "pledges", "attack", "attacks", "praise", "endorsement", "denial", "answer", "response", "assessment",
+    "argument", "arguments", "theory", "warning", "warnings", "findings", "estimate", "estimates",
+    "prediction", "predictions", "insistence", "account", "version", "description", "characterization",
+    "defense", "defence", "embrace", "rejection", "condemnation", "objection", "objections", "plea",
+    "appeal", "request", "offer", "threat", "threats", "vow", "vows", "message", "pitch", "case",
+})

@@ -214,7 +214,8 @@ def format_article(article, analysis, story_id=None) -> str:
     lines += ["", article.text, ""]
     if analysis:
         for q in analysis.quotes:
-            lines.append(f"  quote [{q.kind}] {q.speaker or 'unattributed'}: “{q.text}”")
+            words = f"“{q.text}”" if q.kind in ("direct", "partial") else q.text
+            lines.append(f"  quote [{q.kind}] {q.speaker or 'unattributed'}: {words}")
         for c in analysis.claims:
             lines.append(f"  claim {c.text!r}: {c.value} {c.unit or ''} ({c.qualifier or 'exact'})"
                          f" of {c.subject or '?'}")

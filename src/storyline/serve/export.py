@@ -93,12 +93,14 @@ def write_csv(store: Store, out: TextIO, table: str) -> None:
                 len(an.quotes) if an else 0, len(an.claims) if an else 0, len(a.text.split()),
             ])
     elif table == "quotes":
-        writer.writerow(["article_id", "outlet", "speaker", "kind", "cue", "text", "start", "end"])
+        writer.writerow(["article_id", "outlet", "speaker", "kind", "cue", "text", "start", "end",
+                         "cue_start", "cue_end", "source_type", "speaker_start", "speaker_end"])
         for a in store.iter_articles():
             an = store.analysis(a.id)
             for q in an.quotes if an else []:
                 writer.writerow([a.id, a.outlet or "", q.speaker or "", q.kind, q.cue or "",
-                                 q.text, q.start, q.end])
+                                 q.text, q.start, q.end, _blank(q.cue_start), _blank(q.cue_end),
+                                 q.source_type or "", _blank(q.speaker_start), _blank(q.speaker_end)])
     elif table == "claims":
         writer.writerow(["article_id", "outlet", "text", "value", "unit", "qualifier", "subject",
                          "start", "end", "kind", "subject_head", "direction", "date", "source"])
@@ -151,5 +153,16 @@ def _story_markdown(store: Store, story: Story, buf: io.StringIO) -> None:
         date = a.published or (a.published_inferred.date + " (inferred)" if a.published_inferred else "?")
         buf.write(f"- `{a.id}` {a.display_title()} — {a.outlet or 'unknown outlet'}, {date}\n")
         for q in (an.quotes if an else [])[:50]:
-            buf.write(f"  - {q.speaker or 'unattributed'} ({q.kind}): “{q.text}”\n")
+            buf.write(f"  - {q.speaker or 'unattributed'} ({q.kind}{', ' + q.cue if q.cue else ''}): "
+                      f"{quoted(q)}\n")
     buf.write("\n")
+
+
+def _blank(value: int | None) -> int | str:
+    return "" if value is None else value
+
+
+def quoted(q) -> str:
+    """A quote's words in quotation marks when they are a quotation; reported speech, stances
+    and beliefs as they are, not dressed as someone's words."""
+    return f"“{q.text}”" if q.kind in ("direct", "partial") else q.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,10 +46,23 @@ class ArticleView:
     story_title: str | None
     entities: list[dict[str, Any]]
     evidence: tuple[int, int] | None
+    quote_kind: str | None = None  # the attribution kind the quotes card is filtered to
 
     @property
     def date(self) -> str | None:
         return article_date(self.article)
+
+    @property
+    def quotes(self) -> list:
+        """The article's attributions, only those of ``quote_kind`` when one is chosen."""
+        quotes = self.analysis.quotes if self.analysis else []
+        return [q for q in quotes if self.quote_kind in (None, q.kind)]
+
+    @property
+    def quote_kinds(self) -> list[tuple[str, int]]:
+        """Each attribution kind the article has, with how many, in a fixed order."""
+        counts = Counter(q.kind for q in (self.analysis.quotes if self.analysis else []))
+        return [(k, counts[k]) for k in QUOTE_KINDS if counts[k]]
 
 
 def parse_span(value: str | None, text_length: int) -> tuple[int, int] | None:
@@ -61,7 +76,12 @@ def parse_span(value: str | None, text_length: int) -> tuple[int, int] | None:
     return span if 0 <= span[0] < span[1] <= text_length else None
 
 
-def build_article_view(store: Store, article: Article, evidence: tuple[int, int] | None = None) -> ArticleView:
+QUOTE_KINDS = ("direct", "partial", "indirect", "according-to", "belief")
+QUOTATION_KINDS = frozenset({"direct", "partial"})  # the kinds in quotation marks
+
+
+def build_article_view(store: Store, article: Article, evidence: tuple[int, int] | None = None,
+                       quote_kind: str | None = None) -> ArticleView:
     analysis = queries.load_analyses(store, [article.id]).get(article.id)
     spans = highlights_for(analysis, len(article.text))
     if evidence:
@@ -76,6 +96,7 @@ def build_article_view(store: Store, article: Article, evidence: tuple[int, int]
         story_title=story_title,
         entities=_article_entities(store, analysis),
         evidence=evidence,
+        quote_kind=quote_kind,
     )
 
 

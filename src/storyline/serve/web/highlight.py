@@ -48,7 +48,8 @@ def highlights_for(analysis: Analysis | None, text_length: int) -> list[Highligh
     for q in analysis.quotes:
         who = q.speaker or "unattributed"
         cue = f" ({q.cue})" if q.cue else ""
-        spans.append(Highlight(q.start, q.end, "quote", f"{q.kind} quote — {who}{cue}", f"q-{q.start}"))
+        what = "quote" if q.kind in ("direct", "partial") else "attribution"
+        spans.append(Highlight(q.start, q.end, "quote", f"{q.kind} {what} — {who}{cue}", f"q-{q.start}"))
     for m in analysis.mentions:
         spans.append(Highlight(m.start, m.end, "entity", f"{m.label}: {m.text}", None,
                                (("data-entity", m.entity_id),)))

@@ -22,6 +22,7 @@ MAX_QUERY = 500
 StoreDep = Annotated[Store, Depends(read_store)]
 PageNumber = Annotated[int, Query(ge=1, le=1_000_000, description="1-based page number")]
 StorySort = Literal["last_date", "first_date", "articles", "outlets", "sources", "title"]
+AttributionKind = Literal["direct", "partial", "indirect", "according-to", "belief"]
 
 STORY_COLUMNS = (
     ("title", "Story", ""),
@@ -75,11 +76,12 @@ def article_page(
     article_id: str,
     store: StoreDep,
     hl: Annotated[str | None, Query(max_length=24, description="START-END span to highlight")] = None,
+    kind: Annotated[AttributionKind | None, Query(description="only the attributions of this kind")] = None,
 ) -> HTMLResponse:
     article = store.article(article_id)
     if article is None:
         raise HTTPException(404, f"There is no article with id {article_id!r}.")
-    view = build_article_view(store, article, parse_span(hl, len(article.text)))
+    view = build_article_view(store, article, parse_span(hl, len(article.text)), quote_kind=kind)
     return HTMLResponse(render("article.html", view=view))
 
 
