@@ -22,6 +22,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from ..guard import attempt
 from ..model import Article, RawDocument, article_id_for
 from .blocks import STOPWORDS
 from .bylines import article_authors
@@ -67,28 +68,36 @@ _NOT_A_NAME = re.compile(r"^(?:(?:last )?updated|published|posted|written by|rea
 
 
 def extract_html(raw: RawDocument) -> Article:
-    """One HTML page to an Article; container hints on ``raw`` win over what the page says."""
+    """One HTML page to an Article; container hints on ``raw`` win over what the page says.
+    The body is required; every other field is read alone (``guard.attempt``): one that fails is left
+    out and named in ``article.warnings``."""
     tree = _parse(raw.content)
     if tree is None:
         return _article(raw, "", PageMetadata(), None)
-    meta = read_page_metadata(tree)
-    embeds = find_embeds(tree)
-    pruned = prune_tree(tree)
+    notes: list[str] = []
+    meta = attempt(notes, "page metadata", read_page_metadata, tree, default=None) or PageMetadata()
+    notes.extend(n for n in meta.warnings if n not in notes)
+    embeds = attempt(notes, "embeds", find_embeds, tree, default=[])
+    pruned = attempt(notes, "page furniture", prune_tree, tree, default=[])
     captions = {r.text for r in pruned if r.reason == "caption"}
-    blocks = _restore_dropped(tree, _main_blocks(tree, raw.url, meta))
-    stated = _stated_body_blocks(meta.article_body)
+    blocks = _main_blocks(tree, raw.url, meta)
+    blocks = attempt(notes, "body (restored paragraphs)", _restore_dropped, tree, blocks, default=blocks)
+    stated = attempt(notes, "body (json-ld articleBody)", _stated_body_blocks, meta.article_body, default=[])
     if stated and _covers_little(blocks, stated):
         blocks = stated
-    title = _choose_title(meta)
-    authors = list(raw.authors) or _choose_authors(meta, tree) or closing_writer([block.text for block in blocks])
-    blocks, removed = clean_blocks(blocks, authors=authors, title=raw.title or title, captions=captions)
-    blocks, embed_removed = strip_embeds(blocks, embeds)
+    title = attempt(notes, "title", _choose_title, meta)
+    authors = list(raw.authors) or attempt(notes, "authors", lambda: _choose_authors(meta, tree) or closing_writer(
+        [block.text for block in blocks]), default=[])
+    blocks, removed = attempt(notes, "body (furniture lines)", clean_blocks, blocks, authors=authors,
+                              title=raw.title or title, captions=captions, default=(blocks, []))
+    blocks, embed_removed = attempt(notes, "embeds (in the body)", strip_embeds, blocks, embeds, default=(blocks, []))
     text = "\n\n".join(block.text for block in blocks)
-    article = _article(raw, text, meta, tree)
+    article = _article(raw, text, meta, tree, notes)
     article.title = raw.title or title
     article.authors = authors
     article.removed = pruned + removed + embed_removed
     article.embeds = embeds
+    article.warnings = notes
     return article
 
 
@@ -262,21 +271,25 @@ def _blocks(body: HtmlElement | None) -> list[Block]:
     return blocks
 
 
-def _article(raw: RawDocument, text: str, meta: PageMetadata, tree: HtmlElement | None) -> Article:
-    outlet, confidence, basis = _choose_outlet(raw, meta)
+def _article(raw: RawDocument, text: str, meta: PageMetadata, tree: HtmlElement | None,
+             notes: list[str] | None = None) -> Article:
+    notes = [] if notes is None else notes
+    outlet, confidence, basis = attempt(notes, "outlet", _choose_outlet, raw, meta, default=(None, None, None))
+    url = raw.url or meta.url
     return Article(
         id=article_id_for(text, raw.url),
         source=raw.source,
         text=text,
-        url=raw.url or meta.url,
+        url=url,
         outlet=outlet,
         authors=list(raw.authors),
         title=raw.title,
-        published=iso_date(raw.published) or _choose_published(meta, tree, raw.url),
-        host=registered_domain(raw.url or meta.url),
+        published=attempt(notes, "published", lambda: iso_date(raw.published) or _choose_published(meta, tree, raw.url)),
+        host=attempt(notes, "host", registered_domain, url),
         outlet_confidence=confidence,
         outlet_basis=basis,
         language=meta.language,
+        warnings=notes,
     )
 
 

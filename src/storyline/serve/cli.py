@@ -88,6 +88,8 @@ def ingest(ctx, inputs, jobs, engine, workers, scheduler, max_size, batch_size, 
         click.echo(f"skipped {err.source}: {err.reason}", err=True)
     for err in report.failed:
         click.echo(f"failed  {err.source}: {err.reason}", err=True)
+    for err in report.partial:
+        click.echo(f"partly read {err.source}: {err.reason}", err=True)
     click.echo(report.summary())
     if report.failed:
         click.echo(f"{len(report.failed)} input(s) failed; all others were stored.", err=True)
@@ -123,6 +125,8 @@ def extract(files, fmt):
                        f"{result.reason}", err=True)
             failed += not result.skipped
             continue
+        for note in result.warnings:
+            click.echo(f"partly read {result.source}: {note}", err=True)
         record = article_record(result)
         if fmt == "jsonl":
             click.echo(json.dumps(record, ensure_ascii=False))
@@ -211,6 +215,8 @@ def format_article(article, analysis, story_id=None) -> str:
         lines.append(f"  published ~{inf.date} (inferred, {inf.precision}: {inf.basis})")
     if story_id:
         lines.append(f"  story     {story_id}")
+    for note in [*article.warnings, *(analysis.warnings if analysis else [])]:
+        lines.append(f"  warning   {note}")
     lines += ["", article.text, ""]
     if analysis:
         for q in analysis.quotes:

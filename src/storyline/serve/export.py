@@ -29,6 +29,7 @@ def article_record(
     for name in ANALYSIS_FIELDS:
         record[name] = found.get(name, [])
     record["article_entities"] = found.get("entities", [])
+    record["warnings"] = [*record.get("warnings", []), *found.get("warnings", [])]
     if entity_map:
         for m in record["mentions"]:
             m["entity_id"] = entity_map.get(m["entity_id"], m["entity_id"])
