@@ -10,8 +10,9 @@ made straight, whitespace collapsed and surrounding punctuation stripped; an aut
 "undat." is the share of pages the gold leaves undated (no publish date) to which the mode gives a
 date anyway: an invented date misplaces an article on a timeline, where no date lets storyline
 date it from its story. "unauth." is the same for the writer: the share of pages the gold credits to
-nobody that the mode credits to someone. "no art." counts the pages that gave no article at all (no
-body text: for storyline, an error or an empty body, as `storyline extract` would report it).
+nobody that the mode credits to someone. "no art." counts the pages with a body in the ground truth that
+gave no article at all (no body text: for storyline, an error or an empty body, as `storyline extract`
+would report it); a page whose script draws everything (gold body empty) is not counted.
 A page whose ground truth has no ``main_content`` counts for metadata only.
 Speed is pages per second of this process's CPU time (robust to other load on the machine), on each
 subset of pages, each
@@ -144,7 +145,8 @@ def score_mode(pages: list[dict], run: Callable[[str, str], tuple]) -> tuple[lis
         seconds.append(time.process_time() - start)
     elapsed = sum(seconds)
     for page, (body, title, author, date), spent in zip(pages, outputs, seconds):
-        row: dict = {"id": page["id"], "seconds": spent, "no_article": body is not None and not body.strip()}
+        row: dict = {"id": page["id"], "seconds": spent,
+                     "no_article": bool(page.get("main_content")) and body is not None and not body.strip()}
         if body is not None and page.get("main_content"):
             row["p"], row["r"], row["f1"] = body_scores(body, page["main_content"])
         if title is not None or body is not None:

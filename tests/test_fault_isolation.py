@@ -84,3 +84,11 @@ def test_ingest_stores_a_partly_read_article_counts_it_and_exits_0(tmp_path, mon
     shown = runner.invoke(main, ["--db", db, "show", article_id[:10]], catch_exceptions=False)
     assert shown.exit_code == 0
     assert "warning   title: not read (IndexError: list index out of range)" in shown.output
+
+
+def test_an_article_after_the_page_closed_once_is_still_read():
+    """A theme that writes ``</body></html>`` before the article and again after it: browsers show
+    the article, and so does storyline (the parser had left it in a second root nobody read)."""
+    early_close = page("2024-03-05").replace("<article>", "<div>Menu</div></body></html>\n<article>", 1)
+    article = extract_one(RawDocument(source="harbour.html", content=early_close, format="html"))
+    assert "ferry timetable for paragraph 7" in article.text

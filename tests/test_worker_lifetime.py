@@ -50,7 +50,7 @@ def running(pid: int) -> bool:
     return info is not None and info[0] not in ("Z", "X")  # a zombie has ended, only not yet reaped
 
 
-def start_ingest(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
+def start_ingest(tmp_path: Path, *engine: str) -> tuple[subprocess.Popen, list[int]]:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for n in range(400):
@@ -58,7 +58,7 @@ def start_ingest(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     parent = subprocess.Popen(
         [sys.executable, "-c", "from storyline.serve.cli import main; main()", "--db", str(tmp_path / "s.db"),
-         "ingest", str(corpus), "--jobs", "2", "--no-link"],
+         "ingest", str(corpus), "--jobs", "2", "--no-link", *engine],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     workers: list[int] = []
@@ -108,4 +108,15 @@ def test_ctrl_c_ends_the_ingest_and_its_workers(tmp_path):
         assert left_running(workers) == [], "workers still running 5 s after Ctrl-C"
     finally:
         parent.kill()
+        _clean_up(workers)
+
+
+def test_dask_workers_are_released_when_the_ingest_is_killed(tmp_path):
+    pytest.importorskip("distributed")
+    parent, workers = start_ingest(tmp_path, "--engine", "dask", "--workers", "2")
+    try:
+        parent.kill()
+        parent.wait(timeout=10)
+        assert left_running(workers) == [], "Dask worker processes still running 5 s after kill -9"
+    finally:
         _clean_up(workers)

@@ -15,6 +15,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement, tostring
 from htmldate import find_date
 from trafilatura.metadata import extract_author
@@ -252,9 +253,25 @@ def _parse(content: str | bytes) -> HtmlElement | None:
         tree = load_html(content)
         if tree is None and _HAS_TAG.search(content):
             tree = load_html(f"<html><body><div>{content}</div></body></html>")
-        return tree
     except Exception:  # lxml rejects some byte soup outright
         return None
+    if tree is not None:
+        _rejoin_after_the_end(tree)
+    return tree
+
+
+def _rejoin_after_the_end(tree: HtmlElement) -> None:
+    """Markup after ``</body></html>`` (a template that closes the page twice, the article in between):
+    browsers show it in the body, where libxml2 leaves it in a second root element that nothing reads."""
+    strays = [s for s in tree.itersiblings() if isinstance(s.tag, str) and s.tag == "html"]
+    if not strays:
+        return
+    body = tree.find("body")
+    if body is None:
+        body = etree.SubElement(tree, "body")
+    for stray in strays:
+        for child in list(stray):  # the emptied root stays behind, holding nothing
+            body.append(child)
 
 
 def _blocks(body: HtmlElement | None) -> list[Block]:
