@@ -197,6 +197,8 @@ def show(ctx, article_id, as_json):
 
 
 def format_article(article, analysis, story_id=None) -> str:
+    from .export import figure, quoted
+
     lines = [f"{article.title or '(no title)'}", f"  id        {article.id}", f"  source    {article.source}"]
     if article.url:
         lines.append(f"  url       {article.url}")
@@ -220,9 +222,9 @@ def format_article(article, analysis, story_id=None) -> str:
     lines += ["", article.text, ""]
     if analysis:
         for q in analysis.quotes:
-            lines.append(f"  quote [{q.kind}] {q.speaker or 'unattributed'}: “{q.text}”")
+            lines.append(f"  quote [{q.kind}] {q.speaker or 'unattributed'}: {quoted(q)}")
         for c in analysis.claims:
-            lines.append(f"  claim {c.text!r}: {c.value} {c.unit or ''} ({c.qualifier or 'exact'})"
+            lines.append(f"  claim {c.text!r}: {figure(c.value, c.qualifier)} {c.unit or ''} ({c.qualifier or 'exact'})"
                          f" of {c.subject or '?'}")
         for d in analysis.dates:
             lines.append(f"  date  {d.text!r} -> {d.resolved or '?'} ({d.precision or '?'})")

@@ -20,6 +20,28 @@ ANALYSIS_FIELDS = ("mentions", "quotes", "claims", "dates", "loaded_terms", "ton
 CSV_TABLES = ("articles", "quotes", "claims", "timeline")
 
 
+def quoted(quote) -> str:
+    """A quote as a reader should see it: someone's own words (direct, partial) inside quotation marks,
+    reported speech (indirect) without them, since those are the writer's words, not the speaker's."""
+    text = " ".join(quote.text.split())
+    if quote.kind == "indirect":
+        return text
+    return text if text[:1] in "“\"‘'" and text[-1:] in "”\"’'" else f"“{text}”"
+
+
+def figure(value, qualifier: str | None = None) -> str:
+    """A claim's value as a person writes it: 60,000 (not 60000.0); a change "from 220,000 to 50,000",
+    a range "50–60"."""
+    if isinstance(value, (list, tuple)):
+        parts = [figure(v) for v in value]
+        if len(parts) == 2:
+            return f"from {parts[0]} to {parts[1]}" if qualifier == "change" else f"{parts[0]}–{parts[1]}"
+        return ", ".join(parts)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
+
+
 def article_record(
     article: Article, analysis: Analysis | None = None, entity_map: dict[str, str] | None = None
 ) -> dict[str, Any]:
@@ -151,5 +173,5 @@ def _story_markdown(store: Store, story: Story, buf: io.StringIO) -> None:
         date = a.published or (a.published_inferred.date + " (inferred)" if a.published_inferred else "?")
         buf.write(f"- `{a.id}` {a.display_title()} — {a.outlet or 'unknown outlet'}, {date}\n")
         for q in (an.quotes if an else [])[:50]:
-            buf.write(f"  - {q.speaker or 'unattributed'} ({q.kind}): “{q.text}”\n")
+            buf.write(f"  - {q.speaker or 'unattributed'} ({q.kind}): {quoted(q)}\n")
     buf.write("\n")

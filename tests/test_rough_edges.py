@@ -1,0 +1,99 @@
+"""Rough edges a new user hits, each as the user would see it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.model import Claim, Quote
+from storyline.serve.cli import main
+from storyline.serve.export import figure, quoted
+
+REPORTED = "Council member Raj Patel said on Monday that the closure would hurt shops on Elm Street.\n\n" \
+           "\"Nobody asked the people who work here,\" Patel told reporters.\n"
+
+
+@pytest.fixture(scope="module")
+def store_with_speech(tmp_path_factory):
+    root = tmp_path_factory.mktemp("speech")
+    (root / "in").mkdir()
+    (root / "in" / "patel.txt").write_text(REPORTED, encoding="utf-8")
+    db = str(root / "s.db")
+    result = CliRunner().invoke(main, ["--db", db, "ingest", str(root / "in"), "--jobs", "1"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_only_direct_quotes_get_quotation_marks():
+    said = Quote(text="the closure would hurt shops", start=0, end=10, kind="indirect")
+    own = Quote(text="Nobody asked the people who work here,", start=0, end=10, kind="direct")
+    assert quoted(said) == "the closure would hurt shops"
+    assert quoted(own) == "“Nobody asked the people who work here,”"
+
+
+def test_show_and_the_markdown_digest_print_reported_speech_without_quotation_marks(store_with_speech):
+    runner = CliRunner()
+    listed = runner.invoke(main, ["--db", store_with_speech, "list"], catch_exceptions=False).output
+    article_id = listed.split()[0]
+    shown = runner.invoke(main, ["--db", store_with_speech, "show", article_id], catch_exceptions=False).output
+    digest = runner.invoke(main, ["--db", store_with_speech, "export", "--format", "md"], catch_exceptions=False).output
+    for out in (shown, digest):
+        indirect = [line for line in out.splitlines() if "indirect" in line]
+        direct = [line for line in out.splitlines() if "direct" in line and "indirect" not in line]
+        assert indirect and direct, out
+        assert all("that the closure would hurt shops" in line and not re.search("[“”\"]", line) for line in indirect)
+        assert any("“Nobody asked the people who work here,”" in line for line in direct)
+
+
+def test_claims_print_figures_as_people_write_them():
+    assert figure(60000.0) == "60,000"
+    assert figure([220000.0, 50000.0], "change") == "from 220,000 to 50,000"
+    assert figure([5.0, 6.5], "range") == "5–6.5"
+    assert figure(3.25) == "3.25"
+
+
+# ---------------------------------------------------------------------------- copies and updates
+
+
+def test_a_wire_copy_is_named_by_the_site_that_republished_it():
+    from storyline.extract.text import extract_text
+    from storyline.model import RawDocument
+
+    body = ("(Jane Doe, Example Wire) RIVERTON - The council voted 5-4 on Tuesday to close the old bridge for "
+            "repairs, ending weeks of argument.\n\nThe work will take about 14 months, engineers said.\n\n")
+    on_station = extract_text(RawDocument(source="station.txt", format="text",
+                                          content=body + "Copyright 2025 Example Wire. All rights reserved.\n\n"
+                                                         "WXYZ 4 News | Watch live weeknights at 6 and 11\n"))
+    assert on_station.outlet == "Example Wire" and on_station.host == "WXYZ 4 News"
+    elsewhere = extract_text(RawDocument(source="feeds/paper.txt", format="text", content=body))
+    assert elsewhere.host is None
+
+
+def test_copies_of_one_wire_story_read_apart():
+    from storyline.model import Article
+    from storyline.serve.web.article_view import copy_label
+
+    station = Article(id="a", source="in/station.txt", text="x", outlet="Example Wire", host="WXYZ 4 News",
+                      title="Council closes bridge")
+    paper = Article(id="b", source="in/paper.txt", text="x", outlet="Example Wire", title="Bridge to close")
+    original = Article(id="c", source="c.html", text="x", outlet="The Riverton Ledger", title="Bridge cost",
+                       url="https://riverton-ledger.example/bridge")
+    reprint = Article(id="d", source="d.txt", text="x", outlet="The Riverton Ledger", host="NewsPile",
+                      original_outlet="The Riverton Ledger", title="Bridge cost")
+    assert copy_label(station, "a", paper) == "WXYZ 4 News, from Example Wire — Council closes bridge"
+    assert copy_label(paper, "b", station) == "Example Wire — Bridge to close (paper.txt)"
+    assert copy_label(reprint, "d", original) == "NewsPile, from The Riverton Ledger — Bridge cost"
+    assert copy_label(original, "c", reprint) == "The Riverton Ledger — Bridge cost"  # on its own site
+
+
+def test_an_update_lists_the_earlier_figure_first_on_every_card():
+    from storyline.serve.web.outlets_view import _conflict
+
+    earlier = {"outlet": "A", "text": "220,000", "value": 220000.0, "date": "2025-01-05"}
+    later = {"outlet": "B", "text": "50,000", "value": 50000.0, "date": "2025-02-01"}
+    on_later_card = _conflict({"kind": "update", "subject": "riders", "this": later, "other": earlier}, "this", "other")
+    assert (on_later_card.first.value, on_later_card.second.value) == (220000.0, 50000.0)
+    conflict = _conflict({"kind": "conflict", "subject": "riders", "this": later, "other": earlier}, "this", "other")
+    assert conflict.first.value == 50000.0  # a conflict keeps this outlet's figure first
