@@ -97,3 +97,68 @@ def test_an_update_lists_the_earlier_figure_first_on_every_card():
     assert (on_later_card.first.value, on_later_card.second.value) == (220000.0, 50000.0)
     conflict = _conflict({"kind": "conflict", "subject": "riders", "this": later, "other": earlier}, "this", "other")
     assert conflict.first.value == 50000.0  # a conflict keeps this outlet's figure first
+
+
+# ---------------------------------------------------------------------------- highlights
+
+
+def test_a_highlight_over_a_paragraph_break_leaves_the_blank_line_unmarked():
+    from storyline.serve.web.highlight import Highlight, highlight_html
+
+    text = "The council voted on Tuesday.\n\nThe work begins in June."
+    html = str(highlight_html(text, [Highlight(4, 46, "evidence", "timeline evidence", "ev-4-46")]))
+    assert html == ('The <span class="hl hl-evidence" title="timeline evidence" id="ev-4-46">council voted on Tuesday.'
+                    '</span>\n\n<span class="hl hl-evidence hl-cont" title="timeline evidence">The work begins</span>'
+                    ' in June.')
+
+
+def marked_breaks(html: str) -> int:
+    """Line breaks that fall inside a highlight (the yellow bars on blank lines)."""
+    depth = found = 0
+    for token in re.split(r"(<[^>]+>)", html):
+        if token.startswith("<span"):
+            depth += 1 if token.startswith('<span class="hl') or depth else 0
+        elif token == "</span>":
+            depth = max(0, depth - 1)
+        elif depth and not token.startswith("<") and "\n" in token:
+            found += 1
+    return found
+
+
+def test_the_report_marks_no_blank_line_between_paragraphs(tmp_path):
+    from web_samples import LEDGER_TEXT, build_sample_store
+
+    from storyline.model import Event, Evidence
+    from storyline.serve.report import render_report
+    from storyline.store import Store
+
+    assert "\n\n" in LEDGER_TEXT
+    path = build_sample_store(tmp_path / "r.db")
+    with Store(path) as store:
+        stories = list(store.iter_stories())
+        bridge = next(s for s in stories if s.id == "s-bridge")
+        bridge.timeline.append(Event(date="2025-02-24", precision="day", summary="The whole article",
+                                     evidence=[Evidence("a1ledger", 0, len(LEDGER_TEXT))]))
+        store.replace_links(stories)
+    with Store(path, readonly=True) as store:
+        report = render_report(store, "s-bridge")
+    assert 'class="hl hl-evidence hl-cont"' in report  # the evidence goes on past the break
+    assert marked_breaks(report) == 0
+
+
+def test_the_article_page_legend_switches_each_kind_on_and_off(tmp_path):
+    from fastapi.testclient import TestClient
+    from web_samples import build_sample_store
+
+    from storyline.serve.web.app import create_app
+    from storyline.serve.web.highlight import LEGEND
+
+    client = TestClient(create_app(str(build_sample_store(tmp_path / "w.db"))))
+    page = client.get("/articles/a1ledger").text
+    css = client.get("/static/style.css").text
+    for kind, _ in LEGEND:
+        box = re.search(rf'<input type="checkbox" id="show-{kind}"[^>]*>', page)
+        assert box, kind
+        assert ("checked" in box.group()) == (kind != "entity")  # mentions mark most lines: off at first
+        assert f"body:has(#show-{kind}:not(:checked)) .article-text .hl-{kind}" in css
+    assert "<script" not in page  # a stylesheet rule does it, nothing to run
