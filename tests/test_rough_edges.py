@@ -162,3 +162,49 @@ def test_the_article_page_legend_switches_each_kind_on_and_off(tmp_path):
         assert ("checked" in box.group()) == (kind != "entity")  # mentions mark most lines: off at first
         assert f"body:has(#show-{kind}:not(:checked)) .article-text .hl-{kind}" in css
     assert "<script" not in page  # a stylesheet rule does it, nothing to run
+
+
+# ---------------------------------------------------------------------------- the command line
+
+
+def test_global_options_work_after_the_subcommand_too(store_with_speech):
+    after = CliRunner().invoke(main, ["list", "--db", store_with_speech], catch_exceptions=False)
+    assert after.exit_code == 0, after.output
+    assert "[no headline] Council member Raj Patel said on Monday" in after.output  # untitled: its first words
+
+
+def test_a_report_on_a_store_without_stories_says_so_and_exits_2(tmp_path):
+    from storyline.store import Store
+
+    with Store(tmp_path / "empty.db"):
+        pass
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "empty.db"), "report", "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2 and "holds no story yet" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_serve_on_a_taken_port_says_the_port_is_taken(store_with_speech):
+    import socket
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        result = CliRunner().invoke(main, ["--db", store_with_speech, "serve", "--port", str(port)])
+    assert result.exit_code == 1 and f"port {port} is taken" in result.output
+    assert "serving" not in result.output
+
+
+def test_counts_read_as_words(store_with_speech):
+    from storyline.engine.local import IngestReport
+
+    assert IngestReport(stories=1).summary().endswith("; 1 story in the store")
+    listed = CliRunner().invoke(main, ["--db", store_with_speech, "list", "--stories"]).output
+    assert "1 article " in listed and "1 articles" not in listed
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract", "export", "list", "show", "schema", "serve", "report",
+                                     "demo"])
+def test_every_command_shows_examples_in_its_help(command):
+    out = CliRunner().invoke(main, [command, "--help"]).output
+    assert re.search(r"Examples?:\n\s+storyline " + command, out), out

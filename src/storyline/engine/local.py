@@ -57,7 +57,7 @@ class IngestReport:
         if self.partial:
             parts.append(f"{len(self.partial)} partly read (stored without the fields named above)")
         parts.append(f"{len(self.failed)} failed")
-        return ", ".join(parts) + f"; {self.stories} stories in the store"
+        return ", ".join(parts) + f"; {self.stories} {'story' if self.stories == 1 else 'stories'} in the store"
 
 
 def extract_one(raw: RawDocument) -> Article | IngestError:
