@@ -208,3 +208,73 @@ def test_counts_read_as_words(store_with_speech):
 def test_every_command_shows_examples_in_its_help(command):
     out = CliRunner().invoke(main, [command, "--help"]).output
     assert re.search(r"Examples?:\n\s+storyline " + command, out), out
+
+
+# ---------------------------------------------------------------------------- exports
+
+BRIDGE = """(Dana Whitfield, Riverside Ledger) Mayor Lena Ortiz said Tuesday the Elm Street bridge will close for repairs.
+
+"We cannot wait another winter," Ortiz said. "The steel is failing."
+
+The city estimates the work will cost nearly $18 million. Daily crossings fell from 22,000 to 5,000 vehicles since the limits began.
+"""
+SHOPS = """Council member Raj Patel said on Monday that the Elm Street bridge closure would hurt shops.
+
+"Nobody asked the people who work here," Patel told reporters. The repairs will cost $18 million, the city said.
+"""
+
+
+@pytest.fixture(scope="module")
+def bridge_store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bridge")
+    (root / "in").mkdir()
+    (root / "in" / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    (root / "in" / "shops.txt").write_text(SHOPS, encoding="utf-8")
+    db = str(root / "s.db")
+    assert CliRunner().invoke(main, ["--db", db, "ingest", str(root / "in"), "--jobs", "1"]).exit_code == 0
+    return db
+
+
+def export(db: str, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--db", db, "export", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_claims_csv_has_numeric_value_columns_and_the_articles_place(bridge_store):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(export(bridge_store, "--format", "csv", "--table", "claims"))))
+    change = next(r for r in rows if r["qualifier"] == "change")
+    assert (float(change["value"]), float(change["value_to"])) == (22000.0, 5000.0)
+    single = next(r for r in rows if r["qualifier"] != "change")
+    assert float(single["value"]) and single["value_to"] == ""
+    quotes = list(csv.DictReader(io.StringIO(export(bridge_store, "--format", "csv", "--table", "quotes"))))
+    assert {"date", "title", "outlet", "url"} <= set(quotes[0])
+    assert any(q["outlet"] == "Riverside Ledger" and q["title"] for q in quotes)
+
+
+@pytest.mark.parametrize("table, columns", [
+    ("facts", {"story_id", "fact_id", "kind", "label", "outlet", "reported", "evidence"}),
+    ("omissions", {"story_id", "outlet", "fact_id", "label", "reported_by"}),
+    ("loaded_terms", {"article_id", "outlet", "text", "neutral", "leaning", "start", "end"}),
+])
+def test_the_comparison_tables_export_as_csv(bridge_store, table, columns):
+    header = export(bridge_store, "--format", "csv", "--table", table).splitlines()[0].split(",")
+    assert columns <= set(header)
+
+
+def test_facts_csv_has_one_row_per_fact_and_outlet(bridge_store):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(export(bridge_store, "--format", "csv", "--table", "facts"))))
+    assert rows and {r["reported"] for r in rows} <= {"0", "1"}
+    assert all(r["evidence"] for r in rows if r["reported"] == "1")
+
+
+def test_the_markdown_digest_has_claims_and_how_each_outlet_told_it(bridge_store):
+    digest = export(bridge_store, "--format", "md")
+    assert "### Claims" in digest and "from 22,000 to 5,000" in digest
+    assert "### How each outlet told it" in digest and "| Riverside Ledger |" in digest

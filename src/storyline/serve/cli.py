@@ -185,8 +185,10 @@ def extract(files, fmt):
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "md"]), default="json",
               show_default=True)
-@click.option("--table", type=click.Choice(["articles", "quotes", "claims", "timeline"]),
-              default="articles", show_default=True, help="CSV only: which table to write.")
+@click.option("--table", type=click.Choice(["articles", "quotes", "claims", "timeline", "facts", "omissions",
+                                            "loaded_terms"]),
+              default="articles", show_default=True,
+              help="CSV only: which table to write (facts: the fact x outlet matrix, one row per cell).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
               help="File to write (default: stdout).")
 @click.pass_context
