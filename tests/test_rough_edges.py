@@ -278,3 +278,66 @@ def test_the_markdown_digest_has_claims_and_how_each_outlet_told_it(bridge_store
     digest = export(bridge_store, "--format", "md")
     assert "### Claims" in digest and "from 22,000 to 5,000" in digest
     assert "### How each outlet told it" in digest and "| Riverside Ledger |" in digest
+
+
+# ---------------------------------------------------------------------------- the web app
+
+
+@pytest.fixture(scope="module")
+def client(bridge_store, store_with_speech, tmp_path_factory):
+    from fastapi.testclient import TestClient
+
+    from storyline.serve.web.app import create_app
+
+    return TestClient(create_app(bridge_store))
+
+
+def test_a_page_past_the_end_says_so_and_links_back(client):
+    for path in ("/?page=999", "/articles?page=999", "/entities?page=999", "/search?q=bridge&page=999"):
+        page = client.get(path).text
+        assert "is past the end" in page and "Back to the first page" in page, path
+        assert "No stories yet" not in page and "Nothing matches" not in page
+
+
+def test_a_prefix_query_finds_the_words_it_begins(client):
+    assert "Elm Street" in client.get("/search?q=Ort*").text  # Ortiz
+    assert client.get("/api/search", params={"q": "Ort*"}).json()["items"]
+    assert "end a word with *" in client.get("/search?q=zzzq").text  # says how to search
+
+
+def test_the_api_root_lists_its_endpoints(client):
+    answer = client.get("/api")
+    assert answer.status_code == 200
+    assert answer.json()["docs"] == "/api/docs" and any(e["path"] == "/api/stories" for e in answer.json()["endpoints"])
+
+
+def test_the_api_docs_set_backticks_as_code(client):
+    docs = client.get("/api/docs").text
+    body = re.sub(r"<pre>.*?</pre>", "", docs, flags=re.S)
+    assert "`" not in re.sub(r"<[^>]+>", "", body)
+
+
+def test_an_untitled_article_is_shown_by_its_first_words_marked_as_such(tmp_path):
+    from fastapi.testclient import TestClient
+    from web_samples import build_sample_store, sample_records
+
+    from storyline.serve.web.app import create_app
+
+    (ledger, analysis), *_ = sample_records()[0]
+    ledger.id, ledger.title, ledger.source = "e5untitled", None, "untitled.txt"
+    analysis.article_id = "e5untitled"
+    client = TestClient(create_app(str(build_sample_store(tmp_path / "u.db", [(ledger, analysis)]))))
+    opening = " ".join(ledger.text.split()[:5])
+    for path in ("/articles", "/search?q=" + ledger.text.split()[1], "/articles/e5untitled"):
+        page = client.get(path).text
+        assert "[no headline]</span> " + opening in page, path
+        assert ">e5untitled</a>" not in page  # no link named by the hex id
+
+
+def test_an_article_of_no_known_outlet_is_cited_as_unknown_outlet_not_by_its_lead():
+    from storyline.model import Article
+    from storyline.serve.web.article_view import source_name
+
+    lead = "Council member Raj Patel said on Monday that the closure would hurt shops."
+    assert source_name(Article(id="x", source="x.txt", text=lead)) == "unknown outlet"
+    assert source_name(Article(id="x", source="x", text=lead, url="https://www.news.example/a")) == "news.example"

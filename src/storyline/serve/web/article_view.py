@@ -22,12 +22,9 @@ def article_date(article: Article) -> str | None:
 
 
 def source_name(article: Article) -> str:
-    """What to call an article when citing it: its outlet, else the site it was found on, else its title."""
-    name = article.outlet or article.host
-    if name:
-        return name
-    title = article.display_title()
-    return title if len(title) <= 48 else title[:47].rstrip() + "…"
+    """What to call an article when citing it: its outlet, else the site it was found on (its URL's
+    host), else "unknown outlet" (never its lead sentence, which reads like a quote)."""
+    return article.outlet or article.host or _url_host(article.url) or "unknown outlet"
 
 
 def article_label(article: Article | None, article_id: str) -> str:
