@@ -43,7 +43,6 @@ class IngestReport:
     stories: int = 0
     partial: list[IngestError] = field(default_factory=list)  # stored, but some fields could not be read
 
-
     @property
     def ok(self) -> bool:
         return not self.failed
