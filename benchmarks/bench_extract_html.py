@@ -10,7 +10,9 @@ made straight, whitespace collapsed and surrounding punctuation stripped; an aut
 "undat." is the share of pages the gold leaves undated (no publish date) to which the mode gives a
 date anyway: an invented date misplaces an article on a timeline, where no date lets storyline
 date it from its story. "unauth." is the same for the writer: the share of pages the gold credits to
-nobody that the mode credits to someone.
+nobody that the mode credits to someone. "no art." counts the pages with a body in the ground truth that
+gave no article at all (no body text: for storyline, an error or an empty body, as `storyline extract`
+would report it); a page whose script draws everything (gold body empty) is not counted.
 A page whose ground truth has no ``main_content`` counts for metadata only.
 Speed is pages per second of this process's CPU time (robust to other load on the machine), on each
 subset of pages, each
@@ -100,10 +102,12 @@ def _htmldate(html: str, url: str) -> tuple:
 
 
 def _storyline(html: str, url: str) -> tuple:
-    from storyline.extract.html import extract_html
-    from storyline.model import RawDocument
+    from storyline.engine.local import extract_one  # what `storyline extract` and ingest run: errors become no article
+    from storyline.model import IngestError, RawDocument
 
-    article = extract_html(RawDocument(source=url, content=html, format="html", url=url))
+    article = extract_one(RawDocument(source=url, content=html, format="html", url=url))
+    if isinstance(article, IngestError):
+        return "", None, None, None
     return article.text, article.title, article.authors, article.published
 
 
@@ -141,7 +145,8 @@ def score_mode(pages: list[dict], run: Callable[[str, str], tuple]) -> tuple[lis
         seconds.append(time.process_time() - start)
     elapsed = sum(seconds)
     for page, (body, title, author, date), spent in zip(pages, outputs, seconds):
-        row: dict = {"id": page["id"], "seconds": spent}
+        row: dict = {"id": page["id"], "seconds": spent,
+                     "no_article": bool(page.get("main_content")) and body is not None and not body.strip()}
         if body is not None and page.get("main_content"):
             row["p"], row["r"], row["f1"] = body_scores(body, page["main_content"])
         if title is not None or body is not None:
@@ -176,7 +181,7 @@ def news_ids(pages: list[dict]) -> set[str]:
 
 def print_table(results: dict[str, tuple[list[dict], float]], news: set[str] = frozenset()) -> None:
     head = (f"{'mode':<15} {'subset':<6} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'title':>6} {'author':>6} {'date':>6} "
-            f"{'undat.':>6} {'unauth.':>7} {'pages/s':>8}")
+            f"{'undat.':>6} {'unauth.':>7} {'no art.':>7} {'pages/s':>8}")
     print(head)
     print("-" * len(head))
     for mode, (rows, _) in results.items():
@@ -191,6 +196,7 @@ def print_table(results: dict[str, tuple[list[dict], float]], news: set[str] = f
             cells = " ".join(f"{s[k]:6.3f}" if s[k] is not None else f"{'-':>6}"
                              for k in ("p", "r", "f1", "title", "author", "date", "invented_date"))
             cells += f" {s['invented_author']:7.3f}" if s["invented_author"] is not None else f" {'-':>7}"
+            cells += f" {sum(r['no_article'] for r in subset):7d}"
             spent = sum(r["seconds"] for r in subset)
             speed = f"{len(subset) / spent:8.1f}" if spent else ""
             print(f"{mode:<15} {name:<6} {len(subset):>5} {cells} {speed}")

@@ -174,3 +174,16 @@ def test_the_seeds_story_page_is_compact_with_a_drawn_timeline(seeds_server, bro
     page.screenshot(path=str(ARTIFACTS / "seeds-story.png"), full_page=True)
     context.close()
     assert height < 4000, f"the seeds' story page is {height} px tall at 1400 px wide"
+
+
+def test_the_legend_switches_highlight_kinds_on_and_off(server, page):
+    page.goto(server + "/articles/a1ledger")
+
+    def coloured(kind: str) -> bool:
+        return page.eval_on_selector(f".article-text .hl-{kind}",
+                                     "e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+
+    assert coloured("quote") and not coloured("entity")  # mentions start switched off
+    page.click("#show-quote")
+    page.click("#show-entity")
+    assert not coloured("quote") and coloured("entity")

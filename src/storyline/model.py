@@ -123,6 +123,9 @@ class Article:
     outlet_confidence: float | None = None
     outlet_basis: str | None = None
     language: str | None = None
+    # optional fields that could not be read, each with why ("published: not read (OverflowError: ...)");
+    # the article is kept without them
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def anchor_date(self) -> str | None:
@@ -285,6 +288,7 @@ class Analysis:
     sentences: list[Span] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     model: str | None = None  # the spaCy pipeline that produced it
+    warnings: list[str] = field(default_factory=list)  # components that failed ("claims: not read (...)")
 
 
 # --------------------------------------------------------------------------- link

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..guard import attempt
 from ..model import Analysis, Article, Span
 from .claims import find_claims
 from .dates import find_dates
@@ -20,21 +21,24 @@ from .tone import assess_tone
 
 
 def analyze_doc(article: Article, doc, model: str | None = None) -> Analysis:
-    """Run every component over one parsed article."""
-    entities, mentions = find_entities(doc, article)
-    dates = find_dates(doc, article)
+    """Run every component over one parsed article. Each runs alone (``guard.attempt``): one that fails
+    leaves its records out and is named in ``Analysis.warnings``; the others still run."""
+    notes: list[str] = []
+    entities, mentions = attempt(notes, "entities", find_entities, doc, article, default=([], []))
+    dates = attempt(notes, "dates", find_dates, doc, article, default=[])
     return Analysis(
         article_id=article.id,
         entities=entities,
         mentions=mentions,
-        quotes=find_quotes(doc, article, entities, mentions),
-        claims=find_claims(doc, article, dates),
+        quotes=attempt(notes, "quotes", find_quotes, doc, article, entities, mentions, default=[]),
+        claims=attempt(notes, "claims", find_claims, doc, article, dates, default=[]),
         dates=dates,
-        events=find_events(doc, article, mentions, dates),
-        loaded_terms=find_loaded_terms(doc, article),
-        tone=assess_tone(doc, article, entities, mentions),
-        sentences=[Span(s.start_char, s.end_char) for s in doc.sents],
+        events=attempt(notes, "events", find_events, doc, article, mentions, dates, default=[]),
+        loaded_terms=attempt(notes, "loaded terms", find_loaded_terms, doc, article, default=[]),
+        tone=attempt(notes, "tone", assess_tone, doc, article, entities, mentions, default=[]),
+        sentences=attempt(notes, "sentences", lambda: [Span(s.start_char, s.end_char) for s in doc.sents], default=[]),
         model=model,
+        warnings=notes,
     )
 
 

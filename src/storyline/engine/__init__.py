@@ -43,8 +43,11 @@ def ingest(
         outcomes = run_local(fresh, jobs=jobs, model=model)
     else:
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
-    store_outcomes(outcomes, store, report, hashes=hashes, batch_size=batch_size,
-                   on_progress=on_progress, pipeline=pipeline)
+    try:
+        store_outcomes(outcomes, store, report, hashes=hashes, batch_size=batch_size,
+                       on_progress=on_progress, pipeline=pipeline)
+    finally:  # on Ctrl-C or an error too: the engine ends its workers (local pool, Dask cluster) now
+        outcomes.close()
     if link and (report.new or report.redone or store.links_stale):
         relink(store)
     report.stories = store.count_stories()

@@ -7,7 +7,12 @@ here, in pool workers and on Dask workers (engine/dask.py).
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -17,6 +22,7 @@ from typing import Any
 from ..analyze import analyze_many
 from ..analyze.nlp import load_nlp
 from ..extract import extract
+from ..guard import attempt
 from ..model import Analysis, Article, IngestError, RawDocument, to_dict
 from ..store import Store
 
@@ -35,6 +41,7 @@ class IngestReport:
     failed: list[IngestError] = field(default_factory=list)
     skipped: list[IngestError] = field(default_factory=list)
     stories: int = 0
+    partial: list[IngestError] = field(default_factory=list)  # stored, but some fields could not be read
 
     @property
     def ok(self) -> bool:
@@ -46,8 +53,10 @@ class IngestReport:
             parts.append(f"{len(self.redone)} read again (stored by another storyline version or model)")
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
+        if self.partial:
+            parts.append(f"{len(self.partial)} partly read (stored without the fields named above)")
         parts.append(f"{len(self.failed)} failed")
-        return ", ".join(parts) + f"; {self.stories} stories in the store"
+        return ", ".join(parts) + f"; {self.stories} {'story' if self.stories == 1 else 'stories'} in the store"
 
 
 def extract_one(raw: RawDocument) -> Article | IngestError:
@@ -95,21 +104,17 @@ def process_documents(raws: list[RawDocument], model: str | None = None) -> list
         except Exception:  # one bad article must not take its chunk with it: retry one by one
             analyses = [_analyse_alone(a, nlp) for _, a in articles]
         for (slot, article), analysis in zip(articles, analyses):
-            if isinstance(analysis, IngestError):
-                outcomes[slot] = analysis
+            if analysis is None:  # stored without analysis; the article says why
+                outcomes[slot] = (article, None, None)
                 continue
-            try:
-                outcomes[slot] = (article, analysis, features_for(article, analysis))
-            except Exception as exc:
-                outcomes[slot] = IngestError(article.source, f"linking features failed: {exc}")
+            features = attempt(article.warnings, "story linking", features_for, article, analysis)
+            outcomes[slot] = (article, analysis, features)
     return [o for o in outcomes if o is not None]
 
 
-def _analyse_alone(article: Article, nlp) -> Analysis | IngestError:
-    try:
-        return next(analyze_many([article], nlp))
-    except Exception as exc:
-        return IngestError(article.source, f"analysis failed: {type(exc).__name__}: {exc}")
+def _analyse_alone(article: Article, nlp) -> Analysis | None:
+    """One article's analysis, or None with the reason noted on the article (it is kept all the same)."""
+    return attempt(article.warnings, "analysis", lambda: next(analyze_many([article], nlp)))
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -135,7 +140,9 @@ def run_local(
         for chunk in _chunks(items, chunk_size):
             yield from _pass_errors(chunk, lambda raws: process_documents(raws, model))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))
+    done = False
+    try:
         pending: list[tuple[list, Future]] = []
         for chunk in _chunks(items, chunk_size):
             raws = [r for r in chunk if isinstance(r, RawDocument)]
@@ -145,6 +152,63 @@ def run_local(
                 yield from _drain_ready(pending)
         while pending:
             yield from _drain_ready(pending, block=True)
+        done = True
+    finally:
+        if done:
+            pool.shutdown(wait=True)
+        else:  # Ctrl-C, an error, or the caller stopped reading: end the workers now, not after their chunks
+            stop_pool(pool)
+
+
+# ------------------------------------------------------------------------ the workers' lifetime
+# A worker must never outlive the ingest that started it: after ``kill -9`` of the parent the kernel
+# kills it (Linux: PR_SET_PDEATHSIG), and a watchdog thread ends it wherever that is not available
+# (its parent changes when the parent dies). Ctrl-C is the parent's to handle: it stops the pool.
+
+_PR_SET_PDEATHSIG = 1
+PARENT_POLL_SECONDS = 0.5
+
+
+def _worker_start(parent: int) -> None:
+    """Pool worker set-up: default SIGTERM (so ``kill`` ends it), no SIGINT (the parent's), and tied
+    to the parent's life."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process as soon as ``parent`` (the pid that started it) is gone."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl here: the watchdog alone
+            pass
+    if os.getppid() != parent:  # the parent died before we got here
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="storyline-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers at once (their chunks are lost, their inputs
+    were not stored: the next ingest reads them)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.terminate()
+        except (OSError, AttributeError):
+            pass
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _pass_errors(chunk: list, work: Callable[[list[RawDocument]], list[Outcome]]) -> Iterator:
@@ -202,7 +266,10 @@ def store_outcomes(
             if on_progress:
                 on_progress(1)
             continue
-        article = outcome[0]
+        article, analysis = outcome[0], outcome[1]
+        notes = [*article.warnings, *(analysis.warnings if analysis is not None else [])]
+        if notes and article.id not in seen:
+            report.partial.append(IngestError(article.source, "; ".join(notes)))
         if article.id in seen:
             report.existing.append(article.id)
             continue

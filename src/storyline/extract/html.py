@@ -15,6 +15,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement, tostring
 from htmldate import find_date
 from trafilatura.metadata import extract_author
@@ -22,6 +23,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from ..guard import attempt
 from ..model import Article, RawDocument, article_id_for
 from .blocks import STOPWORDS
 from .bylines import article_authors
@@ -67,28 +69,36 @@ _NOT_A_NAME = re.compile(r"^(?:(?:last )?updated|published|posted|written by|rea
 
 
 def extract_html(raw: RawDocument) -> Article:
-    """One HTML page to an Article; container hints on ``raw`` win over what the page says."""
+    """One HTML page to an Article; container hints on ``raw`` win over what the page says.
+    The body is required; every other field is read alone (``guard.attempt``): one that fails is left
+    out and named in ``article.warnings``."""
     tree = _parse(raw.content)
     if tree is None:
         return _article(raw, "", PageMetadata(), None)
-    meta = read_page_metadata(tree)
-    embeds = find_embeds(tree)
-    pruned = prune_tree(tree)
+    notes: list[str] = []
+    meta = attempt(notes, "page metadata", read_page_metadata, tree, default=None) or PageMetadata()
+    notes.extend(n for n in meta.warnings if n not in notes)
+    embeds = attempt(notes, "embeds", find_embeds, tree, default=[])
+    pruned = attempt(notes, "page furniture", prune_tree, tree, default=[])
     captions = {r.text for r in pruned if r.reason == "caption"}
-    blocks = _restore_dropped(tree, _main_blocks(tree, raw.url, meta))
-    stated = _stated_body_blocks(meta.article_body)
+    blocks = _main_blocks(tree, raw.url, meta)
+    blocks = attempt(notes, "body (restored paragraphs)", _restore_dropped, tree, blocks, default=blocks)
+    stated = attempt(notes, "body (json-ld articleBody)", _stated_body_blocks, meta.article_body, default=[])
     if stated and _covers_little(blocks, stated):
         blocks = stated
-    title = _choose_title(meta)
-    authors = list(raw.authors) or _choose_authors(meta, tree) or closing_writer([block.text for block in blocks])
-    blocks, removed = clean_blocks(blocks, authors=authors, title=raw.title or title, captions=captions)
-    blocks, embed_removed = strip_embeds(blocks, embeds)
+    title = attempt(notes, "title", _choose_title, meta)
+    authors = list(raw.authors) or attempt(notes, "authors", lambda: _choose_authors(meta, tree) or closing_writer(
+        [block.text for block in blocks]), default=[])
+    blocks, removed = attempt(notes, "body (furniture lines)", clean_blocks, blocks, authors=authors,
+                              title=raw.title or title, captions=captions, default=(blocks, []))
+    blocks, embed_removed = attempt(notes, "embeds (in the body)", strip_embeds, blocks, embeds, default=(blocks, []))
     text = "\n\n".join(block.text for block in blocks)
-    article = _article(raw, text, meta, tree)
+    article = _article(raw, text, meta, tree, notes)
     article.title = raw.title or title
     article.authors = authors
     article.removed = pruned + removed + embed_removed
     article.embeds = embeds
+    article.warnings = notes
     return article
 
 
@@ -243,9 +253,25 @@ def _parse(content: str | bytes) -> HtmlElement | None:
         tree = load_html(content)
         if tree is None and _HAS_TAG.search(content):
             tree = load_html(f"<html><body><div>{content}</div></body></html>")
-        return tree
     except Exception:  # lxml rejects some byte soup outright
         return None
+    if tree is not None:
+        _rejoin_after_the_end(tree)
+    return tree
+
+
+def _rejoin_after_the_end(tree: HtmlElement) -> None:
+    """Markup after ``</body></html>`` (a template that closes the page twice, the article in between):
+    browsers show it in the body, where libxml2 leaves it in a second root element that nothing reads."""
+    strays = [s for s in tree.itersiblings() if isinstance(s.tag, str) and s.tag == "html"]
+    if not strays:
+        return
+    body = tree.find("body")
+    if body is None:
+        body = etree.SubElement(tree, "body")
+    for stray in strays:
+        for child in list(stray):  # the emptied root stays behind, holding nothing
+            body.append(child)
 
 
 def _blocks(body: HtmlElement | None) -> list[Block]:
@@ -262,21 +288,25 @@ def _blocks(body: HtmlElement | None) -> list[Block]:
     return blocks
 
 
-def _article(raw: RawDocument, text: str, meta: PageMetadata, tree: HtmlElement | None) -> Article:
-    outlet, confidence, basis = _choose_outlet(raw, meta)
+def _article(raw: RawDocument, text: str, meta: PageMetadata, tree: HtmlElement | None,
+             notes: list[str] | None = None) -> Article:
+    notes = [] if notes is None else notes
+    outlet, confidence, basis = attempt(notes, "outlet", _choose_outlet, raw, meta, default=(None, None, None))
+    url = raw.url or meta.url
     return Article(
         id=article_id_for(text, raw.url),
         source=raw.source,
         text=text,
-        url=raw.url or meta.url,
+        url=url,
         outlet=outlet,
         authors=list(raw.authors),
         title=raw.title,
-        published=iso_date(raw.published) or _choose_published(meta, tree, raw.url),
-        host=registered_domain(raw.url or meta.url),
+        published=attempt(notes, "published", lambda: iso_date(raw.published) or _choose_published(meta, tree, raw.url)),
+        host=attempt(notes, "host", registered_domain, url),
         outlet_confidence=confidence,
         outlet_basis=basis,
         language=meta.language,
+        warnings=notes,
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any, Iterator
 
 from lxml.html import HtmlElement
 
+from ..guard import attempt
 from .cues import BUTTON
 from .names import CREDIT_LABEL, split_authors
 from .visible import (DATELINE_REACH, NUMERIC_DATE, WRITTEN_DATE, byline_date, date_from_digits, date_from_words,
@@ -91,6 +92,7 @@ class PageMetadata:
     article_body: str | None = None  # JSON-LD articleBody: the article's text as the CMS stores it (may hold markup)
     article_kind: str | None = None  # what JSON-LD declares the page: "news" (NewsArticle...), "prose" (Article,
     # BlogPosting..., or og:type "article" where JSON-LD names no type)
+    warnings: list[str] = field(default_factory=list)  # what could not be read, and why (guard.attempt)
 
 
 def iso_date(value: Any) -> str | None:
@@ -101,11 +103,19 @@ def iso_date(value: Any) -> str | None:
     value = value.strip()
     match = _ISO_DATE.match(value)
     if match:
-        return real_date(match[1], match[2], match[3])
+        return _plausible(real_date(match[1], match[2], match[3]))
     written = WRITTEN_DATE.match(value) or NUMERIC_DATE.match(value)  # "Dec 18, 2025" from a lax CMS
     if written:
-        return date_from_words(written) if written.re is WRITTEN_DATE else date_from_digits(written, False)
+        return _plausible(date_from_words(written) if written.re is WRITTEN_DATE else date_from_digits(written, False))
     return None
+
+
+# a stated publication year outside these is a CMS's placeholder ("0001-01-01", "9999-12-31"), not a date
+_FIRST_YEAR, _LAST_YEAR = 1800, 2200
+
+
+def _plausible(day: str | None) -> str | None:
+    return day if day and _FIRST_YEAR <= int(day[:4]) <= _LAST_YEAR else None
 
 
 def earliest_day(value: Any) -> str | None:
@@ -117,9 +127,9 @@ def earliest_day(value: Any) -> str | None:
         return day
     try:
         moment = datetime.fromisoformat(f"{match[1]}T{match[2]}{match[3].replace('Z', '+00:00')}")
-    except ValueError:
+        return (moment.astimezone(timezone.utc) - timedelta(hours=12)).date().isoformat()
+    except (ValueError, OverflowError):  # an offset of +99:00, a moment at the calendar's edge
         return day
-    return (moment.astimezone(timezone.utc) - timedelta(hours=12)).date().isoformat()
 
 
 def _stated_date(value: Any, meta: PageMetadata) -> str | None:
@@ -202,17 +212,22 @@ def _read_json_ld(objects: list[dict], meta: PageMetadata) -> None:
     types = set().union(*(_types(o) for o in articles)) if articles else set()
     meta.article_kind = "news" if types & NEWS_ARTICLE_TYPES else "prose" if types & PROSE_ARTICLE_TYPES else None
     pages = [o for o in objects if _types(o) & PAGE_TYPES]
+    notes = meta.warnings
     for obj in articles + pages:
         if meta.headline is None and obj in articles:
             headline = obj.get("headline") or obj.get("name")
-            meta.headline = " ".join(html.unescape(headline).split()) if isinstance(headline, str) else None
+            meta.headline = attempt(notes, "title (json-ld)", lambda: " ".join(html.unescape(headline).split())) \
+                if isinstance(headline, str) else None
         if not meta.authors:
-            meta.authors = _names(resolve(obj.get("author") or obj.get("creator")))
+            meta.authors = attempt(notes, "authors (json-ld)", lambda: _names(resolve(obj.get("author") or obj.get("creator"))),
+                                   default=[])
         if meta.published is None:
-            meta.published = _stated_date(obj.get("datePublished") or obj.get("dateCreated"), meta)
-            meta.modified = iso_date(obj.get("dateModified")) if meta.published else None
+            meta.published = attempt(notes, "published (json-ld)", _stated_date,
+                                     obj.get("datePublished") or obj.get("dateCreated"), meta)
+            meta.modified = attempt(notes, "modified (json-ld)", iso_date, obj.get("dateModified")) \
+                if meta.published else None
         if meta.publisher is None:
-            meta.publisher = clean_name(resolve(obj.get("publisher")))
+            meta.publisher = attempt(notes, "outlet (json-ld publisher)", lambda: clean_name(resolve(obj.get("publisher"))))
         body = obj.get("articleBody")
         if obj in articles and isinstance(body, str) and len(body) > len(meta.article_body or ""):
             meta.article_body = body
@@ -296,30 +311,39 @@ def _headline_h1(meta: PageMetadata) -> str | None:
 
 
 def read_page_metadata(tree: HtmlElement) -> PageMetadata:
-    """Collect the page's own statements about title, authors, dates and site (no guessing here)."""
+    """Collect the page's own statements about title, authors, dates and site (no guessing here).
+    Each statement is read alone: one that cannot be read is left out and noted in ``meta.warnings``."""
     meta = PageMetadata()
-    _read_json_ld(json_ld_objects(tree), meta)
-    tags = _meta_tags(tree)
-    meta.meta_titles = [" ".join(html.unescape(tags[k][0]).split()) for k in TITLE_META if k in tags]
-    meta.meta_authors = next((names for k in AUTHOR_META if (names := _names(tags.get(k, [])))), [])
-    meta.meta_published = next((d for k in PUBLISHED_META for v in tags.get(k, []) if (d := _stated_date(v, meta))), None)
-    meta.site_name = next((clean_name(tags[k][0]) for k in SITE_META if k in tags and clean_name(tags[k][0])), meta.site_name)
+    notes = meta.warnings
+    attempt(notes, "json-ld", lambda: _read_json_ld(json_ld_objects(tree), meta))
+    tags = attempt(notes, "meta tags", _meta_tags, tree, default={})
+    meta.meta_titles = attempt(notes, "title (meta tags)", lambda: [
+        " ".join(html.unescape(tags[k][0]).split()) for k in TITLE_META if k in tags], default=[])
+    meta.meta_authors = attempt(notes, "authors (meta tags)", lambda: next(
+        (names for k in AUTHOR_META if (names := _names(tags.get(k, [])))), []), default=[])
+    meta.meta_published = attempt(notes, "published (meta tags)", lambda: next(
+        (d for k in PUBLISHED_META for v in tags.get(k, []) if (d := _stated_date(v, meta))), None))
+    meta.site_name = attempt(notes, "outlet (meta tags)", lambda: next(
+        (clean_name(tags[k][0]) for k in SITE_META if k in tags and clean_name(tags[k][0])), meta.site_name),
+        default=meta.site_name)
     meta.url = (tags.get("og:url") or [None])[0]
     if meta.article_kind is None and (tags.get("og:type") or [""])[0].strip().lower() == "article":
         meta.article_kind = "prose"  # no JSON-LD type, but Open Graph calls the page an article
     title = tree.find(".//title")
-    meta.title_tag = _text(title) if title is not None else None
-    meta.h1 = [t for t in (_text(h) for h in tree.iter("h1")) if t]
-    meta.time_published = next(filter(None, (_element_date(e, meta) for e in tree.xpath(_DATED_ELEMENTS))), None)
-    text = visible_text(tree)
+    meta.title_tag = attempt(notes, "title (<title>)", _text, title) if title is not None else None
+    meta.h1 = attempt(notes, "title (<h1>)", lambda: [t for t in (_text(h) for h in tree.iter("h1")) if t], default=[])
+    meta.time_published = attempt(notes, "published (<time>)", lambda: next(
+        filter(None, (_element_date(e, meta) for e in tree.xpath(_DATED_ELEMENTS))), None))
+    text = attempt(notes, "visible text", visible_text, tree, default="")
     meta.visible_chars = len(text)
-    meta.published_in_text = bool(meta.published) and _written_in(text, meta.published)
-    headline = _headline_h1(meta)
-    meta.byline = visible_byline(text, headline)
-    lang = (tree.get("lang") or "").lower()
-    shown = shown_dates(text, headline, day_first=day_first(lang))
-    meta.shown_date = byline_date(shown)
-    meta.dateline = byline_date(shown, reach=DATELINE_REACH)
+    meta.published_in_text = bool(meta.published) and attempt(
+        notes, "published (shown)", _written_in, text, meta.published, default=False)
+    headline = attempt(notes, "title (<h1>)", _headline_h1, meta)
+    meta.byline = attempt(notes, "authors (byline)", visible_byline, text, headline, default=[])
+    lang = (tree.get("lang") or "").lower() if isinstance(tree.get("lang"), str) else ""
+    shown = attempt(notes, "published (shown)", shown_dates, text, headline, day_first=day_first(lang), default=[])
+    meta.shown_date = attempt(notes, "published (shown)", byline_date, shown)
+    meta.dateline = attempt(notes, "published (dateline)", byline_date, shown, reach=DATELINE_REACH)
     meta.shown_updated = next((d.iso for d in shown if d.updated), None)
     meta.language = lang.split("-")[0] or None
     return meta

@@ -39,6 +39,18 @@ _NOT_OUTLET = set(WEEKDAYS) | {
 }
 
 
+# a site's own promotion line at the page's edge: "KPAB 7 News | Watch live weeknights at 5, 6 and 11",
+# "Example Radio · Listen live". It names the site the page was read on (the host), not the writer's outlet.
+_PROMO_LINE = re.compile(
+    r"^(?P<site>(?:The )?[A-Z][\w&.’'-]*(?: (?:[A-Z0-9][\w&.’'-]*|of|on|and|&)){0,4}) [|•·] .{0,80}\b(?:[Ww]atch|[Ll]isten|[Ss]tream|[Tt]une in|[Ll]ive|[Ss]ubscribe|"
+    r"[Dd]ownload (?:the|our)|[Ff]ollow us)\b")
+_PROMO_REASONS = {"boilerplate", "banner", "related_links", "navigation"}
+# a republisher's notice opening on its own name: "NewsHarbor shares stories from local newsrooms ..."
+_REPUBLISHER = re.compile(r"^(?P<site>(?:The )?[A-Z][\w&.’'-]*(?: [A-Z0-9][\w&.’'-]*){0,3}) "
+                          r"(?:shares|republishes|publishes|curates|features|brings you|collects)\b")
+_EDGE_LINES = 3  # promotion lines stand among the first or last few cut lines
+
+
 @dataclass
 class OutletReading:
     outlet: str | None = None
@@ -190,4 +202,21 @@ def read_outlet(removed: list[Removed], body: str, site: str | None) -> OutletRe
     if republished:
         reading.original_outlet = reading.outlet
         reading.basis = ((reading.basis + "; ") if reading.basis else "") + "republished copy (aggregator notice)"
+    if reading.host is None and republished:
+        reading.host = next((clean_outlet(m["site"]) for item in removed if item.reason == "banner"
+                             and REPUBLISHED.search(item.text) and (m := _REPUBLISHER.match(item.text.strip()))), None)
+    if reading.host is None:
+        promoted = promoted_site(removed)
+        if promoted and promoted != reading.outlet:
+            reading.host = promoted
     return reading
+
+
+def promoted_site(removed: list[Removed]) -> str | None:
+    """The site a page promotes itself as in a line at its top or bottom ("KPAB 7 News | Watch live ...")."""
+    edges = removed[:_EDGE_LINES] + removed[-_EDGE_LINES:]
+    for item in edges:
+        match = _PROMO_LINE.match(item.text.strip()) if item.reason in _PROMO_REASONS else None
+        if match:
+            return clean_outlet(match["site"])
+    return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..guard import attempt
 from ..model import Article, RawDocument, article_id_for
 from .bylines import read_byline
 from .cues import ANY_DATE, MONTH
@@ -90,40 +91,49 @@ def _without_site_suffix(title: str | None, head: str) -> str | None:
 
 def extract_text(raw: RawDocument) -> Article:
     """A plain-text scrape -> Article with clean body text, removed furniture, embeds and metadata."""
-    content = fix_mojibake(raw.content or "")
+    content = attempt(notes := [], "encoding repair", fix_mojibake, raw.content or "", default=raw.content or "")
     seg = segment(content)
-    head = _above_the_body(seg)
-    byline = read_byline(seg.removed, seg.head, seg.lead, seg.body)
-    authors = list(raw.authors) or byline.authors  # the byline's names are already cut to the person
-    if not authors:
-        authors = tidied(visible_byline(head, seg.title)) or closing_writer(
-            seg.body, [item.text for item in seg.removed[seg.head:] if "Follow" in item.text])
-        if any(len(name.split()) > 2 for name in authors):
-            authors = as_printed_alone(authors, [*seg.body, *(item.text for item in seg.removed)])
-    end, tail = closing_furniture(seg.body, authors)  # the writer's box, once the byline names the writer
+    head = attempt(notes, "headline area", _above_the_body, seg, default="")
+    byline = attempt(notes, "byline", read_byline, seg.removed, seg.head, seg.lead, seg.body, default=None)
+    authors = list(raw.authors) or (byline.authors if byline else []) or attempt(
+        notes, "authors", _authors_elsewhere, seg, head, default=[])
+    end, tail = attempt(notes, "body (writer's box)", closing_furniture, seg.body, authors, default=(len(seg.body), []))
     seg.removed.extend(tail)
     text = "\n\n".join(seg.body[:end])
     published = ((to_iso(raw.published) or raw.published) if raw.published
-                 else byline.date or shown_date(head, seg.title, updated=True) or published_from(seg.removed))
-    inferred = None if published else infer_published(seg.embeds, text)
-    outlet = read_outlet(seg.removed, text, site_name(raw.url))
+                 else attempt(notes, "published", lambda: (byline.date if byline else None)
+                              or shown_date(head, seg.title, updated=True) or published_from(seg.removed)))
+    inferred = None if published else attempt(notes, "published (inferred)", infer_published, seg.embeds, text)
+    outlet = attempt(notes, "outlet", lambda: read_outlet(seg.removed, text, site_name(raw.url)))
+    title = raw.title or attempt(notes, "title", lambda: _without_site_suffix(_without_breadcrumb(seg.title), head),
+                                 default=seg.title)
     article = Article(
         id=article_id_for(text, raw.url),
         source=raw.source,
         text=text,
         url=raw.url,
-        outlet=outlet.outlet,
+        outlet=outlet.outlet if outlet else None,
         authors=authors,
-        title=raw.title or _without_site_suffix(_without_breadcrumb(seg.title), head),
+        title=title,
         published=published,
         published_inferred=inferred,
         removed=seg.removed,
         embeds=seg.embeds,
-        host=outlet.host,
-        original_outlet=outlet.original_outlet,
-        outlet_confidence=outlet.confidence,
-        outlet_basis=outlet.basis,
+        host=outlet.host if outlet else None,
+        original_outlet=outlet.original_outlet if outlet else None,
+        outlet_confidence=outlet.confidence if outlet else None,
+        outlet_basis=outlet.basis if outlet else None,
+        warnings=notes,
     )
     if raw.outlet:
         article.outlet, article.outlet_confidence, article.outlet_basis = raw.outlet, 1.0, "container"
     return article
+
+
+def _authors_elsewhere(seg: Segmentation, head: str) -> list[str]:
+    """The writer where no byline names one: a credit over the body, else the one the article closes on."""
+    authors = tidied(visible_byline(head, seg.title)) or closing_writer(
+        seg.body, [item.text for item in seg.removed[seg.head:] if "Follow" in item.text])
+    if any(len(name.split()) > 2 for name in authors):
+        authors = as_printed_alone(authors, [*seg.body, *(item.text for item in seg.removed)])
+    return authors

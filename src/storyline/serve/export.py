@@ -1,8 +1,9 @@
 """Exports in the data contract (README "Data contract"; field names are fixed, fields may be added).
 
 json: one document {articles, entities, stories}; jsonl: one record per line, each with a
-``record_type`` of article, entity or story; csv: one table (articles, quotes, claims, timeline);
-md: a readable digest per story.
+``record_type`` of article, entity or story; csv: one table (articles, quotes, claims, timeline, facts,
+omissions, loaded_terms; claims carry numeric value and value_to columns);
+md: a readable digest per story (timeline, claims, how each outlet told it, articles and quotes).
 """
 
 from __future__ import annotations
@@ -17,7 +18,30 @@ from ..model import Analysis, Article, Story, to_dict
 from ..store import Store
 
 ANALYSIS_FIELDS = ("mentions", "quotes", "claims", "dates", "loaded_terms", "tone")
-CSV_TABLES = ("articles", "quotes", "claims", "timeline")
+CSV_TABLES = ("articles", "quotes", "claims", "timeline", "facts", "omissions", "loaded_terms")
+
+
+def quoted(quote) -> str:
+    """A quote as a reader should see it: someone's own words (direct, partial) inside quotation marks,
+    reported speech, stances and beliefs (indirect, according-to, belief) without them, since those
+    are the writer's words, not the speaker's."""
+    text = " ".join(quote.text.split())
+    if quote.kind not in ("direct", "partial"):
+        return text
+    return text if text[:1] in "“\"‘'" and text[-1:] in "”\"’'" else f"“{text}”"
+
+
+def figure(value, qualifier: str | None = None) -> str:
+    """A claim's value as a person writes it: 60,000 (not 60000.0); a change "from 220,000 to 50,000",
+    a range "50–60"."""
+    if isinstance(value, (list, tuple)):
+        parts = [figure(v) for v in value]
+        if len(parts) == 2:
+            return f"from {parts[0]} to {parts[1]}" if qualifier == "change" else f"{parts[0]}–{parts[1]}"
+        return ", ".join(parts)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
 
 
 def article_record(
@@ -29,6 +53,7 @@ def article_record(
     for name in ANALYSIS_FIELDS:
         record[name] = found.get(name, [])
     record["article_entities"] = found.get("entities", [])
+    record["warnings"] = [*record.get("warnings", []), *found.get("warnings", [])]
     if entity_map:
         for m in record["mentions"]:
             m["entity_id"] = entity_map.get(m["entity_id"], m["entity_id"])
@@ -93,29 +118,76 @@ def write_csv(store: Store, out: TextIO, table: str) -> None:
                 len(an.quotes) if an else 0, len(an.claims) if an else 0, len(a.text.split()),
             ])
     elif table == "quotes":
-        writer.writerow(["article_id", "outlet", "speaker", "kind", "cue", "text", "start", "end",
-                         "cue_start", "cue_end", "source_type", "speaker_start", "speaker_end"])
-        for a in store.iter_articles():
-            an = store.analysis(a.id)
-            for q in an.quotes if an else []:
-                writer.writerow([a.id, a.outlet or "", q.speaker or "", q.kind, q.cue or "",
-                                 q.text, q.start, q.end, _blank(q.cue_start), _blank(q.cue_end),
-                                 q.source_type or "", _blank(q.speaker_start), _blank(q.speaker_end)])
+        writer.writerow(["article_id", "date", "outlet", "title", "url", "speaker", "kind", "cue", "text",
+                         "start", "end", "cue_start", "cue_end", "source_type", "speaker_start", "speaker_end"])
+        for a, an in _analysed(store):
+            for q in an.quotes:
+                writer.writerow([*_article_cells(a), q.speaker or "", q.kind, q.cue or "", q.text, q.start, q.end,
+                                 _blank(q.cue_start), _blank(q.cue_end), q.source_type or "",
+                                 _blank(q.speaker_start), _blank(q.speaker_end)])
     elif table == "claims":
-        writer.writerow(["article_id", "outlet", "text", "value", "unit", "qualifier", "subject",
-                         "start", "end", "kind", "subject_head", "direction", "date", "source"])
-        for a in store.iter_articles():
-            an = store.analysis(a.id)
-            for c in an.claims if an else []:
-                writer.writerow([a.id, a.outlet or "", c.text, json.dumps(c.value), c.unit or "",
-                                 c.qualifier or "", c.subject or "", c.start, c.end, c.kind or "",
-                                 c.subject_head or "", c.direction or "", c.date or "", c.source or ""])
+        writer.writerow(["article_id", "date", "outlet", "title", "url", "text", "value", "value_to", "unit",
+                         "qualifier", "subject", "start", "end", "kind", "subject_head", "direction", "claim_date",
+                         "source"])
+        for a, an in _analysed(store):
+            for c in an.claims:
+                low, high = _value_cells(c.value)
+                writer.writerow([*_article_cells(a), c.text, low, high, c.unit or "", c.qualifier or "",
+                                 c.subject or "", c.start, c.end, c.kind or "", c.subject_head or "",
+                                 c.direction or "", c.date or "", c.source or ""])
+    elif table == "loaded_terms":
+        writer.writerow(["article_id", "date", "outlet", "title", "url", "text", "neutral", "leaning", "start",
+                         "end"])
+        for a, an in _analysed(store):
+            for t in an.loaded_terms:
+                writer.writerow([*_article_cells(a), t.text, t.neutral, t.leaning, t.start, t.end])
+    elif table == "facts":  # the fact x outlet matrix, one row per (fact, outlet)
+        writer.writerow(["story_id", "fact_id", "kind", "label", "date", "outlet", "reported", "evidence"])
+        for story in store.iter_stories():
+            for fact in story.facts:
+                for outlet, cell in (fact.get("cells") or {}).items():
+                    writer.writerow([story.id, fact.get("id", ""), fact.get("kind", ""), fact.get("label", ""),
+                                     fact.get("date") or "", outlet, int(bool(cell.get("reported"))),
+                                     _evidence_cell(cell.get("evidence"))])
+    elif table == "omissions":
+        writer.writerow(["story_id", "outlet", "fact_id", "kind", "label", "date", "reported_by"])
+        for story in store.iter_stories():
+            for outlet in story.outlets:
+                for o in outlet.get("omissions") or []:
+                    writer.writerow([story.id, outlet.get("outlet", ""), o.get("fact_id", ""), o.get("kind", ""),
+                                     o.get("label", ""), o.get("date") or "", "; ".join(o.get("reported_by") or [])])
     else:
         writer.writerow(["story_id", "date", "precision", "summary", "evidence"])
         for s in store.iter_stories():
             for e in s.timeline:
                 ev = " ".join(f"{x.article_id}:{x.start}-{x.end}" for x in e.evidence)
                 writer.writerow([s.id, e.date, e.precision, e.summary, ev])
+
+
+def _analysed(store: Store) -> Iterator[tuple[Article, Analysis]]:
+    for a in store.iter_articles():
+        an = store.analysis(a.id)
+        if an is not None:
+            yield a, an
+
+
+def _article_cells(a: Article) -> list[str]:
+    """Which article a row's fact is from, as a spreadsheet reader wants it beside the fact."""
+    date = a.published or (a.published_inferred.date if a.published_inferred else "")
+    return [a.id, date, a.outlet or "", a.display_title(), a.url or ""]
+
+
+def _value_cells(value) -> tuple[float | str, float | str]:
+    """A claim's value as two numeric columns: a change or range "from 220,000 to 50,000" is value
+    220000, value_to 50000; a single figure leaves value_to empty."""
+    if isinstance(value, (list, tuple)):
+        return (value[0] if value else ""), (value[1] if len(value) > 1 else "")
+    return value, ""
+
+
+def _evidence_cell(evidence) -> str:
+    return " ".join(f"{e.get('article_id')}:{e.get('start')}-{e.get('end')}" for e in evidence or []
+                    if isinstance(e, dict))
 
 
 def markdown_digest(store: Store) -> str:
@@ -144,6 +216,8 @@ def _story_markdown(store: Store, story: Story, buf: io.StringIO) -> None:
         for e in story.timeline:
             buf.write(f"- **{e.date}** ({e.precision}) {e.summary}\n")
         buf.write("\n")
+    _claims_markdown(store, story, buf)
+    _outlets_markdown(story, buf)
     buf.write("### Articles\n\n")
     for aid in story.article_ids:
         a = store.article(aid)
@@ -158,11 +232,55 @@ def _story_markdown(store: Store, story: Story, buf: io.StringIO) -> None:
     buf.write("\n")
 
 
+def _claims_markdown(store: Store, story: Story, buf: io.StringIO) -> None:
+    """The story's figures, those that differ between articles first."""
+    rows = []
+    for aid in story.article_ids:
+        a, an = store.article(aid), store.analysis(aid)
+        for c in (an.claims if a and an else []):
+            rows.append(f"- {figure(c.value, c.qualifier)}{' ' + c.unit if c.unit else ''}"
+                        f"{' — ' + c.subject if c.subject else ''}: “{' '.join(c.text.split())}” "
+                        f"({a.outlet or 'unknown outlet'}{', ' + a.published if a.published else ''})")
+    if not rows and not story.number_conflicts:
+        return
+    buf.write("### Claims\n\n")
+    for c in story.number_conflicts:
+        first, second = c.get("earlier") or {}, c.get("later") or {}
+        arrow = "then" if c.get("kind") == "update" else "vs"
+        buf.write(f"- **{c.get('kind', 'differs')}** {c.get('subject') or '(no subject)'}: "
+                  f"{_ref_markdown(first)} {arrow} {_ref_markdown(second)}\n")
+    buf.write("".join(row + "\n" for row in rows[:60]))
+    if len(rows) > 60:
+        buf.write(f"- … and {len(rows) - 60} more (`storyline export --format csv --table claims`)\n")
+    buf.write("\n")
+
+
+def _ref_markdown(ref: dict) -> str:
+    value = ref.get("value")
+    shown = figure(value) if isinstance(value, (int, float, list)) else (ref.get("text") or "?")
+    return f"{shown} ({_outlet_name(ref.get('outlet'))}{', ' + ref['date'] if ref.get('date') else ''})"
+
+
+def _outlet_name(name: str | None) -> str:
+    return "unknown outlet" if not name or name.startswith("unknown:") else name
+
+
+def _outlets_markdown(story: Story, buf: io.StringIO) -> None:
+    """How each outlet told it: facts reported, left out, first; loaded words."""
+    if not story.outlets:
+        return
+    total = len(story.facts)
+    buf.write("### How each outlet told it\n\n| outlet | articles | facts reported | left out | first to report |"
+              " loaded terms |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
+    for o in story.outlets:
+        name = _outlet_name(o.get("outlet")).replace("|", "\\|")
+        loaded = sum(int(t.get("count") or 1) for t in o.get("loaded_terms") or [])
+        buf.write(f"| {name} | {len(o.get('articles') or [])} | {o.get('reported_count', 0)} of {total} | "
+                  f"{len(o.get('omissions') or [])} | {len(o.get('first_to_report') or [])} | {loaded} |\n")
+    buf.write("\n")
+
+
 def _blank(value: int | None) -> int | str:
     return "" if value is None else value
 
 
-def quoted(q) -> str:
-    """A quote's words in quotation marks when they are a quotation; reported speech, stances
-    and beliefs as they are, not dressed as someone's words."""
-    return f"“{q.text}”" if q.kind in ("direct", "partial") else q.text

@@ -9,6 +9,7 @@ whole batch or none of it.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -130,6 +131,7 @@ class SearchHit:
     outlet: str | None
     date: str | None
     snippet: str  # FTS5 snippet with \x02 ... \x03 around matches: escape, then mark up
+    opening: str = ""  # the text's first characters: what to show for an article without a headline
 
 
 def _now() -> str:
@@ -403,9 +405,10 @@ class Store:
         return rows[0][0] if len(rows) == 1 else None
 
     def list_articles(self, limit: int = 50, offset: int = 0) -> list[sqlite3.Row]:
-        """Summary rows (id, source, url, outlet, title, published, date), newest first."""
+        """Summary rows (id, source, url, outlet, title, published, date, opening: the text's first
+        characters), newest first."""
         return self.db.execute(
-            "SELECT a.id, a.source, a.url, a.outlet, a.title, a.published, a.date,"
+            "SELECT a.id, a.source, a.url, a.outlet, a.title, a.published, a.date, substr(a.text, 1, 200) AS opening,"
             " (SELECT story_id FROM story_articles s WHERE s.article_id = a.id) AS story_id"
             " FROM articles a ORDER BY a.date IS NULL, a.date DESC, a.id LIMIT ? OFFSET ?",
             (limit, offset),
@@ -500,18 +503,22 @@ class Store:
             return []
         rows = self.db.execute(
             "SELECT a.id, a.title, a.outlet, a.date,"
-            " snippet(articles_fts, 1, char(2), char(3), ' … ', 24) AS snip"
+            " snippet(articles_fts, 1, char(2), char(3), ' … ', 24) AS snip, substr(a.text, 1, 200)"
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
             " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?",
             (fts_query, limit, offset),
         ).fetchall()
-        return [SearchHit(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows]
 
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+_SEARCH_WORD = re.compile(r"[^\W_]+(\*)?")
+
+
 def _plain_fts_query(query: str) -> str:
-    """Turn user input into an FTS5 query of quoted terms, so no input is a syntax error."""
-    words = [w for w in "".join(c if c.isalnum() else " " for c in query).split() if w]
-    return " ".join(f'"{w}"' for w in words[:32])
+    """Turn user input into an FTS5 query of quoted terms, so no input is a syntax error; a word
+    ending in ``*`` ("Rik*") matches every word it begins (FTS5's prefix query ``"Rik"*``)."""
+    terms = [f'"{m.group(0).rstrip("*")}"' + ("*" if m.group(1) else "") for m in _SEARCH_WORD.finditer(query)]
+    return " ".join(terms[:32])

@@ -97,7 +97,8 @@ def get_entity(entity_id: str, store: StoreDep) -> dict[str, Any]:
 @router.get(
     "/search",
     summary="Full-text search over titles and texts",
-    description="Each hit's snippet is plain text; `matches` holds the [start, end) of each matched word in it.",
+    description="Each hit's snippet is plain text; `matches` holds the [start, end) of each matched word in it. "
+                "A word ending in `*` matches the words it begins (`bridg*`).",
 )
 def search(
     store: StoreDep,

@@ -120,6 +120,13 @@ def _add_api_docs(app: FastAPI) -> None:
     def docs_redirect() -> RedirectResponse:
         return RedirectResponse("/api/docs", status_code=308)
 
+    @app.get("/api", include_in_schema=False)
+    def api_index() -> dict[str, Any]:
+        """What the API offers, for whoever opens /api (the README points there)."""
+        return {"docs": "/api/docs", "openapi": "/api/openapi.json",
+                "endpoints": [{"method": op["method"], "path": op["path"], "summary": op["summary"]}
+                              for op in _operations(app.openapi())]}
+
     @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs() -> HTMLResponse:
         spec = app.openapi()

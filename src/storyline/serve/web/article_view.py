@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -22,12 +24,9 @@ def article_date(article: Article) -> str | None:
 
 
 def source_name(article: Article) -> str:
-    """What to call an article when citing it: its outlet, else the site it was found on, else its title."""
-    name = article.outlet or article.host
-    if name:
-        return name
-    title = article.display_title()
-    return title if len(title) <= 48 else title[:47].rstrip() + "…"
+    """What to call an article when citing it: its outlet, else the site it was found on (its URL's
+    host), else "unknown outlet" (never its lead sentence, which reads like a quote)."""
+    return article.outlet or article.host or _url_host(article.url) or "unknown outlet"
 
 
 def article_label(article: Article | None, article_id: str) -> str:
@@ -35,6 +34,46 @@ def article_label(article: Article | None, article_id: str) -> str:
         return article_id
     title = article.display_title()
     return f"{article.outlet} — {title}" if article.outlet else title
+
+
+def copy_label(article: Article | None, article_id: str, other: Article | None = None) -> str:
+    """An article in the copies table: by the site that (re)published it where that is not the outlet
+    credited ("KPAB 7 News, from Heartland Wire — ..."), so two copies of one wire story on two sites
+    read apart. Where no site is known and both copies credit the same outlet, the input says which is which."""
+    if article is None:
+        return article_id
+    title = article.display_title()
+    credited = article.original_outlet or article.outlet
+    site = article.host if article.host and article.host != credited and not _own_site(credited, article.host) \
+        else None
+    if site is None and other is not None and credited and credited == (other.original_outlet or other.outlet):
+        site = _url_host(article.url)
+        if site and _own_site(credited, site):  # on the outlet's own site: the original
+            return article_label(article, article_id)
+        if site is None:
+            return f"{credited} — {title} ({_source_name(article.source)})"
+    if site and credited:
+        return f"{site}, from {credited} — {title}"
+    return article_label(article, article_id)
+
+
+def _own_site(name: str | None, host: str) -> bool:
+    """Whether ``host`` is the outlet's own site ("The Port Ashby Ledger", portashbyledger.example)."""
+    compact = re.sub(r"[^a-z0-9]", "", (name or "").lower())
+    label = re.sub(r"[^a-z0-9]", "", host.lower().removeprefix("www.").split(".")[0])
+    return bool(compact and label) and (label in compact or compact in label)
+
+
+def _url_host(url: str | None) -> str | None:
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def _source_name(source: str) -> str:
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
 
 
 @dataclass

@@ -7,6 +7,7 @@ they nest and split into fragments where they cross, so the HTML is always well 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -26,6 +27,9 @@ LEGEND = (
     ("loaded", "loaded term"),
     ("evidence", "linked evidence"),
 )
+
+
+_LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")  # a line or paragraph break with the blanks around it
 
 
 @dataclass(frozen=True)
@@ -101,13 +105,20 @@ def highlight_html(text: str, spans: Iterable[Highlight], id_prefix: str = "") -
     starts: dict[int, list[Highlight]] = {}
     for s in order:
         starts.setdefault(s.start, []).append(s)
-    boundaries = sorted({s.start for s in valid} | {s.end for s in valid} | {len(text)})
+    breaks = {(m.start(), m.end()) for m in _LINE_BREAK.finditer(text)} if valid else set()
+    boundaries = sorted({s.start for s in valid} | {s.end for s in valid} | {len(text)}
+                        | {b for pair in breaks for b in pair})
 
     out: list[str] = []
     stack: list[Highlight] = []
     pos = 0
     for point in boundaries:
-        out.append(str(escape(text[pos:point])))
+        if stack and (pos, point) in breaks:  # a span over a paragraph break leaves the break unmarked
+            out.append("</span>" * len(stack) + str(escape(text[pos:point])))
+            stack = [s for s in stack if s.end > point]
+            out.extend(_open_tag(s, False, id_prefix) for s in stack)
+        else:
+            out.append(str(escape(text[pos:point])))
         pos = point
         if any(s.end == point for s in stack):
             reopen: list[Highlight] = []

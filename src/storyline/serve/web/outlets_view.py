@@ -269,9 +269,13 @@ def _outlet_card(outlet: dict, total_facts: int) -> OutletCard:
 
 
 def _conflict(record: dict, first: str, second: str) -> ConflictView | None:
+    """An update reads in time order, the earlier figure first ("220,000 → later 50,000"), whichever
+    side the outlet's own figure is on."""
     a, b = _claim_ref(record.get(first)), _claim_ref(record.get(second))
     if a is None or b is None:
         return None
+    if _text(record.get("kind")) == "update" and a.date and b.date and b.date < a.date:
+        a, b = b, a
     return ConflictView(_text(record.get("kind")), _text(record.get("subject")),
                         _text(record.get("unit")) or None, a, b)
 

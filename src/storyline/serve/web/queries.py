@@ -22,7 +22,7 @@ def article_rows(store: Store, article_ids: Sequence[str]) -> dict[str, sqlite3.
     if not article_ids:
         return {}
     rows = store.db.execute(
-        "SELECT id, url, outlet, title, published, date FROM articles"
+        "SELECT id, url, outlet, title, published, date, substr(text, 1, 200) AS opening FROM articles"
         f" WHERE id IN ({_placeholders(article_ids)})",
         list(article_ids),
     ).fetchall()

@@ -6,12 +6,14 @@ Templates never mark input as safe: the only trusted markup comes from ``highlig
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from .highlight import LEGEND, mark_snippet
 
@@ -106,6 +108,21 @@ def _fmt_number(value: Any) -> str:
     return str(value)
 
 
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def code_spans(text: str | None) -> Markup:
+    """Text with Markdown-style `code` set as <code> (the API's docstrings use them); all else escaped."""
+    escaped = str(escape(text or ""))
+    return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(1)}</code>", escaped))
+
+
+def first_words(text: str | None, words: int = 12) -> str:
+    """The opening words of an article without a headline, cut with an ellipsis."""
+    opening = (text or "").split()
+    return " ".join(opening[:words]) + ("…" if len(opening) > words else "")
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -118,6 +135,8 @@ def environment() -> Environment:
     env.filters["snippet"] = mark_snippet
     env.filters["number"] = _fmt_number
     env.filters["safe_href"] = safe_href
+    env.filters["first_words"] = first_words
+    env.filters["code_spans"] = code_spans
     env.globals["legend"] = LEGEND
     return env
 

@@ -12,7 +12,7 @@ from typing import Any
 from ...model import Analysis, Article, Evidence, Event, Quote, Story, normalise_text
 from ...store.sqlite import Store
 from . import queries
-from .article_view import article_date, article_label, source_name
+from .article_view import article_date, copy_label, source_name
 from .highlight import excerpt
 from .outlets_view import FactMatrix, HowTold, build_how_told
 from .timeline_svg import timeline_svg
@@ -319,8 +319,8 @@ def _outlet_views(articles: list[Article]) -> list[OutletView]:
 def _copy_views(story: Story, articles: dict[str, Article]) -> list[CopyView]:
     return [
         CopyView(c.article_id, c.copy_of, c.similarity, c.kind,
-                 article_label(articles.get(c.article_id), c.article_id),
-                 article_label(articles.get(c.copy_of), c.copy_of))
+                 copy_label(articles.get(c.article_id), c.article_id, articles.get(c.copy_of)),
+                 copy_label(articles.get(c.copy_of), c.copy_of, articles.get(c.article_id)))
         for c in story.copies
     ]
 
