@@ -64,3 +64,44 @@ def test_a_different_happening_at_the_same_place_is_not_joined_to_it(story):
     assert not _rows_with(story, "will rebuild")  # a plan with no date is no row of what happened
     herald = [HERALD.text[ev["start"]:ev["end"]] for ev in flooding["cells"]["Coast Herald"]["evidence"]]
     assert not any("rebuild" in sentence for sentence in herald)
+
+
+# --------------------------------------------------------------------------- the same rows in every export
+
+
+@pytest.fixture(scope="module")
+def stored(story, nlp, tmp_path_factory):
+    from storyline.store import Store
+
+    path = tmp_path_factory.mktemp("exports") / "marlow.db"
+    articles = [LEDGER, HERALD]
+    with Store(str(path)) as store:
+        store.add_batch([(a, an, None) for a, an in zip(articles, analyze_many(articles, nlp))])
+        store.replace_links([story], [], {})
+    return path
+
+
+def test_the_markdown_digest_dates_entries_as_a_reader_says_them_with_the_outlets_telling_them(stored):
+    from storyline.serve.export import markdown_digest
+    from storyline.store import Store
+
+    with Store(str(stored), readonly=True) as store:
+        digest = markdown_digest(store)
+    line, = [x for x in digest.splitlines() if "approved a new budget" in x or "approved its new budget" in x]
+    assert line.startswith("- **3 March 2025**") and "Valley Ledger" in line and "Coast Herald" in line
+
+
+def test_the_facts_csv_says_how_many_outlets_reported_each_row(stored):
+    import csv
+    import io
+
+    from storyline.serve.export import write_csv
+    from storyline.store import Store
+
+    out = io.StringIO()
+    with Store(str(stored), readonly=True) as store:
+        write_csv(store, out, "facts")
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    flooding = [r for r in rows if "flooded twice" in r["label"]]
+    assert {r["outlet"] for r in flooding} == {"Valley Ledger", "Coast Herald"}
+    assert all(r["reported"] == "1" and r["reported_count"] == "2" and r["outlet_count"] == "2" for r in flooding)

@@ -142,13 +142,16 @@ def write_csv(store: Store, out: TextIO, table: str) -> None:
             for t in an.loaded_terms:
                 writer.writerow([*_article_cells(a), t.text, t.neutral, t.leaning, t.start, t.end])
     elif table == "facts":  # the fact x outlet matrix, one row per (fact, outlet)
-        writer.writerow(["story_id", "fact_id", "kind", "label", "date", "outlet", "reported", "evidence"])
+        writer.writerow(["story_id", "fact_id", "kind", "label", "date", "outlet", "reported", "evidence",
+                         "date_label", "status", "reported_count", "outlet_count", "event_id"])
         for story in store.iter_stories():
             for fact in story.facts:
                 for outlet, cell in (fact.get("cells") or {}).items():
                     writer.writerow([story.id, fact.get("id", ""), fact.get("kind", ""), fact.get("label", ""),
                                      fact.get("date") or "", outlet, int(bool(cell.get("reported"))),
-                                     _evidence_cell(cell.get("evidence"))])
+                                     _evidence_cell(cell.get("evidence")), fact.get("date_label") or "",
+                                     fact.get("status") or "", fact.get("reported_count", ""),
+                                     fact.get("outlet_count", ""), fact.get("event_id") or ""])
     elif table == "omissions":
         writer.writerow(["story_id", "outlet", "fact_id", "kind", "label", "date", "reported_by"])
         for story in store.iter_stories():
@@ -157,11 +160,12 @@ def write_csv(store: Store, out: TextIO, table: str) -> None:
                     writer.writerow([story.id, outlet.get("outlet", ""), o.get("fact_id", ""), o.get("kind", ""),
                                      o.get("label", ""), o.get("date") or "", "; ".join(o.get("reported_by") or [])])
     else:
-        writer.writerow(["story_id", "date", "precision", "summary", "evidence"])
+        writer.writerow(["story_id", "date", "precision", "summary", "evidence", "date_label", "outlets", "event_id"])
         for s in store.iter_stories():
             for e in s.timeline:
                 ev = " ".join(f"{x.article_id}:{x.start}-{x.end}" for x in e.evidence)
-                writer.writerow([s.id, e.date, e.precision, e.summary, ev])
+                writer.writerow([s.id, e.date, e.precision, e.summary, ev, e.date_label or "",
+                                 "; ".join(e.outlets), e.id or ""])
 
 
 def _analysed(store: Store) -> Iterator[tuple[Article, Analysis]]:
@@ -211,10 +215,14 @@ def _story_markdown(store: Store, story: Story, buf: io.StringIO) -> None:
     if story.independent_sources is not None:
         buf.write(f", {story.independent_sources} independent sources")
     buf.write(f"{', ' + span if span else ''}. Story `{story.id}`.\n\n")
-    if story.timeline:
-        buf.write("### Timeline\n\n")
-        for e in story.timeline:
-            buf.write(f"- **{e.date}** ({e.precision}) {e.summary}\n")
+    for heading, events in (("Timeline", story.timeline), ("Expected, planned or wished", story.expected),
+                            ("Background", story.background)):
+        if not events:
+            continue
+        buf.write(f"### {heading}\n\n")
+        for e in events:
+            told = f" — {', '.join(_outlet_name(o) for o in e.outlets)}" if e.outlets else ""
+            buf.write(f"- **{e.date_label or e.date}** {e.summary}{told}\n")
         buf.write("\n")
     _claims_markdown(store, story, buf)
     _outlets_markdown(story, buf)
