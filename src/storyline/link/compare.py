@@ -174,6 +174,11 @@ class _ClaimRef:
     date: str | None
     key: str  # what the claim counts: its subject, else its sentence
 
+    @property
+    def when(self) -> str | None:
+        """The day the figure is of: the date its sentence states, else its article's."""
+        return self.claim.date or self.date
+
     def as_dict(self) -> dict:
         c = self.claim
         return {"outlet": self.outlet, "article_id": self.article_id, "start": c.start, "end": c.end,
@@ -192,7 +197,13 @@ def _sentence_of(analysis: Analysis, article: Article, start: int) -> str:
 
 
 def _same_subject(a: _ClaimRef, b: _ClaimRef) -> bool:
+    """One figure's subject in two articles: the same unit and kind, the same counted noun where
+    both name one (so "50 dead" and "400 injured" stay apart), and close wording."""
     if (a.claim.unit or None) != (b.claim.unit or None):
+        return False
+    if a.claim.kind and b.claim.kind and a.claim.kind != b.claim.kind:
+        return False
+    if a.claim.subject_head and b.claim.subject_head and a.claim.subject_head != b.claim.subject_head:
         return False
     if a.claim.subject and b.claim.subject:
         return fuzz.token_set_ratio(a.key, b.key) >= SUBJECT_SIMILARITY
@@ -237,8 +248,8 @@ def number_conflicts(group: list[_ClaimRef]) -> list[dict]:
         for b in group[i + 1:]:
             if a.article_id == b.article_id or same_value(a.claim.value, b.claim.value):
                 continue
-            earlier, later = sorted((a, b), key=lambda r: r.date or "")
-            kind = "update" if earlier.date and later.date and later.date > earlier.date else "conflict"
+            earlier, later = sorted((a, b), key=lambda r: r.when or "")
+            kind = "update" if earlier.when and later.when and later.when > earlier.when else "conflict"
             found.append({"kind": kind, "subject": a.claim.subject or b.claim.subject, "unit": a.claim.unit,
                           "earlier": earlier.as_dict(), "later": later.as_dict()})
     return found
