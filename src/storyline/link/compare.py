@@ -273,6 +273,19 @@ class _Outlet:
     def last_date(self) -> str | None:
         return max(self.dates) if self.dates else None
 
+    def lead_in(self) -> str | None:
+        """The first day counted as covering the story: COVERAGE_LEAD_DAYS before its first article."""
+        if self._lead_in_of != self.first_date:
+            self._lead_in_of = self.first_date
+            try:
+                self._lead_in = (date.fromisoformat(self.first_date) - timedelta(days=COVERAGE_LEAD_DAYS)).isoformat()
+            except (TypeError, ValueError):
+                self._lead_in = None
+        return self._lead_in
+
+    _lead_in_of: str | None = field(default=None, repr=False, compare=False)
+    _lead_in: str | None = field(default=None, repr=False, compare=False)
+
 
 def _by_id(records, key: str) -> dict:
     if isinstance(records, Mapping):
@@ -436,11 +449,8 @@ def _covers(outlet: _Outlet, fact: _Fact) -> bool:
     """Whether the outlet was covering the story when the fact happened (see the module docstring)."""
     if not outlet.first_date or not fact.sort_date:
         return False
-    try:
-        lead_in = (date.fromisoformat(outlet.first_date) - timedelta(days=COVERAGE_LEAD_DAYS)).isoformat()
-    except ValueError:
-        return False
-    return lead_in <= (fact.end_date or fact.sort_date) and fact.sort_date <= outlet.last_date
+    lead_in = outlet.lead_in()
+    return lead_in is not None and lead_in <= (fact.end_date or fact.sort_date) and fact.sort_date <= outlet.last_date
 
 
 def _omissions(outlet: _Outlet, facts: list[_Fact], outlets: dict[str, _Outlet]) -> list[dict]:

@@ -118,9 +118,12 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
     found = []
     cache: dict[int, frozenset[str]] = {}
     date_words = frozenset(t for d in analysis.dates for t in terms_of(d.text))  # times are compared as times
+    dates_a_clause: dict[int, bool] = {}  # by the date's start: several clauses share one date
     for m in analysis.events:
         date = dates.get((m.date_start, m.date_end)) if m.date_start is not None else None
-        if date is not None and not _dates_the_clause(article, analysis, date):
+        if date is not None and date.start not in dates_a_clause:
+            dates_a_clause[date.start] = _dates_the_clause(article, analysis, date)
+        if date is not None and not dates_a_clause[date.start]:
             date = None
         period = period_of(date.resolved) if date is not None and date.resolved else None
         if period is None:
