@@ -18,6 +18,7 @@ from .outlets_view import FactMatrix, HowTold, build_how_told
 from .timeline_svg import timeline_svg
 
 UNATTRIBUTED = "Unattributed"
+QUOTATION_KINDS = ("direct", "partial")  # the speaker's own words; the other kinds are the writer's
 
 
 @dataclass
@@ -90,7 +91,10 @@ class SpeakerGroup:
 
     @property
     def quotes(self) -> list[QuoteView]:
-        return list(self.by_words.values())
+        """Their own words (direct, partial) first, then what is reported of them, each in story order."""
+        views = list(self.by_words.values())
+        return [v for v in views if v.quote.kind in QUOTATION_KINDS] + \
+               [v for v in views if v.quote.kind not in QUOTATION_KINDS]
 
     @property
     def outlets(self) -> list[str]:
