@@ -171,6 +171,8 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
         while tokens and (tokens[-1].text in _POSSESSIVE_TAIL or tokens[-1].is_punct or
                           tokens[-1].is_space):
             tokens = tokens[:-1]
+        if _opens_on_a_verb_form(tokens, text):
+            tokens = tokens[1:]
         if not tokens or not any(t.text[:1].isupper() for t in tokens):
             continue  # "02:39" under a video, "the weather": no name at all
         if ent.label_ == "NORP" and len(tokens) == 1 and tokens[0].i > 0 and \
@@ -183,6 +185,21 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
                 break
         found.append(_Candidate(tokens[0].idx, end, ent.label_, "ner"))
     return found
+
+
+def _opens_on_a_verb_form(tokens, text: str) -> bool:
+    """A sentence opening on a gerund or participle before a name ("Labeling Adams' deal...",
+    "Asked Ruiz..."): the tagger, seeing a capital, reads both words as one name. The first word is
+    taken for a verb when it has a verb's ending, opens its sentence, and the article never uses it
+    as a name elsewhere while it does name the rest ("Adams") on its own."""
+    if len(tokens) < 2 or not tokens[0].is_sent_start:
+        return False
+    first = tokens[0].text
+    if len(first) < 5 or not first.lower().endswith(("ing", "ed")):
+        return False
+    rest = text[tokens[1].idx:tokens[-1].idx + len(tokens[-1].text)]
+    as_name_elsewhere = len(re.findall(rf"(?<![.!?]\s){re.escape(first)}\b", text)) > 1
+    return not as_name_elsewhere and text.count(rest) > 1
 
 
 # Role nouns that only people hold: a name set beside one is a person's even when the tagger read
@@ -696,6 +713,9 @@ def _resolve_role_chunk(book: _EntityBook, chunk, doc, topic: int | None) -> Non
         wanted, known_gender = gender_of_word(key), book.records[topic].gender
         if wanted and known_gender and wanted != known_gender:
             return
+        held = {k for k, holders in book.roles.items() if any(i == topic for _, i, _ in holders)}
+        if held and not past and len(tokens) > 2:
+            return  # "the Manhattan federal prosecutor" beside a known mayor: another office, another person
         idx = topic
     book.add_role(idx, book.text[start:end], key, start, past)
     book.mention(idx, start, end, "ROLE")

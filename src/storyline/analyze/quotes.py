@@ -600,6 +600,11 @@ def _speaker_from_token(art: _Article, token, start: int, end: int, cue: str) ->
                 return Speaker(name, None, first.idx, last.idx + len(last.text), cue)
         if token.lower_ in ANONYMOUS_HEADS and _is_anonymous(token) or _unnamed_by_request(token):
             return Speaker(ANONYMOUS, None, np_start, np_end, cue)
+        closing = [m for m in mentions if m.end >= np_end - 1 and m.start > token.idx
+                   and art.entities[m.entity_id].label == "PERSON"]
+        if token.lower_ in ROLE_NOUNS and closing:  # "Democratic mayor of Springfield Ana Ruiz": the name
+            entity = art.entities[closing[-1].entity_id]
+            return Speaker(entity.name, entity.id, closing[-1].start, closing[-1].end, cue)
         if token.lower_ in ROLE_NOUNS:  # "a White House spokesman": not the White House
             return _phrase_speaker(art, token, np_start, np_end, cue)
     if not on_head and token.pos_ == "PROPN" and token.text[:1].isupper() and token.dep_ != "compound":

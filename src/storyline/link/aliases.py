@@ -83,6 +83,10 @@ class _NameBook:
 
     def find(self, entity: Entity) -> _Group | None:
         name = normalise_name(entity.name)
+        if entity.label in ("ORG", "NORP") and " " not in name:
+            person = self._surname_target(entity, name)
+            if person is not None:
+                return person
         for g in self._exact.get(name, ()):
             if _labels_compatible(g.label, entity.label):
                 return g
@@ -93,13 +97,19 @@ class _NameBook:
         return self._surname_target(entity, name)
 
     def _surname_target(self, entity: Entity, name: str) -> _Group | None:
-        """A one-word person name that is the last word of exactly one full name in the story."""
-        if entity.label not in PERSONLIKE or " " in name:
+        """A one-word person name that is the last word of exactly one full name in the story. The
+        tagger often reads a lone surname as an organisation; one the text gives a role ("President
+        Ruiz", "Ruiz, the minister") or that an article already knows as that person's is a person's."""
+        if " " in name:
             return None
         hits = self._surnames.get(name, set())
         if len(hits) != 1:
             return None
-        return next(g for g in self.groups if id(g) in hits)
+        person = next(g for g in self.groups if id(g) in hits)
+        if entity.label in PERSONLIKE:
+            return person
+        misread = entity.label in ("ORG", "NORP") and (entity.roles or name in person.normalised)
+        return person if misread else None
 
 
 def story_entities(
