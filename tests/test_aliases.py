@@ -43,3 +43,15 @@ def test_a_story_that_gives_the_person_a_role_outvotes_a_story_that_misread_the_
     groups = [g for pairs in (person, misread) for g in story_entities([a for a, _ in pairs], dict((a.id, an) for a, an in pairs))[0]]
     [entity] = merge_corpus_entities(groups).values()
     assert entity.label == "PERSON"
+
+
+def test_a_lone_surname_read_as_an_organisation_but_given_a_role_is_the_person():
+    entities = corpus_of(article_with("a1", "Lionel Brandt", "PERSON"),
+                         article_with("a2", "Brandt", "ORG", mentions=3, roles=["Mayor"]))
+    assert [(e.name, e.label) for e in entities] == [("Lionel Brandt", "PERSON")]
+    assert "Brandt" in entities[0].aliases and "Mayor" in entities[0].roles
+
+
+def test_a_lone_organisation_name_with_no_role_stays_apart_from_a_person_of_that_surname():
+    entities = corpus_of(article_with("a1", "Tessa Veltra", "PERSON"), article_with("a2", "Veltra", "ORG", mentions=3))
+    assert sorted((e.name, e.label) for e in entities) == [("Tessa Veltra", "PERSON"), ("Veltra", "ORG")]
