@@ -270,3 +270,13 @@ def test_a_date_a_figure_is_compared_against_is_no_event():
                                                dated(text, "Monday", "2025-09-08")])
     dates = [e.date for e in build_timeline([article], {"e": analysis})]
     assert dates == ["2025-09-08"]
+
+
+def test_dates_are_labelled_as_a_reader_says_them_no_more_precise_than_they_are():
+    from storyline.link.date_roles import date_label
+
+    assert date_label("2024-12-03", "day") == "3 December 2024"
+    assert date_label("2024-12", "month") == "December 2024"
+    assert date_label("2026-01-05/2026-01-09", "week") == "week of 5 January 2026"
+    assert date_label("2024-07-01/2024-09-30", "quarter") == "the third quarter of 2024"
+    assert date_label("2025", "year") == "2025"

@@ -119,6 +119,7 @@ def is_comparison_baseline(article: Article, d: DateExpression) -> bool:
 
 
 _MONTH_NAMES = [calendar.month_name[i] for i in range(13)]
+_QUARTERS = ("first", "second", "third", "fourth")
 
 
 def date_label(resolved: str | None, precision: str | None) -> str:
@@ -129,6 +130,8 @@ def date_label(resolved: str | None, precision: str | None) -> str:
     first = resolved.split("/")[0]
     parts = first.split("-")
     try:
+        if precision == "quarter" and len(parts) >= 2:
+            return f"the {_QUARTERS[(int(parts[1]) - 1) // 3]} quarter of {parts[0]}"
         if precision == "week" and len(parts) == 3:
             return f"week of {int(parts[2])} {_MONTH_NAMES[int(parts[1])]} {parts[0]}"
         if len(parts) == 3 and precision in ("day", "time", None):

@@ -462,6 +462,6 @@ def most_common_date(members: list[Told]) -> DateExpression | None:
     if not dated:
         return None
     counts = Counter((d.resolved, d.precision) for d in dated)
-    rank = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5}
+    rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5}
     (resolved, precision), _ = min(counts.items(), key=lambda kv: (-kv[1], rank.get(kv[0][1] or "", 9), kv[0][0]))
     return next(d for d in dated if (d.resolved, d.precision) == (resolved, precision))

@@ -27,7 +27,7 @@ from ..model import Analysis, Article, Event, Evidence, WordNote
 from .date_roles import date_label, is_background, period_start
 from .events import EventGroup, Told, match_events, most_common_date, told_of
 
-EVENT_PRECISIONS = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5}
+EVENT_PRECISIONS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5}
 SUMMARY_WORDS = 24
 LEAD_IN_WORDS = 4  # words kept before the predicate when a long sentence is cut
 _SPEECH = r"(?:said|says|told [\w ]{1,40}?|added|noted|explained|announced|stated|wrote|reported)"
