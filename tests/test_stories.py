@@ -143,3 +143,46 @@ def test_an_article_left_alone_joins_the_story_of_its_one_close_neighbour():
     clusters = average_link(["a1", "a2", "a3", "late", "other"], scores, threshold=0.13)
     assert ["late"] in clusters  # its average over the three story-mates is under the threshold
     assert attach_orphans(clusters, scores, threshold=0.13) == [["a1", "a2", "a3", "late"], ["other"]]
+
+
+# --------------------------------------------------------------------------- one kind of news, several events
+
+
+def _row(*article_ids: str, kind: str = "event") -> dict:
+    return {"kind": kind, "cells": {f"outlet-{a}": {"reported": True, "evidence": [{"article_id": a, "start": 0, "end": 5}]}
+                                    for a in article_ids}}
+
+
+def test_two_summits_a_month_apart_that_nothing_ties_are_two_stories():
+    from datetime import date
+
+    from storyline.link.story_split import tied_groups
+    from storyline.model import Story
+
+    story = Story(id="s", title="t", article_ids=["a1", "a2", "b1", "b2"],
+                  facts=[_row("a1", "a2"), _row("b1", "b2", kind="quote"), _row("a1")])
+    days = {"a1": date(2025, 3, 3), "a2": date(2025, 3, 4), "b1": date(2025, 4, 20), "b2": date(2025, 4, 21)}
+    scores = {("a1", "b1"): 0.16, ("a2", "b2"): 0.14}  # alike in words, as one kind of news is
+    assert tied_groups(story, scores, days) == [["a1", "a2"], ["b1", "b2"]]
+
+
+def test_a_developing_story_tied_article_to_article_stays_whole_however_long_it_runs():
+    from datetime import date
+
+    from storyline.link.story_split import tied_groups
+    from storyline.model import Story
+
+    story = Story(id="s", title="t", article_ids=["a", "b", "c"], facts=[_row("a", "b")])
+    days = {"a": date(2024, 12, 3), "b": date(2025, 2, 14), "c": date(2026, 1, 13)}
+    assert tied_groups(story, {("b", "c"): 0.3}, days) == [["a", "b", "c"]]
+
+
+def test_untied_articles_of_the_same_days_stay_one_story():
+    from datetime import date
+
+    from storyline.link.story_split import tied_groups
+    from storyline.model import Story
+
+    story = Story(id="s", title="t", article_ids=["a", "b", "u"])
+    days = {"a": date(2025, 3, 3), "b": date(2025, 3, 8), "u": None}
+    assert tied_groups(story, {}, days) == [["a", "b", "u"]]

@@ -26,6 +26,7 @@ from .aliases import entity_id_for, merge_corpus_entities, story_entities
 from .duplicates import DuplicateIndex, copy_groups, copy_kind, jaccard, lineage
 from .features import LinkFeatures, link_features
 from .stories import StoryIndex, StorySettings, attach_orphans, average_link
+from .story_split import tied_groups
 from .timeline import story_timeline
 from .undated import infer_date, not_before_original, reresolve, working_anchor
 
@@ -154,15 +155,22 @@ class StoryLinker:
                 copies_of.setdefault(story_of[a], {})[(a, b)] = value
         result = LinkResult()
         groups_all = []
+        days = {a: _day_value(self.features[a].published or "") for a in self.features}
         for i, members in enumerate(clusters):
-            story, inferred, dates_of, reresolved, groups, where = self._story(
-                members, copies_of.get(i, {}), scores, totals, articles_by_id, analyses_by_id
-            )
-            result.stories.append(story)
-            result.inferred_dates.update(inferred)
-            result.published_inferred.update(dates_of)
-            result.analyses.extend(reresolved)
-            groups_all.append((story, groups, where))
+            built = self._story(members, copies_of.get(i, {}), scores, totals, articles_by_id, analyses_by_id)
+            parts = tied_groups(built[0], scores, days) if len(members) > 1 else [members]
+            if len(parts) > 1:  # one kind of news, several events: a story each
+                story_copies = copies_of.get(i, {})
+                builds = [self._story(part, {k: v for k, v in story_copies.items() if k[0] in part and k[1] in part},
+                                      scores, totals, articles_by_id, analyses_by_id) for part in parts]
+            else:
+                builds = [built]
+            for story, inferred, dates_of, reresolved, groups, where in builds:
+                result.stories.append(story)
+                result.inferred_dates.update(inferred)
+                result.published_inferred.update(dates_of)
+                result.analyses.extend(reresolved)
+                groups_all.append((story, groups, where))
         corpus = merge_corpus_entities([g for _, groups, _ in groups_all for g in groups])
         for story, groups, where in groups_all:
             ids = set()
