@@ -28,6 +28,7 @@ import bisect
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -235,7 +236,7 @@ def meantime_figures() -> dict | None:
     chain_docs = defaultdict(set)
     for d in docs:
         for e in d["events"]:
-            chain_docs[e["chain"]].add(d["doc"])
+            chain_docs[_chain(e["chain"])].add(d["doc"])
     for members in chain_docs.values():
         first, *rest = sorted(members)
         for other in rest:
@@ -248,7 +249,7 @@ def meantime_figures() -> dict | None:
     gold_mentions = {}
     for a, d in zip(articles, docs):
         for e in d["events"]:
-            gold_mentions.setdefault(a.id, []).append((e["start"], e["end"], e["chain"]))
+            gold_mentions.setdefault(a.id, []).append((e["start"], e["end"], _chain(e["chain"])))
     gold_pairs = set()
     by_chain = defaultdict(set)
     for aid, ms in gold_mentions.items():
@@ -283,6 +284,12 @@ def meantime_figures() -> dict | None:
         "  in one gold chain (precision)": f"{right}/{found}" + (f" = {right / found:.2f}" if found else ""),
         "gold cross-article pairs found (recall)": f"{len(found_chains & gold_pairs)}/{len(gold_pairs)}",
     }
+
+
+def _chain(label: str) -> str:
+    """MEANTIME writes one chain as "cross_OTH4000..." in one article and "cross_intra_OTH4000..."
+    in another: the id after the prefixes is the chain."""
+    return re.sub(r"^(?:cross_|intra_)+", "", label)
 
 
 def _offset_map(original: str, clean: str):
