@@ -111,7 +111,9 @@ def run() -> None:
             hits = [(min(b, g["end"]) - max(a, g["start"]), b, e) for a, b, e in ours
                     if (g["start"] <= a and b <= g["end"]) or (a <= g["start"] and g["end"] <= b)]
             # a mention of the same thing: it ends the gold one (its head: "Airbus parent EADS") or covers most of it
-            hits = [h for h in hits if h[1] >= g["end"] - 2 or h[0] >= 0.6 * span]
+            before = {h: d["text"][g["start"]:max(g["start"], h[1] - h[0])] for h in hits}
+            hits = [h for h in hits if (h[1] >= g["end"] - 2 and not re.search(r"\b(?:of|for|at|in|from)\b", before[h]))
+                    or h[0] >= 0.6 * span]
             if hits:
                 found.append((d["doc"], chain_of(g["chain"]), kind, max(hits)[2], exact_key(g["text"])))
     print(f"MEANTIME: {len(docs)} articles; gold names {gold_total['name']}, descriptions "
