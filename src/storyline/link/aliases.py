@@ -9,6 +9,7 @@ by its role is given to whoever held that role in the story nearest in time.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -19,6 +20,7 @@ from ..model import Analysis, Article, Entity
 from .features import normalise_name
 
 FUZZY_NAME = 90
+_QUOTE_MARKS = " \t`'\"“”‘’"
 _ROLE_VOTES = 5  # a role the text gives a person outweighs a few misreadings of the name as something else
 PERSONLIKE = {"PERSON", "PER"}
 COMPATIBLE = {frozenset({"GPE", "LOC"}), frozenset({"ORG", "NORP"})}
@@ -73,6 +75,7 @@ class _NameBook:
         self._surnames: dict[str, set[int]] = defaultdict(set)
 
     def add_name(self, group: _Group, name: str, count: int = 1) -> None:
+        name = name.strip(_QUOTE_MARKS) or name  # "`` General Motors": a quote mark the name was read with
         group.names[name] += count
         norm = normalise_name(name)
         if norm and norm not in group.normalised:
@@ -185,6 +188,60 @@ def holder_of_role(groups: list[_Group], role: str, when: str | None) -> _Group 
     return best
 
 
+def _family(label: str) -> str:
+    return "PERSON" if label in PERSONLIKE else "PLACE" if label in ("GPE", "LOC") else \
+        "ORG" if label in ("ORG", "NORP") else label
+
+
+def _alias_owners(groups: list[_Group]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(label family, short name) -> (label, full name) for a name some story learned is another
+    name of exactly one longer-named entity (an acronym it defined, a surname beside the full name).
+    A short name two entities answer to ("Ruiz" for two Ruizes) owns nothing."""
+    owners: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for g in groups:
+        full = normalise_name(g.canonical)
+        for name in g.names:
+            short = normalise_name(name)
+            if short and len(short) < len(full):
+                owners[(_family(g.label), short)].add((g.label, g.canonical))
+    for g in groups:  # "Apple Inc." is Apple wherever no other Apple is known
+        if g.label in ("ORG", "NORP"):
+            words = normalise_name(g.canonical).split()
+            while len(words) > 1 and words[-1].strip(".,") in _CORPORATE_WORDS:
+                words = words[:-1]
+            short = " ".join(words).rstrip(",")
+            if short and short != normalise_name(g.canonical):
+                owners[(_family(g.label), short)].add((g.label, g.canonical))
+    for g in groups:  # an acronym is another name of the one organisation whose words it spells
+        if g.label in ("ORG", "NORP", "GPE", "FAC"):
+            letters = _initials(g.canonical)
+            if len(letters) >= 2:
+                owners[(_family(g.label), letters.lower())].add((g.label, g.canonical))
+    return {key: owner for key, found in owners.items() if (owner := _one_owner(found)) is not None}
+
+
+def _one_owner(found: set[tuple[str, str]]) -> tuple[str, str] | None:
+    """The one entity a short name belongs to; several spellings of one name ("General Motors",
+    "General Motor") are one owner, the longest spelling."""
+    ordered = sorted(found, key=lambda o: (-len(o[1]), o[1]))
+    first = ordered[0]
+    if all(fuzz.token_sort_ratio(normalise_name(first[1]), normalise_name(o[1])) >= FUZZY_NAME for o in ordered[1:]):
+        return first
+    return None
+
+
+_CORPORATE_WORDS = frozenset({"company", "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited",
+                              "llc", "plc", "holdings", "group", "gmbh", "ag", "sa", "s.a", "nv", "n.v"})
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "on", "in"})
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _MINOR_WORDS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
 def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
     """Corpus entities keyed by id; groups with the same canonical name (any story) are one entity,
     under the label most of their mentions across the corpus carry (a person losing ties): stories
@@ -195,8 +252,13 @@ def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
     for g in groups:
         counts = votes[normalise_name(g.canonical)]
         g.label = _most_voted(counts)
+    known_as = _alias_owners(groups)
     merged: dict[str, Entity] = {}
     for g in groups:
+        owner = known_as.get((_family(g.label), normalise_name(g.canonical)))
+        if owner is not None:  # "GM" alone in one story, "General Motors (GM)" in another: one entity
+            g.label, canonical = owner
+            g.names[canonical] = max(g.names.values(), default=0) + 1
         eid = entity_id_for(g.label, g.canonical)
         entity = merged.setdefault(eid, Entity(id=eid, name=g.canonical, label=g.label))
         for name in sorted(g.names):
