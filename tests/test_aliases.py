@@ -55,3 +55,25 @@ def test_a_lone_surname_read_as_an_organisation_but_given_a_role_is_the_person()
 def test_a_lone_organisation_name_with_no_role_stays_apart_from_a_person_of_that_surname():
     entities = corpus_of(article_with("a1", "Tessa Veltra", "PERSON"), article_with("a2", "Veltra", "ORG", mentions=3))
     assert sorted((e.name, e.label) for e in entities) == [("Tessa Veltra", "PERSON"), ("Veltra", "ORG")]
+
+
+def corpus_of_stories(*stories):
+    groups = []
+    for pairs in stories:
+        found, _ = story_entities([a for a, _ in pairs], {a.id: an for a, an in pairs})
+        groups.extend(found)
+    return sorted((e.name, e.label) for e in merge_corpus_entities(groups).values())
+
+
+def test_an_acronym_and_a_company_name_without_its_ending_join_the_one_organisation_across_stories():
+    assert corpus_of_stories([article_with("a1", "Veltra Motor Works", "ORG")],
+                             [article_with("b1", "VMW", "ORG")]) == [("Veltra Motor Works", "ORG")]
+    assert corpus_of_stories([article_with("a1", "Calder Foods Inc.", "ORG")],
+                             [article_with("b1", "Calder Foods", "ORG")]) == [("Calder Foods Inc.", "ORG")]
+
+
+def test_a_short_name_two_organisations_could_own_stays_apart():
+    assert corpus_of_stories([article_with("a1", "Calder Foods Inc.", "ORG")],
+                             [article_with("b1", "Calder Foods Group", "ORG")],
+                             [article_with("c1", "Calder Foods", "ORG")]) == [
+        ("Calder Foods", "ORG"), ("Calder Foods Group", "ORG"), ("Calder Foods Inc.", "ORG")]
