@@ -231,3 +231,10 @@ def test_an_outlet_known_only_by_its_article_reads_as_unknown():
     html = render("_outlets.html", view=SimpleNamespace(how_told=told), links=WebLinks())
     assert "<h4>unknown outlet <small>(article ab12)</small></h4>" in html
     assert "<span>2025-01-02</span>" in html  # a one-day period shows its day once
+
+
+def test_an_outlet_known_only_by_its_article_is_named_by_that_article_s_headline():
+    told = build_how_told(Story("s", "t", outlets=[{"outlet": "unknown:ab12", "label": "unknown outlet: “Ferry fares rise”",
+                                                    "first_date": "2025-01-02", "last_date": "2025-01-02"}]))
+    html = render("_outlets.html", view=SimpleNamespace(how_told=told), links=WebLinks())
+    assert "<h4>unknown outlet: “Ferry fares rise”</h4>" in html and "ab12" not in html

@@ -34,6 +34,7 @@ Story level, ``compare_story(...)``::
 One outlet dict (``compare_outlets`` returns the list of them)::
 
     {"outlet": str,                    # original outlet, else outlet, else host, else "unknown:<article id>"
+     "label": str,                     # how a reader sees it: the name, or "unknown outlet: “<headline>”"
      "articles": [article id, ..],     # its own articles (originals)
      "copies": [{"article_id", "copy_of", "host"}],   # reprints of its articles elsewhere
      "first_date", "last_date": "YYYY-MM-DD" | null,  # the period it covered
@@ -93,6 +94,15 @@ _MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 def outlet_of(article: Article) -> str:
     """The outlet an article speaks for: the original outlet of a republished copy, else its own."""
     return article.original_outlet or article.outlet or article.host or f"unknown:{article.id}"
+
+
+def outlet_label(name: str, articles_by_id: Mapping[str, Article]) -> str:
+    """How a reader sees an outlet: its name; an article of no known outlet or site is
+    "unknown outlet" with the opening of its headline, so two such columns can be told apart."""
+    if not name.startswith("unknown:"):
+        return name
+    article = articles_by_id.get(name[len("unknown:"):])
+    return f"unknown outlet: “{article.display_title(6)}”" if article is not None else "unknown outlet"
 
 
 def _roots(copies: Iterable[Copy], ids: set[str]) -> dict[str, str]:
@@ -550,6 +560,7 @@ def _outlet_dict(outlet: _Outlet, facts, outlets, conflicts, articles_by_id, ana
     first, only = _firsts_and_onlies(outlet, facts)
     return {
         "outlet": outlet.name,
+        "label": outlet_label(outlet.name, articles_by_id),
         "articles": list(outlet.articles),
         "copies": list(outlet.copies),
         "first_date": outlet.first_date,

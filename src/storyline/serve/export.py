@@ -281,7 +281,7 @@ def _outlets_markdown(story: Story, buf: io.StringIO) -> None:
     buf.write("### How each outlet told it\n\n| outlet | articles | facts reported | left out | first to report |"
               " loaded terms |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
     for o in story.outlets:
-        name = _outlet_name(o.get("outlet")).replace("|", "\\|")
+        name = (o.get("label") or _outlet_name(o.get("outlet"))).replace("|", "\\|")
         loaded = sum(int(t.get("count") or 1) for t in o.get("loaded_terms") or [])
         buf.write(f"| {name} | {len(o.get('articles') or [])} | {o.get('reported_count', 0)} of {total} | "
                   f"{len(o.get('omissions') or [])} | {len(o.get('first_to_report') or [])} | {loaded} |\n")

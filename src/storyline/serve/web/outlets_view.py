@@ -188,6 +188,7 @@ class HowTold:
     conflicts: list[ConflictView]
     matrix: FactMatrix
     cards: list[OutletCard]
+    labels: dict[str, str] = field(default_factory=dict)  # outlet key -> how a reader sees it
 
     @property
     def quotes_compared(self) -> list[FactRow]:
@@ -204,7 +205,8 @@ def build_how_told(story: Story) -> HowTold:
     facts = [f for f in story.facts if isinstance(f, dict)]
     matrix = _fact_matrix(facts, outlets)
     conflicts = [c for c in (_conflict(c, "earlier", "later") for c in _dicts(story.number_conflicts)) if c]
-    return HowTold(conflicts, matrix, [_outlet_card(o, len(facts)) for o in outlets])
+    labels = {_text(o.get("outlet")): _text(o.get("label")) for o in outlets if _text(o.get("label"))}
+    return HowTold(conflicts, matrix, [_outlet_card(o, len(facts)) for o in outlets], labels)
 
 
 def _fact_matrix(facts: list[dict], outlets: list[dict]) -> FactMatrix:
