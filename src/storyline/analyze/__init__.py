@@ -23,16 +23,17 @@ def analyze_doc(article: Article, doc, model: str | None = None) -> Analysis:
     """Run every component over one parsed article."""
     entities, mentions = find_entities(doc, article)
     dates = find_dates(doc, article)
+    quotes = find_quotes(doc, article, entities, mentions)
     return Analysis(
         article_id=article.id,
         entities=entities,
         mentions=mentions,
-        quotes=find_quotes(doc, article, entities, mentions),
+        quotes=quotes,
         claims=find_claims(doc, article),
         dates=dates,
         events=find_events(doc, article, mentions, dates),
         loaded_terms=find_loaded_terms(doc, article),
-        tone=assess_tone(doc, article, entities, mentions),
+        tone=assess_tone(doc, article, entities, mentions, quotes),
         sentences=[Span(s.start_char, s.end_char) for s in doc.sents],
         model=model,
     )

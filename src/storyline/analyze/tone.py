@@ -17,11 +17,12 @@ the evidence is those sentences. Otherwise neutral, with the sentences that carr
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..model import Tone, ToneEvidence
+from ..model import Tone, ToneEvidence, ToneSentence
 from .loaded import noun_forms, quotation_spans, verb_forms
 
 MAX_DEPTH = 2  # arcs from the clause head: the predicate, its complements and their modifiers
@@ -154,8 +155,9 @@ def _rate(scores: dict[tuple[int, int], int]) -> tuple[str, list[tuple[int, int]
     return "neutral", sorted(negative + positive)
 
 
-def assess_tone(doc, article, entities, mentions) -> list[Tone]:
-    """For each PERSON entity: negative / neutral / positive, with the sentences behind the rating."""
+def assess_tone_rule(doc, article, entities, mentions) -> list[Tone]:
+    """The hand rule alone (kept as the benchmark's baseline): for each PERSON entity negative /
+    neutral / positive, with the sentences behind the rating."""
     if doc is None:
         return []
     lexicon = load_tone_lexicon()
@@ -180,4 +182,133 @@ def assess_tone(doc, article, entities, mentions) -> list[Tone]:
             scores[(sent.start_char, sent.end_char)] = _sentence_score(sent, roots, tokens, lexicon, quoted)
         polarity, evidence = _rate(scores)
         tones.append(Tone(entity.id, polarity, [ToneEvidence(s, e) for s, e in evidence]))
+    return tones
+
+
+def target_feature_set(sent, spans, text: str, quoted=None):
+    """The classifier's features of ``sent`` toward the person mentioned by ``spans`` in it."""
+    from .tone_features import features
+
+    lexicon = load_tone_lexicon()
+    if quoted is None:
+        quoted = quotation_spans(text)
+    tokens = [t for s in spans for t in s]
+    rule = _sentence_score(sent, [s.root for s in spans], {t.i for t in tokens}, lexicon, quoted)
+    return features(sent, tokens, quoted, lexicon, rule)
+
+
+THRESHOLD = 0.5  # a lean with a lower probability is rated neutral (uncertain)
+EVIDENCE_WORDS = 3  # the top-weighted features' tokens kept as a rating's evidence
+MODEL_FILE = "models/tone_linear.json"
+
+
+class LinearToneModel:
+    """A multinomial logistic regression over ``tone_features``, read from the shipped weights
+    (trained by ``benchmarks/train_tone.py`` on NewsMTSC; no scikit-learn needed to run it)."""
+
+    def __init__(self, data: dict):
+        self.classes: list[str] = data["classes"]
+        self.intercept: list[float] = data["intercept"]
+        self.weights: dict[str, list[float]] = data["weights"]
+
+    def rate(self, fs) -> tuple[str, list[float], list[tuple[float, str]]]:
+        """(answer, class probabilities, [(weight toward the answer, feature)] best first)."""
+        n = len(self.classes)
+        scores = list(self.intercept)
+        used = []
+        for name, value in fs.values.items():
+            w = self.weights.get(name)
+            if w is not None:
+                used.append((name, value, w))
+                for k in range(n):
+                    scores[k] += w[k] * value
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        probs = [e / total for e in exp]
+        best = max(range(n), key=lambda k: probs[k])
+        pull = [(value * (w[best] - max(w[k] for k in range(n) if k != best)), name) for name, value, w in used]
+        pull.sort(reverse=True)
+        return self.classes[best], probs, pull
+
+
+@lru_cache(maxsize=1)
+def load_tone_model() -> LinearToneModel:
+    raw = resources.files("storyline.analyze").joinpath(MODEL_FILE).read_text("utf-8")
+    return LinearToneModel(json.loads(raw))
+
+
+def _evidence_words(fs, pull, doc, limit: int = EVIDENCE_WORDS) -> list[tuple[int, int]]:
+    """Character spans of the tokens behind the features that pulled hardest toward the answer."""
+    found: list[int] = []
+    for weight, name in pull:
+        if weight <= 0 or len(found) >= limit:
+            break
+        for i in sorted(fs.tokens.get(name, ())):
+            if i not in found and len(found) < limit:
+                found.append(i)
+    return sorted((doc[i].idx, doc[i].idx + len(doc[i])) for i in found)
+
+
+def _quote_of(quotes, start: int, end: int):
+    for q in quotes:
+        if q.kind != "indirect" and q.start <= start and end <= q.end:
+            return q
+    return None
+
+
+def rate_sentence(sent, spans, text: str, quoted, quotes=(), model=None, threshold: float = THRESHOLD) -> ToneSentence:
+    """The tone of ``sent`` toward the person mentioned by ``spans`` (spaCy spans inside it)."""
+    model = model or load_tone_model()
+    fs = target_feature_set(sent, spans, text, quoted)
+    answer, probs, pull = model.rate(fs)
+    confidence = max(probs)
+    uncertain = answer != "neutral" and confidence < threshold
+    evidence = _evidence_words(fs, pull, sent.doc)
+    first = spans[0]
+    holder = _quote_of(quotes, first.start_char, first.end_char)
+    if holder is None and evidence:
+        held = [_quote_of(quotes, s, e) for s, e in evidence]
+        if all(q is not None for q in held):  # every deciding word is inside someone's quotation
+            holder = held[0]
+    return ToneSentence(
+        sent.start_char, sent.end_char, first.start_char, first.end_char,
+        "neutral" if uncertain else answer, round(confidence, 3), uncertain,
+        [ToneEvidence(s, e) for s, e in evidence],
+        (holder.speaker or "unattributed") if holder is not None else None,
+        holder.speaker_entity_id if holder is not None else None,
+    )
+
+
+def assess_tone(doc, article, entities, mentions, quotes=None) -> list[Tone]:
+    """For each PERSON entity: each sentence naming them rated by the trained classifier, and the
+    outlet's tone from its own sentences (the margin rule over them), quoted speakers' apart."""
+    if doc is None:
+        return []
+    quoted = quotation_spans(article.text)
+    quotes = quotes or []
+    model = load_tone_model()
+    people = {e.id for e in entities if e.label == "PERSON"}
+    by_person: dict[str, list] = {}
+    for m in mentions:
+        if m.entity_id in people:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                by_person.setdefault(m.entity_id, []).append(span)
+    tones = []
+    for entity in entities:
+        spans = by_person.get(entity.id)
+        if not spans:
+            continue
+        rated = []
+        for sent in sorted({s.sent for s in spans}, key=lambda s: s.start):
+            in_sent = sorted((s for s in spans if s.sent == sent), key=lambda s: s.start)
+            rated.append(rate_sentence(sent, in_sent, article.text, quoted, quotes, model))
+        own = [r for r in rated if r.holder is None]
+        sign = {"negative": -1, "neutral": 0, "positive": 1}
+        polarity, evidence = _rate({(r.start, r.end): sign[r.polarity] for r in own})
+        behind = [r for r in own if (r.start, r.end) in set(evidence)] or own
+        confidence = round(sum(r.confidence for r in behind) / len(behind), 3) if behind else None
+        uncertain = polarity == "neutral" and any(r.uncertain for r in own)
+        tones.append(Tone(entity.id, polarity, [ToneEvidence(s, e) for s, e in evidence], rated, confidence, uncertain))
     return tones
