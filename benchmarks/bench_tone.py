@@ -39,19 +39,21 @@ def macro_f1(gold: list[str], predicted: list[str]) -> float:
     return sum(f1s) / len(f1s)
 
 
-def rate_all(targets, docs):
-    from storyline.analyze.tone import assess_tone, assess_tone_rule
+def rate_all(targets, docs, threshold: float, rule_first: bool):
+    """The hand rule's and the model's answer for each target, through analysis' entry points."""
+    from storyline.analyze import tone
     from storyline.model import Article, Entity, Mention
 
+    tone.THRESHOLD, tone.RULE_FIRST = threshold, rule_first
     rule, model, uncertain = [], [], 0
     for t in targets:
         doc = docs[t.sentence]
         article = Article(id=t.id, source="newsmtsc", text=t.sentence)
         entities = [Entity("p", t.sentence[t.start:t.end], "PERSON")]
         mentions = [Mention("p", entities[0].name, t.start, t.end, "PERSON")]
-        old = assess_tone_rule(doc, article, entities, mentions)
+        old = tone.assess_tone_rule(doc, article, entities, mentions)
         rule.append(old[0].polarity if old else "neutral")
-        new = assess_tone(doc, article, entities, mentions)
+        new = tone.assess_tone(doc, article, entities, mentions)
         if new and new[0].sentences:
             model.append(new[0].sentences[0].polarity)
             uncertain += new[0].sentences[0].uncertain
@@ -61,16 +63,28 @@ def rate_all(targets, docs):
 
 
 def report(name: str, targets, docs) -> None:
+    from storyline.analyze import tone
+
+    default = (tone.THRESHOLD, tone.RULE_FIRST)
     gold = [t.polarity for t in targets]
-    rule, model, uncertain = rate_all(targets, docs)
+    rule, model, uncertain = rate_all(targets, docs, *default)
     print(f"\n{name}: {len(targets)} targets, gold {dict(Counter(gold))}")
     print(f"  {'all-neutral':<12} macro-F1 {macro_f1(gold, ['neutral'] * len(gold)):.3f}")
     print(f"  {'rule':<12} macro-F1 {macro_f1(gold, rule):.3f}   rated non-neutral {sum(p != 'neutral' for p in rule)}")
     print(f"  {'model':<12} macro-F1 {macro_f1(gold, model):.3f}   rated non-neutral {sum(p != 'neutral' for p in model)}"
-          f", neutral (uncertain) {uncertain}")
+          f", neutral (uncertain) {uncertain}   (default: threshold {default[0]}, rule first {default[1]})")
     for c in CLASSES:
         tp = sum(1 for g, p in zip(gold, model) if g == p == c)
-        print(f"    model {c:<9} precision {tp / max(1, model.count(c)):.2f} recall {tp / max(1, gold.count(c)):.2f}")
+        tr = sum(1 for g, p in zip(gold, rule) if g == p == c)
+        print(f"    {c:<9} model precision {tp / max(1, model.count(c)):.2f} recall {tp / max(1, gold.count(c)):.2f}"
+              f"   rule precision {tr / max(1, rule.count(c)):.2f} recall {tr / max(1, gold.count(c)):.2f}")
+    for threshold in (0.0, 0.4, 0.45, 0.5, 0.55):
+        for rule_first in (False, True):
+            if (threshold, rule_first) != default:
+                _, other, u = rate_all(targets, docs, threshold, rule_first)
+                print(f"    variant: threshold {threshold} rule first {rule_first!s:<5}: macro-F1 {macro_f1(gold, other):.3f}"
+                      f"  (uncertain {u})")
+    tone.THRESHOLD, tone.RULE_FIRST = default
 
 
 def speed(n: int, repeats: int) -> None:

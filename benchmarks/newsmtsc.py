@@ -51,12 +51,26 @@ def parsed(targets: list[Target], split: str, nlp=None) -> dict[str, object]:
     sentences = sorted({t.sentence for t in targets})
     key = hashlib.sha1((pipeline_id() + "\n" + "\n".join(sentences)).encode("utf-8")).hexdigest()[:12]
     path = CACHE / f"newsmtsc-{split}-{key}.spacy"
+    tensors = path.with_suffix(".tensors.npy")
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     else:
         docs = list(nlp.pipe(sentences, batch_size=64))
         CACHE.mkdir(parents=True, exist_ok=True)
         DocBin(docs=docs).to_disk(path)
+    # DocBin keeps no tensors: the tok2vec output (what analysis has on every doc) is kept apart
+    import numpy as np
+
+    if tensors.exists():
+        flat = np.load(tensors)
+    else:
+        tok2vec = nlp.get_pipe("tok2vec")
+        flat = np.concatenate([d.tensor for d in tok2vec.pipe(docs, batch_size=64)]).astype(np.float32)
+        np.save(tensors, flat)
+    at = 0
+    for d in docs:
+        d.tensor = flat[at:at + len(d)]
+        at += len(d)
     return dict(zip(sentences, docs))
 
 

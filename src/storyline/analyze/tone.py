@@ -185,7 +185,22 @@ def assess_tone_rule(doc, article, entities, mentions) -> list[Tone]:
     return tones
 
 
-def target_feature_set(sent, spans, text: str, quoted=None):
+@lru_cache(maxsize=1)
+def load_valence() -> dict[str, float]:
+    """VADER's word valences (-4 .. +4, MIT licence, the vaderSentiment package), single words only."""
+    try:
+        raw = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    found = {}
+    for line in raw.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            found[parts[0].lower()] = float(parts[1])
+    return found
+
+
+def target_feature_set(sent, spans, text: str, quoted=None, dense: bool = True):
     """The classifier's features of ``sent`` toward the person mentioned by ``spans`` in it."""
     from .tone_features import features
 
@@ -193,12 +208,17 @@ def target_feature_set(sent, spans, text: str, quoted=None):
     if quoted is None:
         quoted = quotation_spans(text)
     tokens = [t for s in spans for t in s]
-    rule = _sentence_score(sent, [s.root for s in spans], {t.i for t in tokens}, lexicon, quoted)
-    return features(sent, tokens, quoted, lexicon, rule)
+    roots = [s.root for s in spans]
+    rule = _sentence_score(sent, roots, {t.i for t in tokens}, lexicon, quoted)
+    fs = features(sent, tokens, quoted, lexicon, rule, dense, load_valence())
+    fs.actor = any(_acts_on_others(_clause_head(r), roots, lexicon) for r in roots)
+    return fs
 
 
-THRESHOLD = 0.5  # a lean with a lower probability is rated neutral (uncertain)
+THRESHOLD = 0.45  # a lean with a lower probability is rated neutral (uncertain)
+RULE_FIRST = True  # where the hand rule leans, its answer stands
 EVIDENCE_WORDS = 3  # the top-weighted features' tokens kept as a rating's evidence
+_FUNCTION_POS = frozenset({"PUNCT", "SPACE", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PRON", "NUM", "SYM"})
 MODEL_FILE = "models/tone_linear.json"
 
 
@@ -210,9 +230,16 @@ class LinearToneModel:
         self.classes: list[str] = data["classes"]
         self.intercept: list[float] = data["intercept"]
         self.weights: dict[str, list[float]] = data["weights"]
+        dense = data.get("dense") or []
+        if dense:
+            import numpy as np
 
-    def rate(self, fs) -> tuple[str, list[float], list[tuple[float, str]]]:
-        """(answer, class probabilities, [(weight toward the answer, feature)] best first)."""
+            self.dense = np.asarray(dense, dtype=np.float32)  # (classes, width) over tok2vec rows
+        else:
+            self.dense = None
+
+    def rate(self, fs) -> tuple[list[float], list[tuple[str, float, list[float]]]]:
+        """(class probabilities, the features used with their values and weights)."""
         n = len(self.classes)
         scores = list(self.intercept)
         used = []
@@ -222,14 +249,19 @@ class LinearToneModel:
                 used.append((name, value, w))
                 for k in range(n):
                     scores[k] += w[k] * value
+        if self.dense is not None and fs.dense is not None and fs.dense.shape[0] == self.dense.shape[1]:
+            for k, v in enumerate((self.dense @ fs.dense).tolist()):
+                scores[k] += v
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
-        probs = [e / total for e in exp]
-        best = max(range(n), key=lambda k: probs[k])
-        pull = [(value * (w[best] - max(w[k] for k in range(n) if k != best)), name) for name, value, w in used]
-        pull.sort(reverse=True)
-        return self.classes[best], probs, pull
+        return [e / total for e in exp], used
+
+    def pull(self, used, answer: str) -> list[tuple[float, str]]:
+        """[(how far a feature moved the score toward ``answer`` past the next class, feature)]."""
+        k = self.classes.index(answer)
+        others = [j for j in range(len(self.classes)) if j != k]
+        return sorted(((v * (w[k] - max(w[j] for j in others)), name) for name, v, w in used), reverse=True)
 
 
 @lru_cache(maxsize=1)
@@ -245,6 +277,9 @@ def _evidence_words(fs, pull, doc, limit: int = EVIDENCE_WORDS) -> list[tuple[in
         if weight <= 0 or len(found) >= limit:
             break
         for i in sorted(fs.tokens.get(name, ())):
+            t = doc[i]
+            if t.pos_ in _FUNCTION_POS and t.dep_ != "neg":
+                continue
             if i not in found and len(found) < limit:
                 found.append(i)
     return sorted((doc[i].idx, doc[i].idx + len(doc[i])) for i in found)
@@ -257,15 +292,40 @@ def _quote_of(quotes, start: int, end: int):
     return None
 
 
-def rate_sentence(sent, spans, text: str, quoted, quotes=(), model=None, threshold: float = THRESHOLD) -> ToneSentence:
-    """The tone of ``sent`` toward the person mentioned by ``spans`` (spaCy spans inside it)."""
+@dataclass(frozen=True)
+class _Quoted:
+    start: int
+    end: int
+    kind: str = "direct"
+    speaker: str | None = None
+    speaker_entity_id: str | None = None
+
+
+def rate_sentence(sent, spans, text: str, quoted, quotes=None, model=None, threshold: float | None = None,
+                  rule_first: bool | None = None) -> ToneSentence:
+    """The tone of ``sent`` toward the person mentioned by ``spans`` (spaCy spans inside it).
+
+    Where the hand rule leans (a lexicon word that bears on the person: "accused Jones", "the
+    disgraced Jones", "not corrupt") its answer stands (``RULE_FIRST``), else the classifier's;
+    a classifier lean below ``threshold`` is "neutral", uncertain.
+    """
     model = model or load_tone_model()
-    fs = target_feature_set(sent, spans, text, quoted)
-    answer, probs, pull = model.rate(fs)
-    confidence = max(probs)
-    uncertain = answer != "neutral" and confidence < threshold
-    evidence = _evidence_words(fs, pull, sent.doc)
+    threshold = THRESHOLD if threshold is None else threshold
+    rule_first = RULE_FIRST if rule_first is None else rule_first
+    fs = target_feature_set(sent, spans, text, quoted, dense=model.dense is not None)
+    probs, used = model.rate(fs)
+    if rule_first and (fs.rule or fs.actor):
+        # the rule leans, or the person does a directed verb to someone ("X accused Y"): not about X
+        answer = "negative" if fs.rule < 0 else "positive" if fs.rule > 0 else "neutral"
+        confidence, uncertain = probs[model.classes.index(answer)], False
+    else:
+        best = max(range(len(probs)), key=lambda k: probs[k])
+        answer, confidence = model.classes[best], probs[best]
+        uncertain = answer != "neutral" and confidence < threshold
+    evidence = _evidence_words(fs, model.pull(used, answer), sent.doc)
     first = spans[0]
+    if quotes is None:  # no quotation records: quotation marks, speaker unknown
+        quotes = [_Quoted(s, e) for s, e in quoted]
     holder = _quote_of(quotes, first.start_char, first.end_char)
     if holder is None and evidence:
         held = [_quote_of(quotes, s, e) for s, e in evidence]
@@ -286,7 +346,6 @@ def assess_tone(doc, article, entities, mentions, quotes=None) -> list[Tone]:
     if doc is None:
         return []
     quoted = quotation_spans(article.text)
-    quotes = quotes or []
     model = load_tone_model()
     people = {e.id for e in entities if e.label == "PERSON"}
     by_person: dict[str, list] = {}

@@ -27,16 +27,23 @@ WINDOW = 4  # tokens either side of the mention
 UP_STEPS = 4  # arcs followed toward the sentence's root
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _ATTACHED = frozenset({"relcl", "acl", "appos"})
+_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "compound"})
 _SKIP_POS = frozenset({"PUNCT", "SPACE", "DET"})
 _CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "AUX", "PROPN", "INTJ"})
 
 
+DENSE = 3  # tok2vec vectors: the mention's, its governing word's, the sentence's (mean of rows)
+
+
 class FeatureSet:
-    __slots__ = ("values", "tokens")
+    __slots__ = ("values", "tokens", "dense", "rule", "actor")
 
     def __init__(self):
         self.values: dict[str, float] = {}
         self.tokens: dict[str, set[int]] = {}
+        self.dense = None  # numpy vector of DENSE x width, or None where the doc has no tensor
+        self.rule = 0  # the hand rule's score of the sentence for this person
+        self.actor = False  # the person is the subject of a directed verb ("X accused Y")
 
     def add(self, name: str, token=None, value: float = 1.0) -> None:
         self.values[name] = self.values.get(name, 0.0) + value
@@ -48,13 +55,42 @@ def _inside(spans, idx: int) -> bool:
     return any(s <= idx < e for s, e in spans)
 
 
+_LEMMAS: dict[tuple[str, str], str] = {}
+
+
+def _lemma(t) -> str:
+    """``lemma_of`` by (form, part of speech), remembered: the rule lemmatizer reads little else."""
+    key = (t.lower_, t.pos_)
+    found = _LEMMAS.get(key)
+    if found is None:
+        found = lemma_of(t)
+        if len(_LEMMAS) < 200_000:
+            _LEMMAS[key] = found
+    return found
+
+
+def dense_vector(sent, mention, head):
+    """The doc's tok2vec rows (its contextual word vectors) for the mention, the word it hangs from
+    and the sentence, side by side; None where the doc carries no tensor."""
+    import numpy as np
+
+    tensor = sent.doc.tensor
+    if tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(sent.doc) or not tensor.shape[1]:
+        return None
+    rows = [t.i for t in mention]
+    return np.concatenate([
+        tensor[rows].mean(axis=0), tensor[head.i], tensor[sent.start:sent.end].mean(axis=0),
+    ]).astype(np.float32)
+
+
 def _clause_head(token):
     while token.pos_ not in _CLAUSE_POS and token.head.i != token.i:
         token = token.head
     return token
 
 
-def features(sent, mention_tokens: Iterable, quoted=(), lexicon=None, rule_score: int | None = None) -> FeatureSet:
+def features(sent, mention_tokens: Iterable, quoted=(), lexicon=None, rule_score: int | None = None,
+             dense: bool = True, valence: dict[str, float] | None = None) -> FeatureSet:
     """The features of ``sent`` (a spaCy Span) toward the mention made of ``mention_tokens``.
 
     ``quoted`` is a list of (start, end) character spans inside quotation marks; ``lexicon`` a
@@ -68,13 +104,28 @@ def features(sent, mention_tokens: Iterable, quoted=(), lexicon=None, rule_score
     doc = sent.doc
     first, last = mention[0].i, mention[-1].i
     roots = [t for t in mention if t.head.i not in masked or t.head.i == t.i]
-    lemmas: dict[int, str] = {}
+    lemma = _lemma
+    sent_quoted = [q for q in quoted if q[0] < sent.end_char and sent.start_char < q[1]]
+    if dense:
+        fs.dense = dense_vector(sent, mention, roots[0].head)
 
-    def lemma(t) -> str:
-        found = lemmas.get(t.i)
-        if found is None:
-            found = lemmas[t.i] = lemma_of(t)
-        return found
+    valence = valence or {}
+
+    def val(t) -> float:
+        v = valence.get(t.lower_)
+        if v is None and t.pos_ in _CONTENT_POS:
+            v = valence.get(lemma(t))
+        return v or 0.0
+
+    role = roots[0].dep_ if roots[0].dep_ in _ROLES else "other"
+
+    def add_val(prefix: str, t, with_role: bool = False) -> None:
+        v = val(t)
+        if v:
+            sign = "pos" if v > 0 else "neg"
+            fs.add(f"{prefix}:{sign}", t, abs(v) / 4)
+            if with_role:
+                fs.add(f"{prefix}:{sign}:{role}", t, abs(v) / 4)
 
     def lex(t) -> int:
         if lexicon is None:
@@ -85,9 +136,10 @@ def features(sent, mention_tokens: Iterable, quoted=(), lexicon=None, rule_score
     fs.add("bias")
     if all(t.pos_ == "PRON" for t in mention):
         fs.add("m_pron")
-    if _inside(quoted, mention[0].idx):
+    if _inside(sent_quoted, mention[0].idx):
         fs.add("in_quote")
     if rule_score is not None:
+        fs.rule = rule_score
         fs.add("rule:" + ("neg" if rule_score < 0 else "pos" if rule_score > 0 else "0"))
 
     # the path up from the mention
@@ -105,6 +157,7 @@ def features(sent, mention_tokens: Iterable, quoted=(), lexicon=None, rule_score
             h = lemma(head)
             fs.add(f"up{min(k, 2)}:{node.dep_}:{h}", head)
             fs.add(f"up:{h}", head)
+            add_val(f"vup{min(k, 1)}", head, True)
             pol = lex(head)
             if pol:
                 fs.add(f"lexup{min(k, 1)}:{pol}", head)
@@ -118,11 +171,13 @@ def features(sent, mention_tokens: Iterable, quoted=(), lexicon=None, rule_score
                 for t in child.subtree:
                     if t.i not in masked and t.pos_ in _CONTENT_POS:
                         fs.add(f"rel:{lemma(t)}", t)
+                        add_val("vrel", t)
                         pol = lex(t)
                         if pol:
                             fs.add(f"lexrel:{pol}", t)
             else:
                 fs.add(f"mod:{child.dep_}:{lemma(child)}", child)
+                add_val("vmod", child)
                 pol = lex(child)
                 if pol:
                     fs.add(f"lexmod:{pol}", child)
@@ -141,6 +196,7 @@ def features(sent, mention_tokens: Iterable, quoted=(), lexicon=None, rule_score
                 for t in child.subtree:
                     if t.pos_ in _CONTENT_POS and t.i != child.i:
                         fs.add(f"cl:{lemma(t)}", t)
+                    add_val("vcl", t, True)
                     pol = lex(t)
                     if pol:
                         fs.add(f"lexcl:{pol}", t)
@@ -161,9 +217,11 @@ def features(sent, mention_tokens: Iterable, quoted=(), lexicon=None, rule_score
     for t in sent:
         if t.i in masked or t.pos_ in ("PUNCT", "SPACE"):
             continue
-        q = _inside(quoted, t.idx)
+        q = bool(sent_quoted) and _inside(sent_quoted, t.idx)
         quotes_in_sentence |= q
         fs.add(("q:" if q else "b:") + t.lower_, t)
+        add_val("vq" if q else "vs", t)
+
         pol = lex(t)
         if pol:
             fs.add(f"lex{'q' if q else ''}:{pol}", t)
