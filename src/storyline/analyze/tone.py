@@ -12,6 +12,16 @@ only the words that bear on that person count:
 A person is rated negative (positive) when their unfavourable (favourable) sentences outnumber the
 others by at least one sentence and by at least a fifth of all the sentences that mention them;
 the evidence is those sentences. Otherwise neutral, with the sentences that carried any tone.
+
+That rule alone is ``assess_tone_rule`` (the benchmark's baseline). ``assess_tone`` rates every
+sentence naming a person (``ToneSentence``): where the rule leans, or the person does a directed
+verb to someone else, the rule's answer stands; otherwise a multinomial logistic regression over
+``tone_features`` (weights in ``models/tone_linear.json``, trained on NewsMTSC by
+``benchmarks/train_tone.py``) decides, and a lean with a probability under ``THRESHOLD`` is
+"neutral", uncertain. Each rating keeps the words whose weights decided it and its confidence.
+A rating whose mention, or all of whose deciding words, sit inside a quotation is the speaker's
+(``holder``: "X said of Y"); the person's outlet-level rating is the margin rule above over the
+outlet's own sentences only.
 """
 
 from __future__ import annotations
@@ -215,7 +225,7 @@ def target_feature_set(sent, spans, text: str, quoted=None, dense: bool = True):
     return fs
 
 
-THRESHOLD = 0.45  # a lean with a lower probability is rated neutral (uncertain)
+THRESHOLD = 0.4  # a lean with a lower probability is rated neutral (uncertain)
 RULE_FIRST = True  # where the hand rule leans, its answer stands
 EVIDENCE_WORDS = 3  # the top-weighted features' tokens kept as a rating's evidence
 _FUNCTION_POS = frozenset({"PUNCT", "SPACE", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PRON", "NUM", "SYM"})
