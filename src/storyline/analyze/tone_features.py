@@ -55,12 +55,13 @@ def _inside(spans, idx: int) -> bool:
     return any(s <= idx < e for s, e in spans)
 
 
-_LEMMAS: dict[tuple[str, str], str] = {}
+_LEMMAS: dict[tuple[int, int, int], str] = {}
 
 
 def _lemma(t) -> str:
-    """``lemma_of`` by (form, part of speech), remembered: the rule lemmatizer reads little else."""
-    key = (t.lower_, t.pos_)
+    """``lemma_of`` by (form, part of speech, morphology), remembered: all the rule lemmatizer
+    reads, so the answer does not depend on which token was seen first."""
+    key = (t.orth, t.pos, t.morph.key)  # the rule lemmatizer's own cache key
     found = _LEMMAS.get(key)
     if found is None:
         found = lemma_of(t)
