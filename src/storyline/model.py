@@ -238,10 +238,39 @@ class ToneEvidence:
 
 
 @dataclass
+class ToneSentence:
+    """One sentence's tone toward one person, from the trained classifier, with what decided it.
+
+    ``start``/``end`` is the sentence, ``mention_start``/``mention_end`` the person's first mention
+    in it; ``evidence`` the words whose weights decided the rating. ``confidence`` is the model's
+    probability of its answer; a lean below the threshold is rated "neutral" with ``uncertain``.
+    ``holder`` is whose tone it is: None for the outlet's own words, else the speaker of the
+    quotation the deciding words (or the mention) sit in ("X said of Y").
+    """
+
+    start: int
+    end: int
+    mention_start: int
+    mention_end: int
+    polarity: Polarity
+    confidence: float
+    uncertain: bool = False
+    evidence: list[ToneEvidence] = field(default_factory=list)
+    holder: str | None = None
+    holder_entity_id: str | None = None
+
+
+@dataclass
 class Tone:
+    """How the outlet's own sentences treat one person (quoted speakers' tone kept apart in
+    ``sentences`` with their ``holder``); ``evidence`` the sentences behind the rating."""
+
     entity_id: str
     polarity: Polarity
     evidence: list[ToneEvidence] = field(default_factory=list)
+    sentences: list[ToneSentence] = field(default_factory=list)
+    confidence: float | None = None
+    uncertain: bool = False
 
 
 @dataclass

@@ -26,16 +26,17 @@ def analyze_doc(article: Article, doc, model: str | None = None) -> Analysis:
     notes: list[str] = []
     entities, mentions = attempt(notes, "entities", find_entities, doc, article, default=([], []))
     dates = attempt(notes, "dates", find_dates, doc, article, default=[])
+    quotes = attempt(notes, "quotes", find_quotes, doc, article, entities, mentions, default=[])
     return Analysis(
         article_id=article.id,
         entities=entities,
         mentions=mentions,
-        quotes=attempt(notes, "quotes", find_quotes, doc, article, entities, mentions, default=[]),
+        quotes=quotes,
         claims=attempt(notes, "claims", find_claims, doc, article, dates, default=[]),
         dates=dates,
         events=attempt(notes, "events", find_events, doc, article, mentions, dates, default=[]),
         loaded_terms=attempt(notes, "loaded terms", find_loaded_terms, doc, article, default=[]),
-        tone=attempt(notes, "tone", assess_tone, doc, article, entities, mentions, default=[]),
+        tone=attempt(notes, "tone", assess_tone, doc, article, entities, mentions, quotes, default=[]),
         sentences=attempt(notes, "sentences", lambda: [Span(s.start_char, s.end_char) for s in doc.sents], default=[]),
         model=model,
         warnings=notes,

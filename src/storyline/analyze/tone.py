@@ -12,16 +12,27 @@ only the words that bear on that person count:
 A person is rated negative (positive) when their unfavourable (favourable) sentences outnumber the
 others by at least one sentence and by at least a fifth of all the sentences that mention them;
 the evidence is those sentences. Otherwise neutral, with the sentences that carried any tone.
+
+That rule alone is ``assess_tone_rule`` (the benchmark's baseline). ``assess_tone`` rates every
+sentence naming a person (``ToneSentence``): where the rule leans, or the person does a directed
+verb to someone else, the rule's answer stands; otherwise a multinomial logistic regression over
+``tone_features`` (weights in ``models/tone_linear.json``, trained on NewsMTSC by
+``benchmarks/train_tone.py``) decides, and a lean with a probability under ``THRESHOLD`` is
+"neutral", uncertain. Each rating keeps the words whose weights decided it and its confidence.
+A rating whose mention, or all of whose deciding words, sit inside a quotation is the speaker's
+(``holder``: "X said of Y"); the person's outlet-level rating is the margin rule above over the
+outlet's own sentences only.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..model import Tone, ToneEvidence
+from ..model import Tone, ToneEvidence, ToneSentence
 from .loaded import noun_forms, quotation_spans, verb_forms
 
 MAX_DEPTH = 2  # arcs from the clause head: the predicate, its complements and their modifiers
@@ -154,8 +165,9 @@ def _rate(scores: dict[tuple[int, int], int]) -> tuple[str, list[tuple[int, int]
     return "neutral", sorted(negative + positive)
 
 
-def assess_tone(doc, article, entities, mentions) -> list[Tone]:
-    """For each PERSON entity: negative / neutral / positive, with the sentences behind the rating."""
+def assess_tone_rule(doc, article, entities, mentions) -> list[Tone]:
+    """The hand rule alone (kept as the benchmark's baseline): for each PERSON entity negative /
+    neutral / positive, with the sentences behind the rating."""
     if doc is None:
         return []
     lexicon = load_tone_lexicon()
@@ -180,4 +192,192 @@ def assess_tone(doc, article, entities, mentions) -> list[Tone]:
             scores[(sent.start_char, sent.end_char)] = _sentence_score(sent, roots, tokens, lexicon, quoted)
         polarity, evidence = _rate(scores)
         tones.append(Tone(entity.id, polarity, [ToneEvidence(s, e) for s, e in evidence]))
+    return tones
+
+
+@lru_cache(maxsize=1)
+def load_valence() -> dict[str, float]:
+    """VADER's word valences (-4 .. +4, MIT licence, the vaderSentiment package), single words only."""
+    try:
+        raw = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    found = {}
+    for line in raw.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            found[parts[0].lower()] = float(parts[1])
+    return found
+
+
+def target_feature_set(sent, spans, text: str, quoted=None, dense: bool = True):
+    """The classifier's features of ``sent`` toward the person mentioned by ``spans`` in it."""
+    from .tone_features import features
+
+    lexicon = load_tone_lexicon()
+    if quoted is None:
+        quoted = quotation_spans(text)
+    tokens = [t for s in spans for t in s]
+    roots = [s.root for s in spans]
+    rule = _sentence_score(sent, roots, {t.i for t in tokens}, lexicon, quoted)
+    fs = features(sent, tokens, quoted, lexicon, rule, dense, load_valence())
+    fs.actor = any(_acts_on_others(_clause_head(r), roots, lexicon) for r in roots)
+    return fs
+
+
+THRESHOLD = 0.4  # a lean with a lower probability is rated neutral (uncertain)
+RULE_FIRST = True  # where the hand rule leans, its answer stands
+EVIDENCE_WORDS = 3  # the top-weighted features' tokens kept as a rating's evidence
+_FUNCTION_POS = frozenset({"PUNCT", "SPACE", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PRON", "NUM", "SYM"})
+MODEL_FILE = "models/tone_linear.json"
+
+
+class LinearToneModel:
+    """A multinomial logistic regression over ``tone_features``, read from the shipped weights
+    (trained by ``benchmarks/train_tone.py`` on NewsMTSC; no scikit-learn needed to run it)."""
+
+    def __init__(self, data: dict):
+        self.classes: list[str] = data["classes"]
+        self.intercept: list[float] = data["intercept"]
+        self.weights: dict[str, list[float]] = data["weights"]
+        dense = data.get("dense") or []
+        if dense:
+            import numpy as np
+
+            self.dense = np.asarray(dense, dtype=np.float32)  # (classes, width) over tok2vec rows
+        else:
+            self.dense = None
+
+    def rate(self, fs) -> tuple[list[float], list[tuple[str, float, list[float]]]]:
+        """(class probabilities, the features used with their values and weights)."""
+        n = len(self.classes)
+        scores = list(self.intercept)
+        used = []
+        for name, value in fs.values.items():
+            w = self.weights.get(name)
+            if w is not None:
+                used.append((name, value, w))
+                for k in range(n):
+                    scores[k] += w[k] * value
+        if self.dense is not None and fs.dense is not None and fs.dense.shape[0] == self.dense.shape[1]:
+            for k, v in enumerate((self.dense @ fs.dense).tolist()):
+                scores[k] += v
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return [e / total for e in exp], used
+
+    def pull(self, used, answer: str) -> list[tuple[float, str]]:
+        """[(how far a feature moved the score toward ``answer`` past the next class, feature)]."""
+        k = self.classes.index(answer)
+        others = [j for j in range(len(self.classes)) if j != k]
+        return sorted(((v * (w[k] - max(w[j] for j in others)), name) for name, v, w in used), reverse=True)
+
+
+@lru_cache(maxsize=1)
+def load_tone_model() -> LinearToneModel:
+    raw = resources.files("storyline.analyze").joinpath(MODEL_FILE).read_text("utf-8")
+    return LinearToneModel(json.loads(raw))
+
+
+def _evidence_words(fs, pull, doc, limit: int = EVIDENCE_WORDS) -> list[tuple[int, int]]:
+    """Character spans of the tokens behind the features that pulled hardest toward the answer."""
+    found: list[int] = []
+    for weight, name in pull:
+        if weight <= 0 or len(found) >= limit:
+            break
+        for i in sorted(fs.tokens.get(name, ())):
+            t = doc[i]
+            if t.pos_ in _FUNCTION_POS and t.dep_ != "neg":
+                continue
+            if i not in found and len(found) < limit:
+                found.append(i)
+    return sorted((doc[i].idx, doc[i].idx + len(doc[i])) for i in found)
+
+
+def _quote_of(quotes, start: int, end: int):
+    for q in quotes:
+        if q.kind != "indirect" and q.start <= start and end <= q.end:
+            return q
+    return None
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    start: int
+    end: int
+    kind: str = "direct"
+    speaker: str | None = None
+    speaker_entity_id: str | None = None
+
+
+def rate_sentence(sent, spans, text: str, quoted, quotes=None, model=None, threshold: float | None = None,
+                  rule_first: bool | None = None) -> ToneSentence:
+    """The tone of ``sent`` toward the person mentioned by ``spans`` (spaCy spans inside it).
+
+    Where the hand rule leans (a lexicon word that bears on the person: "accused Jones", "the
+    disgraced Jones", "not corrupt") its answer stands (``RULE_FIRST``), else the classifier's;
+    a classifier lean below ``threshold`` is "neutral", uncertain.
+    """
+    model = model or load_tone_model()
+    threshold = THRESHOLD if threshold is None else threshold
+    rule_first = RULE_FIRST if rule_first is None else rule_first
+    fs = target_feature_set(sent, spans, text, quoted, dense=model.dense is not None)
+    probs, used = model.rate(fs)
+    if rule_first and (fs.rule or fs.actor):
+        # the rule leans, or the person does a directed verb to someone ("X accused Y"): not about X
+        answer = "negative" if fs.rule < 0 else "positive" if fs.rule > 0 else "neutral"
+        confidence, uncertain = probs[model.classes.index(answer)], False
+    else:
+        best = max(range(len(probs)), key=lambda k: probs[k])
+        answer, confidence = model.classes[best], probs[best]
+        uncertain = answer != "neutral" and confidence < threshold
+    evidence = _evidence_words(fs, model.pull(used, answer), sent.doc)
+    first = spans[0]
+    if quotes is None:  # no quotation records: quotation marks, speaker unknown
+        quotes = [_Quoted(s, e) for s, e in quoted]
+    holder = _quote_of(quotes, first.start_char, first.end_char)
+    if holder is None and evidence:
+        held = [_quote_of(quotes, s, e) for s, e in evidence]
+        if all(q is not None for q in held):  # every deciding word is inside someone's quotation
+            holder = held[0]
+    return ToneSentence(
+        sent.start_char, sent.end_char, first.start_char, first.end_char,
+        "neutral" if uncertain else answer, round(confidence, 3), uncertain,
+        [ToneEvidence(s, e) for s, e in evidence],
+        (holder.speaker or "unattributed") if holder is not None else None,
+        holder.speaker_entity_id if holder is not None else None,
+    )
+
+
+def assess_tone(doc, article, entities, mentions, quotes=None) -> list[Tone]:
+    """For each PERSON entity: each sentence naming them rated by the trained classifier, and the
+    outlet's tone from its own sentences (the margin rule over them), quoted speakers' apart."""
+    if doc is None:
+        return []
+    quoted = quotation_spans(article.text)
+    model = load_tone_model()
+    people = {e.id for e in entities if e.label == "PERSON"}
+    by_person: dict[str, list] = {}
+    for m in mentions:
+        if m.entity_id in people:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                by_person.setdefault(m.entity_id, []).append(span)
+    tones = []
+    for entity in entities:
+        spans = by_person.get(entity.id)
+        if not spans:
+            continue
+        rated = []
+        for sent in sorted({s.sent for s in spans}, key=lambda s: s.start):
+            in_sent = sorted((s for s in spans if s.sent == sent), key=lambda s: s.start)
+            rated.append(rate_sentence(sent, in_sent, article.text, quoted, quotes, model))
+        own = [r for r in rated if r.holder is None]
+        sign = {"negative": -1, "neutral": 0, "positive": 1}
+        polarity, evidence = _rate({(r.start, r.end): sign[r.polarity] for r in own})
+        behind = [r for r in own if (r.start, r.end) in set(evidence)] or own
+        confidence = round(sum(r.confidence for r in behind) / len(behind), 3) if behind else None
+        uncertain = polarity == "neutral" and any(r.uncertain for r in own)
+        tones.append(Tone(entity.id, polarity, [ToneEvidence(s, e) for s, e in evidence], rated, confidence, uncertain))
     return tones
