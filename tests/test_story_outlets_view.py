@@ -238,3 +238,16 @@ def test_an_outlet_known_only_by_its_article_is_named_by_that_article_s_headline
                                                     "first_date": "2025-01-02", "last_date": "2025-01-02"}]))
     html = render("_outlets.html", view=SimpleNamespace(how_told=told), links=WebLinks())
     assert "<h4>unknown outlet: “Ferry fares rise”</h4>" in html and "ab12" not in html
+
+
+def test_tone_toward_a_person_is_counts_of_the_outlet_s_own_sentences_each_linked_and_quoted_tone_apart():
+    tone = {"name": "Ana Ruiz", "polarity": "negative", "counts": {"negative": 2, "neutral": 1, "positive": 0},
+            "sentences": [{"polarity": "negative", "article_id": "a1", "start": 0, "end": 10},
+                          {"polarity": "negative", "article_id": "a1", "start": 20, "end": 30},
+                          {"polarity": "neutral", "article_id": "a1", "start": 40, "end": 50}],
+            "said_of": [{"holder": "Tom Reyes", "polarity": "positive", "article_id": "a1", "start": 60, "end": 70}]}
+    told = build_how_told(Story("s", "t", outlets=[{"outlet": "Ledger", "tone": [tone]}]))
+    html = render("_outlets.html", view=SimpleNamespace(how_told=told), links=WebLinks())
+    assert "2 negative" in html and "1 neutral" in html and "sentences of its own" in html
+    assert html.count('href="/articles/a1?hl=') == 4  # two negative, one neutral, one said by someone else
+    assert "Tom Reyes said of Ana Ruiz" in html

@@ -537,11 +537,14 @@ def _tone(outlet: _Outlet, analyses_by_id) -> list[dict]:
             name = names.get(tone.entity_id, tone.entity_id)
             entry = people.setdefault(name.casefold(), {
                 "entity_id": tone.entity_id, "name": name, "polarity": "neutral",
-                "counts": {"negative": 0, "neutral": 0, "positive": 0}, "evidence": [], "said_of": []})
+                "counts": {"negative": 0, "neutral": 0, "positive": 0}, "evidence": [], "said_of": [],
+                "sentences": []})
             own = [s for s in getattr(tone, "sentences", None) or [] if s.holder is None]
             if own:  # per sentence of the outlet's own (quoted speakers' tone listed apart)
                 for s in own:
                     entry["counts"][s.polarity] += 1
+                    entry["sentences"].append({"polarity": s.polarity, "article_id": article_id,
+                                               "start": s.start, "end": s.end})
             else:  # a reading from before sentence ratings: one count per article
                 entry["counts"][tone.polarity] += 1
             entry["evidence"].extend({"article_id": article_id, "start": e.start, "end": e.end} for e in tone.evidence)

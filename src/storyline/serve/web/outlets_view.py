@@ -144,6 +144,8 @@ class ToneView:
     polarity: str
     counts: dict[str, int]
     evidence: list[Ref]
+    sentences: dict[str, list[Ref]] = field(default_factory=dict)  # polarity -> the outlet's own sentences
+    said_of: list[tuple[str, str, Ref]] = field(default_factory=list)  # (who said it, polarity, where)
 
 
 @dataclass
@@ -259,7 +261,8 @@ def _outlet_card(outlet: dict, total_facts: int) -> OutletCard:
                                      _text(t.get("leaning")) or None, _int(t.get("count")), _refs(t.get("evidence")))
                       for t in _dicts(outlet.get("loaded_terms"))],
         tone=[ToneView(_text(t.get("name")) or _text(t.get("entity_id")), _text(t.get("polarity")),
-                       {k: _int(v) for k, v in _dict(t.get("counts")).items()}, _refs(t.get("evidence")))
+                       {k: _int(v) for k, v in _dict(t.get("counts")).items()}, _refs(t.get("evidence")),
+                       _by_polarity(t.get("sentences")), _said_of(t.get("said_of")))
               for t in _dicts(outlet.get("tone"))],
         first_to_report=_briefs(outlet.get("first_to_report")),
         only_it_reported=_briefs(outlet.get("only_it_reported")),
@@ -268,6 +271,25 @@ def _outlet_card(outlet: dict, total_facts: int) -> OutletCard:
                               _text(q.get("speaker")), [_text(n) for n in _list(q.get("other_speakers"))])
             for q in _dicts(outlet.get("quotes_worded_differently"))],
     )
+
+
+def _by_polarity(items: Any) -> dict[str, list[Ref]]:
+    found: dict[str, list[Ref]] = {}
+    for item in _dicts(items):
+        ref = _ref(item)
+        if ref is not None:
+            found.setdefault(_text(item.get("polarity")), []).append(ref)
+    return found
+
+
+def _said_of(items: Any) -> list[tuple[str, str, Ref]]:
+    found = []
+    for item in _dicts(items):
+        ref, holder = _ref(item), item.get("holder")
+        name = holder.get("name") if isinstance(holder, dict) else holder
+        if ref is not None:
+            found.append((_text(name) or "a speaker", _text(item.get("polarity")), ref))
+    return found
 
 
 def _conflict(record: dict, first: str, second: str) -> ConflictView | None:
