@@ -13,7 +13,6 @@ pronouns are left out.
 
 from __future__ import annotations
 
-import bisect
 import json
 import os
 import re
@@ -51,23 +50,6 @@ def exact_key(text: str) -> str:
     return re.sub(r"[^\w ]+", "", t)
 
 
-def _to_original(original: str, clean: str):
-    pieces, pos, cursor = [], 0, 0
-    for line in clean.split("\n"):
-        where = original.find(line, cursor) if line.strip() else -1
-        pieces.append((pos, where))
-        if where >= 0:
-            cursor = where + len(line)
-        pos += len(line) + 1
-    starts = [p for p, _ in pieces]
-
-    def convert(offset: int) -> int | None:
-        i = bisect.bisect_right(starts, offset) - 1
-        return None if i < 0 or pieces[i][1] < 0 else pieces[i][1] + offset - pieces[i][0]
-
-    return convert
-
-
 def run() -> None:
     if not DATA.exists():
         print(f"skipped: {DATA} is absent")
@@ -94,7 +76,7 @@ def run() -> None:
     found = []  # (doc, gold chain, kind, storyline entity, exact key)
     gold_total = defaultdict(int)
     for d, article, analysis in zip(docs, articles, analyses):
-        convert = _to_original(d["text"], article.text)
+        convert = sl._offset_map(d["text"], article.text)
         ours = []
         for m in analysis.mentions:
             a, b = convert(m.start), convert(m.end)

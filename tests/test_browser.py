@@ -31,17 +31,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The app under uvicorn on a free local port, in a thread, over the sample store plus one hostile article."""
+def _serving(db):
+    """The app over ``db`` under uvicorn on a free local port, in a thread; yields its base URL."""
     uvicorn = pytest.importorskip("uvicorn")
     from storyline.serve.web.app import create_app
 
-    article, analysis, _, _ = hostile_records()
-    db = build_sample_store(tmp_path_factory.mktemp("browser") / "web.db", [(article, analysis)])
     port = _free_port()
-    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -52,6 +48,14 @@ def server(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app over the sample store plus one hostile article."""
+    article, analysis, _, _ = hostile_records()
+    db = build_sample_store(tmp_path_factory.mktemp("browser") / "web.db", [(article, analysis)])
+    yield from _serving(db)
 
 
 @pytest.fixture(scope="module")
@@ -138,27 +142,14 @@ def test_search_from_the_header(server, page):
 @pytest.fixture(scope="module")
 def seeds_server(tmp_path_factory, seeds_dir):
     """The app over a store holding the five seed articles, ingested as a user would."""
-    uvicorn = pytest.importorskip("uvicorn")
     from storyline.engine import ingest
-    from storyline.serve.web.app import create_app
     from storyline.store import Store
 
     db = tmp_path_factory.mktemp("seeds-browser") / "seeds.db"
     store = Store(str(db))
     ingest([str(p) for p in sorted(seeds_dir.glob("*.txt"))], store)
     store.close()
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start within 20 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    yield from _serving(db)
 
 
 def test_the_seeds_story_page_is_compact_with_a_drawn_timeline(seeds_server, browser):
