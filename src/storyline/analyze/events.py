@@ -209,7 +209,7 @@ def _event_of(pred, is_verb: bool, date: DateExpression | None, entity_at, peopl
     for person in people.pair_in(list(subject.subtree) + tokens if subject is not None else tokens):
         if person not in participants:
             participants.append(person)
-    also = sorted({noun_lemma(t) for t in tokens if t is not pred and _names_the_occasion(t)})
+    also = sorted({noun_lemma(t) for t in tokens if t is not pred and _names_the_occasion(t, pred)})
     if date is None and not participants and not also and not places:
         return None
     words = [t for t in tokens if not t.is_punct and not t.is_space] or [pred]
@@ -226,7 +226,7 @@ def _event_of(pred, is_verb: bool, date: DateExpression | None, entity_at, peopl
         predicate_end=pred.idx + len(pred.text),
         sentence_start=sentence.start_char,
         sentence_end=sentence.end_char,
-        kind=_kind(lemma, pred) if is_verb else "action",
+        kind=_kind(lemma, also) if is_verb else "action",
         also=also,
         participants=participants,
         places=places,
@@ -239,15 +239,17 @@ def _event_of(pred, is_verb: bool, date: DateExpression | None, entity_at, peopl
     )
 
 
-def _names_the_occasion(token) -> bool:
-    """A noun in the clause that names its happening: the object of a light verb ("held talks"), or
-    after a preposition of occasion ("during the sit-down", "after the vote")."""
+def _names_the_occasion(token, pred) -> bool:
+    """A noun that names the predicate's own happening: the object of the predicate when it is a
+    light verb ("held talks"), or after a preposition of occasion on the predicate ("met during the
+    sit-down", "left after the vote"). A noun further down names another clause's happening: in
+    "asked the council to blacklist ships for conducting transfers" the asking is no transfer."""
     if token.pos_ != "NOUN" or not is_event_noun(noun_lemma(token)):
         return False
     head = token.head
-    if token.dep_ in ("dobj", "attr") and lemma_of(head) in LIGHT_VERBS:
+    if token.dep_ in ("dobj", "attr") and head is pred and lemma_of(head) in LIGHT_VERBS:
         return True
-    return token.dep_ == "pobj" and head.lower_ in OCCASION_PREPOSITIONS and not any(
+    return token.dep_ == "pobj" and head.lower_ in OCCASION_PREPOSITIONS and head.head is pred and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
@@ -347,13 +349,22 @@ def _modality(pred, governor, is_verb: bool) -> tuple[str, str | None]:
         for c in pred.children:
             if c.lower_ in PLANNED_MODIFIERS:
                 return "planned", c.text
+        if governor is not None:
+            # "can take the title if he wins Sunday's race": the sentence tells no race, it poses one
+            said, word = _modality(governor, governor, True)
+            if said == "conditional":
+                return said, word
         return "asserted", None
     token = governor if governor is not None else pred
     own = True
     for _ in range(MAX_CHAIN):
-        for child in token.children:
+        for child in token.children:  # a condition first: "will resign if ..." is no plan
             if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
                 return "conditional", child.text
+            condition = _condition_of(child)
+            if condition is not None:
+                return "conditional", condition.text
+        for child in token.children:
             if child.dep_ == "aux" and _word(child) in FUTURE_AUX | POSSIBLE_AUX:
                 return "planned", child.text
             if child.dep_ == "neg" and not own:
@@ -372,9 +383,25 @@ def _modality(pred, governor, is_verb: bool) -> tuple[str, str | None]:
     return "asserted", None
 
 
-def _kind(lemma: str, pred) -> str:
+def _condition_of(child):
+    """The "if" or "unless" of a condition clause hung on a clause ("can take the title if he wins"):
+    what the main clause tells then happens only under it. "Even if" and "as if" pose none."""
+    if child.dep_ != "advcl":
+        return None
+    for mark in child.children:
+        if mark.dep_ == "mark" and mark.lower_ in CONDITION_MARKS - {"whether"}:
+            before = mark.doc[mark.i - 1] if mark.i > 0 else None
+            if before is not None and before.lower_ in ("even", "as"):
+                return None
+            return mark
+    return None
+
+
+def _kind(lemma: str, also: list[str]) -> str:
     if lemma in SPEECH_LEMMAS:
         return "statement"
+    if lemma in LIGHT_VERBS and also:
+        return "action"  # "held talks", "had a meeting": the noun names what happened
     if lemma in STATE_LEMMAS or (lemma in WISH_LEMMAS and lemma not in REQUEST_LEMMAS):
         return "state"
     return "action"

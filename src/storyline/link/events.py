@@ -42,12 +42,15 @@ from .date_roles import (
 
 RECENT_DAYS = 31  # a clause told as done, with no date of its own, happened within this before its article
 SAME_EVENT = 0.25  # content-term overlap for two same-date clauses to be one event (of the smaller's terms)
+SAME_DAY_SHARED = 2  # ... and at least this many terms in common (one shared "festival" is no event)
+SAME_PERIOD_SHARED = 3  # for a week or a month
 # Read off same-date sentence pairs from different articles of one news-cluster event, and the seeds:
 # of pairs naming two or more of the same entities, those at token-set similarity 0.5 or more were one
 # event told twice about 6 times in 7, those below about half the time.
 SAME_EVENT_WORDING = 0.5
 SAME_EVENT_ENTITIES = 2
-STATEMENT_WORDING = 0.35  # what one speaker said in one period, told by two outlets: words in common
+STATEMENT_WORDING = 0.35  # what one speaker said in one period, told by two outlets: content words in common
+STATEMENT_TOLD_ALIKE = 0.65  # ... or of the whole sentences
 COMMON_DAY_WORDING = 0.4  # the same, for two clauses dated to the day most of the story's articles tell
 LOOSE_WORDING = 0.3  # one shared name and this share of the clause's words, when the time is loose
 MIN_TERMS = 3
@@ -79,6 +82,8 @@ class Told:
     status: str  # happened | expected | not (wished, denied, conditional: no happening)
     speaker: str | None = None
     sentence_terms: frozenset[str] = frozenset()  # the whole sentence's (a statement's content is there)
+    content_terms: frozenset[str] = frozenset()  # a statement's: what was said, without who said it
+    content_read: bool = False  # ... read off an attribution storyline found (not the sentence's rest)
 
     @property
     def time(self) -> tuple[date, date] | None:
@@ -118,6 +123,7 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
     found = []
     cache: dict[int, frozenset[str]] = {}
     date_words = frozenset(t for d in analysis.dates for t in terms_of(d.text))  # times are compared as times
+    labels = {e.id: e.label for e in analysis.entities}
     dates_a_clause: dict[int, bool] = {}  # by the date's start: several clauses share one date
     for m in analysis.events:
         date = dates.get((m.date_start, m.date_end)) if m.date_start is not None else None
@@ -128,7 +134,7 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
         period = period_of(date.resolved) if date is not None and date.resolved else None
         if period is None:
             date = None
-        speaker = names.get(m.participants[0]) if m.kind == STATEMENT and m.participants else None
+        speaker = _speaker(m, names, labels) if m.kind == STATEMENT else None
         classes = frozenset({STATEMENT}) if m.kind == STATEMENT else _classes(m)
         found.append(Told(
             key=f"{article.id}:{m.start}:{m.predicate_start}", article=article, outlet=outlet,
@@ -141,13 +147,44 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
             status=_status(article, m, period), speaker=speaker,
             sentence_terms=_sentence_terms(article, m.sentence_start, m.sentence_end, cache) - date_words,
         ))
+        if m.kind == STATEMENT:
+            told = found[-1]
+            said, told.content_read = _content_terms(article, analysis, m, told)
+            told.content_terms = said - date_words
     return found
+
+
+SPEAKER_LABELS = ("PERSON", "ORG", "ROLE", "GPE")  # in order of preference; a NORP ("Chinese") speaks for no one
+
+
+def _speaker(m: EventMention, names: dict[str, str], labels: dict[str, str]) -> str | None:
+    """Who makes a statement: of the clause's participants (the subject's first), a person or an
+    organisation before a place ("US President Donald Trump said" is Trump's statement)."""
+    for label in SPEAKER_LABELS:
+        for p in m.participants:
+            if labels.get(p) == label and p in names:
+                return names[p]
+    return None
 
 
 def _sentence_terms(article: Article, start: int, end: int, cache: dict[int, frozenset[str]]) -> frozenset[str]:
     if start not in cache:
         cache[start] = frozenset(terms_of(article.text[start:end]))
     return cache[start]
+
+
+def _content_terms(article: Article, analysis: Analysis, m: EventMention, told: Told) -> tuple[frozenset[str], bool]:
+    """What a statement says: the attribution's content where storyline read one for this cue
+    (the quotation, the reported clause), else the sentence without the speaker's name and the verb.
+    Two outlets' attributions share "said", the speaker and "on Twitter" whatever was said."""
+    contents = [q for q in analysis.quotes
+                if q.cue_start is not None and q.cue_start <= m.predicate_start < max(q.cue_end or 0, q.cue_start + 1)]
+    if contents:
+        found: frozenset[str] = frozenset()
+        for q in contents:
+            found |= frozenset(terms_of(article.text[q.start:q.end]))
+        return found, True
+    return told.sentence_terms - told.terms, False
 
 
 def _classes(m: EventMention) -> frozenset[str]:
@@ -285,13 +322,29 @@ def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
     if a.time is None and b.time is None:
         return False
     exact = _exactly_timed(a, b)
+    if a.status != b.status and not (a.period or b.period):
+        return False  # a plan and a telling as done are one happening only where a date says so
     words = overlap(a.sentence_terms - common.terms, b.sentence_terms - common.terms)
     if STATEMENT in a.classes or STATEMENT in b.classes:
         if not (a.classes == b.classes and a.speaker is not None and a.speaker == b.speaker):
             return False
-        shared_words = len((a.sentence_terms & b.sentence_terms) - common.terms)
-        return (_same_day(a, b) and not common.names) or (words >= STATEMENT_WORDING and shared_words >= 3)
+        said_a, said_b = a.content_terms - common.terms, b.content_terms - common.terms
+        shared_words = len(said_a & said_b)
+        if _same_day(a, b) and not common.names:
+            return True
+        if overlap(said_a, said_b) >= STATEMENT_WORDING and shared_words >= 3:
+            return True
+        # or told alike throughout, the attribution too ("said in a tweet that she and her husband
+        # were on the flight"), where what was said is not read off both (two quotations that share
+        # no words are two statements, whatever the attributions share)
+        if a.content_read and b.content_read:
+            return False
+        return words >= STATEMENT_TOLD_ALIKE and len((a.sentence_terms & b.sentence_terms) - common.terms) >= 4
+    if _a_state(a) or _a_state(b):
+        return False  # "the performance was the last show": a state is one event only in near copies
     shared = len((a.participants & b.participants) - common.names) + len((a.places & b.places) - common.names)
+    if _one_says_again(a, b) and not (exact and a.date.resolved == b.date.resolved):
+        return False  # "issued another statement" is not the statement "issued" tells
     if a.classes and b.classes and classes_compatible(a.classes, b.classes):
         # a date each makes one shared name enough; a window or no time needs more
         clause_words = overlap(a.terms - common.terms, b.terms - common.terms)
@@ -299,20 +352,35 @@ def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
             return True
     if not (exact and a.date.resolved == b.date.resolved):
         return False
-    if words >= (COMMON_DAY_WORDING if a.date.resolved in common.dates else SAME_EVENT):
+    # one day and a few words in common; a week or a month is a looser time and needs more of them
+    by_day = a.date.precision == "day"
+    shared_words = len((a.sentence_terms & b.sentence_terms) - common.terms)
+    needed = SAME_EVENT if by_day and a.date.resolved not in common.dates else COMMON_DAY_WORDING
+    if words >= needed and shared_words >= (SAME_DAY_SHARED if by_day else SAME_PERIOD_SHARED):
         return True
     return shared >= SAME_EVENT_ENTITIES and _wording(a, b) >= SAME_EVENT_WORDING
 
 
+def _one_says_again(a: Told, b: Told) -> bool:
+    return a.mention is not None and b.mention is not None and a.mention.repeated != b.mention.repeated
+
+
+def _a_state(m: Told) -> bool:
+    return m.mention is not None and m.mention.kind == "state"
+
+
 def near_copy(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
     """Two outlets' sentences in nearly the same words (a wire story rewritten, one fact retold),
-    with the same or a synonymous predicate: one happening, whatever either says of its time."""
+    with the same or a synonymous predicate: one happening, whatever either says of its time.
+"""
     sa, sb = a.sentence_terms - common.terms, b.sentence_terms - common.terms
     shared = len(sa & sb)
     if shared < NEAR_COPY_TERMS or shared < NEAR_COPY * min(len(sa), len(sb)):
         return False
     if a.mention is None or b.mention is None:
         return True
+    if a.content_read and b.content_read and overlap(a.content_terms, b.content_terms) < NEAR_COPY:
+        return False  # one attribution, two things said: "We are thrilled," / "Nobody had measured," said Voss
     return a.mention.predicate == b.mention.predicate or bool(
         a.classes and b.classes and classes_compatible(a.classes, b.classes))
 

@@ -1,0 +1,85 @@
+"""What two outlets tell that only looks alike stays in two rows: a condition is no result, and two
+different things one person said are two statements, however alike the words around them."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze_many
+from storyline.link import StoryLinker
+from storyline.model import Article
+
+BEFORE = Article(
+    id="preview1", source="t", outlet="Harbour Post", published="2025-06-13", title="Okafor eyes the title in Lisbon",
+    text=("Okafor eyes the title in Lisbon\n\n"
+          "Grace Okafor can take her first championship if she wins Sunday's race in Lisbon. "
+          "The Lisbon circuit has been resurfaced for the race this year after complaints from drivers. "
+          "\"We are thrilled with how the new surface behaves in the wet,\" said Dr Lena Voss, a materials "
+          "engineer at Harlow University who tested the circuit."))
+AFTER = Article(
+    id="report1", source="t", outlet="Valley Ledger", published="2025-06-16", title="Petrova wins in Lisbon",
+    text=("Petrova wins in Lisbon\n\n"
+          "Sunday's race in Lisbon was won by Mira Petrova, who kept the championship open. "
+          "The Lisbon circuit had been resurfaced for the race this year after complaints from drivers. "
+          "\"Nobody had measured grip on a circuit in that way before,\" said Professor Lena Voss, a materials "
+          "engineer at Harlow University who tested the circuit."))
+TEXTS = {"preview1": BEFORE.text, "report1": AFTER.text}
+
+
+@pytest.fixture(scope="module")
+def read(nlp):
+    articles = [BEFORE, AFTER]
+    return articles, list(analyze_many(articles, nlp))
+
+
+@pytest.fixture(scope="module")
+def story(read):
+    articles, analyses = read
+    linker = StoryLinker()
+    for article, analysis in zip(articles, analyses):
+        linker.add(article, analysis)
+    stories = linker.result(articles, analyses).stories
+    assert len(stories) == 1
+    return stories[0]
+
+
+def _rows_with(story, words: str) -> list[dict]:
+    return [row for row in story.facts
+            if any(words in TEXTS[ev["article_id"]][ev["start"]:ev["end"]]
+                   for cell in row.get("cells", {}).values() for ev in cell["evidence"])]
+
+
+def test_what_happens_only_under_a_condition_is_read_as_conditional(read):
+    _, (before, _) = read
+    in_condition = [e for e in before.events if "if she wins" in BEFORE.text[e.sentence_start:e.sentence_end]]
+    # the race the condition names ("if she wins Sunday's race") is no race the sentence tells of
+    assert {e.predicate for e in in_condition} >= {"win", "race"}
+    assert all(e.modality == "conditional" and e.cue == "if" for e in in_condition)
+
+
+def test_the_main_clause_of_a_condition_is_conditional_too(nlp):
+    text = ("Budget vote\n\nMayor Tom Reyes will resign if the Dunmore council rejects the budget on Friday. "
+            "Tom Reyes met the Dunmore council on Monday, even if the talks were short.")
+    analysis, = analyze_many([Article(id="x", source="t", text=text, published="2025-01-07")], nlp)
+    by_predicate = {e.predicate: e for e in analysis.events}
+    assert by_predicate["resign"].modality == "conditional"
+    assert by_predicate["meet"].modality == "asserted"  # "even if" poses no condition
+
+
+def test_a_condition_before_the_race_is_not_a_row_with_the_race_result(story):
+    for row in _rows_with(story, "was won by"):
+        cells = [TEXTS[ev["article_id"]][ev["start"]:ev["end"]] for cell in row["cells"].values()
+                 for ev in cell["evidence"]]
+        assert not any("if she wins" in sentence for sentence in cells)
+
+
+def test_two_different_things_one_person_said_are_not_one_row(story):
+    for row in _rows_with(story, "thrilled"):
+        cells = [TEXTS[ev["article_id"]][ev["start"]:ev["end"]] for cell in row["cells"].values()
+                 for ev in cell["evidence"]]
+        assert not any("Nobody had measured" in sentence for sentence in cells)
+
+
+def test_the_same_retold_background_is_still_one_row(story):
+    rows = _rows_with(story, "resurfaced")
+    assert len(rows) == 1 and set(rows[0]["reported_by"]) == {"Harbour Post", "Valley Ledger"}
