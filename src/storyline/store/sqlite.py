@@ -169,6 +169,10 @@ class Store:
 
     # ------------------------------------------------------------------ lifecycle
 
+    def hold_snapshot(self) -> None:
+        """Read every later query of this connection from one committed state (until it closes)."""
+        self.db.execute("BEGIN")
+
     def __enter__(self) -> Store:
         return self
 

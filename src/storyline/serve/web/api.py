@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 from ...model import Analysis, Article, article_id_for, from_dict, to_dict
 from ...store.sqlite import Store
 from ..export import article_record
-from . import queries
+from ...store import reads
 from .database import read_store
 from .highlight import snippet_plain
 
@@ -75,7 +75,7 @@ def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
         raise HTTPException(404, f"no article with id {article_id!r}")
     analysis = store.analysis(article_id)
     local_ids = [m.entity_id for m in analysis.mentions] + [e.id for e in analysis.entities] if analysis else []
-    record = article_record(article, analysis, queries.corpus_entity_ids(store, local_ids))
+    record = article_record(article, analysis, reads.corpus_entity_ids(store, local_ids))
     record["story_id"] = store.story_for_article(article_id)
     return record
 
@@ -83,7 +83,7 @@ def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
 @router.get("/entities", summary="Corpus entities, most mentioned first")
 def list_entities(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     rows = store.list_entities(limit=limit, offset=offset)
-    return _page([dict(r) for r in rows], queries.count_entities(store), limit, offset)
+    return _page([dict(r) for r in rows], reads.count_entities(store), limit, offset)
 
 
 @router.get("/entities/{entity_id}", summary="One entity and the articles that mention it")

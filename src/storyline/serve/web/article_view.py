@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ...model import Analysis, Article
 from ...store.sqlite import Store
-from . import queries
+from ...store import reads
 from .highlight import Highlight, highlight_html, highlights_for
 
 
@@ -121,12 +121,12 @@ QUOTATION_KINDS = frozenset({"direct", "partial"})  # the kinds in quotation mar
 
 def build_article_view(store: Store, article: Article, evidence: tuple[int, int] | None = None,
                        quote_kind: str | None = None) -> ArticleView:
-    analysis = queries.load_analyses(store, [article.id]).get(article.id)
+    analysis = reads.load_analyses(store, [article.id]).get(article.id)
     spans = highlights_for(analysis, len(article.text))
     if evidence:
         spans.append(Highlight(evidence[0], evidence[1], "evidence", "linked evidence", "hl"))
     story_id = store.story_for_article(article.id)
-    story_title = queries.story_titles(store, [story_id]).get(story_id) if story_id else None
+    story_title = reads.story_titles(store, [story_id]).get(story_id) if story_id else None
     return ArticleView(
         article=article,
         analysis=analysis,
@@ -147,7 +147,7 @@ def _article_entities(store: Store, analysis: Analysis | None) -> list[dict[str,
     for m in analysis.mentions:
         counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
     local = {e.id: e for e in analysis.entities}
-    to_corpus = queries.corpus_entity_ids(store, list(local) + list(counts))
+    to_corpus = reads.corpus_entity_ids(store, list(local) + list(counts))
     rows = []
     for entity_id in dict.fromkeys([*local, *counts]):
         entity = local.get(entity_id)

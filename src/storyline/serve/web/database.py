@@ -33,7 +33,7 @@ def read_store(request: Request) -> Iterator[Store]:
     (an ingest committing meanwhile cannot show a page half old, half new)."""
     store = Store(request.app.state.db_path, readonly=True)
     try:
-        store.db.execute("BEGIN")
+        store.hold_snapshot()
         yield store
     finally:
         store.close()

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from starlette.exceptions import HTTPException
 
 from ...store.sqlite import Store
-from . import queries
+from ...store import reads
 from .database import read_store
 from .rendering import render, url
 from .article_view import build_article_view, parse_span
@@ -64,7 +64,7 @@ def articles_page(store: StoreDep, page: PageNumber = 1) -> HTMLResponse:
     rows, has_next = _page_rows(
         store.list_articles(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     )
-    titles = queries.story_titles(store, [r["story_id"] for r in rows if r["story_id"]])
+    titles = reads.story_titles(store, [r["story_id"] for r in rows if r["story_id"]])
     return HTMLResponse(render(
         "articles.html", rows=rows, story_titles=titles, page=page, has_next=has_next,
         page_url=lambda n: f"/articles?page={n}", total=store.count_articles(),
@@ -92,7 +92,7 @@ def entities_page(store: StoreDep, page: PageNumber = 1) -> HTMLResponse:
     )
     return HTMLResponse(render(
         "entities.html", rows=rows, page=page, has_next=has_next,
-        page_url=lambda n: f"/entities?page={n}", total=queries.count_entities(store),
+        page_url=lambda n: f"/entities?page={n}", total=reads.count_entities(store),
     ))
 
 
@@ -102,10 +102,10 @@ def entity_page(entity_id: str, store: StoreDep) -> HTMLResponse:
     if entity is None:
         raise HTTPException(404, f"There is no entity with id {entity_id!r}.")
     ids = store.entity_article_ids(entity_id)
-    rows = queries.article_rows(store, ids)
+    rows = reads.article_rows(store, ids)
     return HTMLResponse(render(
         "entity.html", entity=entity, articles=[rows[i] for i in ids if i in rows],
-        stories=queries.stories_for_entity(store, entity_id),
+        stories=reads.stories_for_entity(store, entity_id),
     ))
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ...model import Analysis, Article, Evidence, Event, Quote, Story, normalise_text
 from ...store.sqlite import Store
-from . import queries
+from ...store import reads
 from .article_view import article_date, copy_label, source_name
 from .highlight import excerpt
 from .outlets_view import FactMatrix, HowTold, build_how_told
@@ -196,12 +196,12 @@ class StoryView:
 
 
 def build_story_view(store: Store, story: Story) -> StoryView:
-    by_id = queries.load_articles(store, story.article_ids)
+    by_id = reads.load_articles(store, story.article_ids)
     articles = sorted(by_id.values(), key=lambda a: (article_date(a) or "9999", a.id))
-    analyses = queries.load_analyses(store, list(by_id))
+    analyses = reads.load_analyses(store, list(by_id))
     local_ids = [q.speaker_entity_id for an in analyses.values() for q in an.quotes if q.speaker_entity_id]
-    to_corpus = queries.corpus_entity_ids(store, local_ids)
-    corpus_names = {r["id"]: r["name"] for r in queries.entity_rows(store, list(to_corpus.values())).values()}
+    to_corpus = reads.corpus_entity_ids(store, local_ids)
+    corpus_names = {r["id"]: r["name"] for r in reads.entity_rows(store, list(to_corpus.values())).values()}
     timeline = [_event_view(e, by_id) for e in sorted(story.timeline, key=lambda e: e.date or "")]
     return StoryView(
         story=story,
@@ -331,8 +331,8 @@ def _copy_views(story: Story, articles: dict[str, Article]) -> list[CopyView]:
 
 def _story_entities(store: Store, story: Story, article_ids: list[str]) -> list[dict[str, Any]]:
     """The story's entities: those the story names first, then the rest its articles mention."""
-    mentioned = {r["id"]: dict(r) for r in queries.entities_in_articles(store, article_ids)}
-    named = queries.entity_rows(store, story.entity_ids)
+    mentioned = {r["id"]: dict(r) for r in reads.entities_in_articles(store, article_ids)}
+    named = reads.entity_rows(store, story.entity_ids)
     ordered = [mentioned.get(i) or {**dict(named[i]), "articles": None} for i in story.entity_ids if i in named]
     seen = {e["id"] for e in ordered}
     rows = ordered + [e for i, e in mentioned.items() if i not in seen]

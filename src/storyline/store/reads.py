@@ -1,4 +1,5 @@
-"""Read-only queries the web pages need beyond the Store's own read methods (plain SQL on its schema)."""
+"""Batch reads for pages and the API beyond the Store's own read methods: every SQL the web runs lives in
+``store/``; these read whole sets of ids in one query (a story page asks for 30 articles at once)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ...model import Analysis, Article
-from ...store.sqlite import Store
+from ..model import Analysis, Article
+from .sqlite import Store
 
 
 def _placeholders(values: Sequence[object]) -> str:
