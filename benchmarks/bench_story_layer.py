@@ -173,6 +173,16 @@ def news_cluster_figures(sample: int) -> dict | None:
     for _, row in multi:
         by_kind[row.get("kind")] += 1
     events = [(s, row) for s, row in multi if row.get("kind") == "event"]
+    # recall proxy: a story several outlets cover should have its happenings joined across them; the
+    # widest event row of each such story, as a share of the story's outlets
+    covered, widest = 0, []
+    for story in result.stories:
+        story_outlets = {outlets[a] for a in story.article_ids}
+        if len(story_outlets) < 2:
+            continue
+        reach = [len(row.get("reported_by") or []) for row in _rows(story) if row.get("kind") == "event"]
+        covered += any(r > 1 for r in reach)
+        widest.append(max(reach, default=0) / len(story_outlets))
     picked = random.Random(SAMPLE_SEED).sample(events, min(sample, len(events)))
     shown = []
     for s, row in picked:
@@ -188,6 +198,8 @@ def news_cluster_figures(sample: int) -> dict | None:
         "fact rows": len(rows),
         "rows joining 2+ outlets": len(multi),
         "  of which events / quotes / claims": f"{by_kind['event']} / {by_kind['quote']} / {by_kind['claim']}",
+        "stories of 2+ outlets with an event row joining 2+": f"{covered}/{len(widest)}",
+        "  widest event row's share of its story's outlets": round(sum(widest) / len(widest), 3) if widest else "-",
         "link CPU ms per article": round(1000 * seconds / len(articles), 2),
         "_sample": shown,
         "_outlets": len(set(outlets.values())),
