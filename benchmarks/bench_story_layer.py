@@ -177,7 +177,8 @@ def news_cluster_figures(sample: int) -> dict | None:
     # widest event row of each such story, as a share of the story's outlets
     covered, widest = 0, []
     for story in result.stories:
-        story_outlets = {outlets[a] for a in story.article_ids}
+        copies = {c.article_id for c in story.copies}  # a copy's facts count for its source's outlet
+        story_outlets = {outlets[a] for a in story.article_ids if a not in copies}
         if len(story_outlets) < 2:
             continue
         reach = [len(row.get("reported_by") or []) for row in _rows(story) if row.get("kind") == "event"]
@@ -198,7 +199,7 @@ def news_cluster_figures(sample: int) -> dict | None:
         "fact rows": len(rows),
         "rows joining 2+ outlets": len(multi),
         "  of which events / quotes / claims": f"{by_kind['event']} / {by_kind['quote']} / {by_kind['claim']}",
-        "stories of 2+ outlets with an event row joining 2+": f"{covered}/{len(widest)}",
+        "stories of 2+ independent outlets with an event row joining 2+": f"{covered}/{len(widest)}",
         "  widest event row's share of its story's outlets": round(sum(widest) / len(widest), 3) if widest else "-",
         "link CPU ms per article": round(1000 * seconds / len(articles), 2),
         "_sample": shown,

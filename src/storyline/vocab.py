@@ -143,6 +143,9 @@ REPEAT_WORDS = frozenset({"again", "second", "third", "fourth", "another", "fres
                           "once more", "anew", "repeat", "repeated"})
 STATE_LEMMAS = frozenset({"be", "have", "remain", "seem", "appear", "live", "know", "believe", "own",
                           "hold", "face", "stay", "exist", "belong", "include", "contain", "lack", "mean"})
+# verbs that say next to nothing of what happened without their object ("went 9-3 as coach", "became
+# the first"): two clauses with them are one happening only by what the rest of the clause says
+EMPTY_VERBS = STATE_LEMMAS | frozenset({"go", "become", "get", "come", "do", "make", "take", "give", "put"})
 
 
 def predicate_classes(lemma: str) -> frozenset[str]:

@@ -226,7 +226,7 @@ def _event_of(pred, is_verb: bool, date: DateExpression | None, entity_at, peopl
         predicate_end=pred.idx + len(pred.text),
         sentence_start=sentence.start_char,
         sentence_end=sentence.end_char,
-        kind=_kind(lemma, also) if is_verb else "action",
+        kind=_kind(lemma, also, pred) if is_verb else "action",
         also=also,
         participants=participants,
         places=places,
@@ -397,14 +397,28 @@ def _condition_of(child):
     return None
 
 
-def _kind(lemma: str, also: list[str]) -> str:
+def _kind(lemma: str, also: list[str], pred=None) -> str:
     if lemma in SPEECH_LEMMAS:
-        return "statement"
+        return "action" if pred is not None and _names_a_thing(pred) else "statement"
     if lemma in LIGHT_VERBS and also:
         return "action"  # "held talks", "had a meeting": the noun names what happened
     if lemma in STATE_LEMMAS or (lemma in WISH_LEMMAS and lemma not in REQUEST_LEMMAS):
         return "state"
     return "action"
+
+
+LISTENER_VERBS = frozenset({"tell", "answer"})  # their object is who was told, not what
+
+
+def _names_a_thing(pred) -> bool:
+    """A speech verb with a noun for object and nothing said ("experts noted the rings", "the team
+    announced the firing") tells a happening, not what someone said."""
+    if lemma_of(pred) in LISTENER_VERBS:
+        return False
+    deps = {c.dep_ for c in pred.children}
+    if deps & {"ccomp", "parataxis", "xcomp"}:
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in pred.children)
 
 
 def _repeated(pred) -> bool:

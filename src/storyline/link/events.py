@@ -7,6 +7,9 @@ tell one happening when their times are compatible and
 
 - their predicates name the same kind of happening (``vocab``: "met", "sat down with", "held
   talks") and they share a participant or a place (story entities, so "Ruiz" is "Ana Ruiz"), or
+- a predicate is of no known class ("spotted", "noted") and they share a participant or place and
+  most of the clause's other words (``UNCLASSED_WORDING``; names, titles and empty verbs such as
+  "went" or "became" count for nothing), or
 - for two statements, the same speaker said them in the same period, or
 - they carry the same date and share enough of their words (``SAME_EVENT``), or are worded alike
   and name two of the same entities (``SAME_EVENT_WORDING``): one event in two outlets' words.
@@ -21,6 +24,7 @@ dated sentences, matched by date and words alone.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -29,7 +33,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from ..model import Analysis, Article, DateExpression, EventMention
-from ..vocab import PLAN_LEMMAS, classes_compatible, predicate_classes
+from ..vocab import EMPTY_VERBS, PLAN_LEMMAS, classes_compatible, predicate_classes
 from .features import normalise_name, terms_of
 from .stories import average_link
 from .date_roles import (
@@ -53,6 +57,8 @@ STATEMENT_WORDING = 0.35  # what one speaker said in one period, told by two out
 STATEMENT_TOLD_ALIKE = 0.65  # ... or of the whole sentences
 COMMON_DAY_WORDING = 0.4  # the same, for two clauses dated to the day most of the story's articles tell
 LOOSE_WORDING = 0.3  # one shared name and this share of the clause's words, when the time is loose
+UNCLASSED_WORDING = 0.6  # a predicate of no known class: this share of the clause's other words
+UNCLASSED_SHARED = 2  # ... and at least this many of them
 MIN_TERMS = 3
 WIDE_SHARE = 0.5  # a name in this share of a story's articles is the story's, not one happening's
 WIDE_MIN_ARTICLES = 6
@@ -84,6 +90,7 @@ class Told:
     sentence_terms: frozenset[str] = frozenset()  # the whole sentence's (a statement's content is there)
     content_terms: frozenset[str] = frozenset()  # a statement's: what was said, without who said it
     content_read: bool = False  # ... read off an attribution storyline found (not the sentence's rest)
+    name_terms: frozenset[str] = frozenset()  # words of the names and titles in the clause ("prime minister")
 
     @property
     def time(self) -> tuple[date, date] | None:
@@ -125,6 +132,7 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
     date_words = frozenset(t for d in analysis.dates for t in terms_of(d.text))  # times are compared as times
     labels = {e.id: e.label for e in analysis.entities}
     dates_a_clause: dict[int, bool] = {}  # by the date's start: several clauses share one date
+    names_at = sorted((e.start, e.end) for e in analysis.mentions)
     for m in analysis.events:
         date = dates.get((m.date_start, m.date_end)) if m.date_start is not None else None
         if date is not None and date.start not in dates_a_clause:
@@ -146,12 +154,24 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
             terms=frozenset(terms_of(article.text[m.start:m.end])) - date_words,
             status=_status(article, m, period), speaker=speaker,
             sentence_terms=_sentence_terms(article, m.sentence_start, m.sentence_end, cache) - date_words,
+            name_terms=_name_terms(article, names_at, m.start, m.end),
         ))
         if m.kind == STATEMENT:
             told = found[-1]
             said, told.content_read = _content_terms(article, analysis, m, told)
             told.content_terms = said - date_words
     return found
+
+
+def _name_terms(article: Article, names_at: list[tuple[int, int]], start: int, end: int) -> frozenset[str]:
+    """The words of the entity mentions (names, titles) inside a clause."""
+    found: set[str] = set()
+    for s, e in names_at[bisect_left(names_at, (start, -1)):]:
+        if s >= end:
+            break
+        if e <= end:
+            found.update(terms_of(article.text[s:e]))
+    return frozenset(found)
 
 
 SPEAKER_LABELS = ("PERSON", "ORG", "ROLE", "GPE")  # in order of preference; a NORP ("Chinese") speaks for no one
@@ -350,6 +370,8 @@ def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
         clause_words = overlap(a.terms - common.terms, b.terms - common.terms)
         if shared >= (1 if exact else 2) or (shared and clause_words >= LOOSE_WORDING):
             return True
+    elif shared and not (a.classes and b.classes) and _said_alike(a, b, common):
+        return True  # a predicate no class knows ("noted", "spotted"): what the clauses say must agree
     if not (exact and a.date.resolved == b.date.resolved):
         return False
     # one day and a few words in common; a week or a month is a looser time and needs more of them
@@ -359,6 +381,17 @@ def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
     if words >= needed and shared_words >= (SAME_DAY_SHARED if by_day else SAME_PERIOD_SHARED):
         return True
     return shared >= SAME_EVENT_ENTITIES and _wording(a, b) >= SAME_EVENT_WORDING
+
+
+def _said_alike(a: Told, b: Told, common: Commonplace) -> bool:
+    """The clauses' own words, without the names they share, mostly in common ("discovered the
+    smoke-rings in the sea" / "noted the smoke-rings in the sea")."""
+    if any(m.mention is None or m.mention.predicate in EMPTY_VERBS for m in (a, b)):
+        return False
+    names = {t for n in a.participants | a.places | b.participants | b.places for t in terms_of(n)}
+    names |= a.name_terms | b.name_terms
+    wa, wb = a.terms - names - common.terms, b.terms - names - common.terms
+    return len(wa & wb) >= UNCLASSED_SHARED and overlap(wa, wb, least=2) >= UNCLASSED_WORDING
 
 
 def _one_says_again(a: Told, b: Told) -> bool:
@@ -391,9 +424,9 @@ def _exactly_timed(a: Told, b: Told) -> bool:
                for m in (a, b))
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Shared share of the smaller set of words, 0 when either has fewer than MIN_TERMS."""
-    if len(a) < MIN_TERMS or len(b) < MIN_TERMS:
+def overlap(a: frozenset[str], b: frozenset[str], least: int = MIN_TERMS) -> float:
+    """Shared share of the smaller set of words, 0 when either has fewer than ``least``."""
+    if len(a) < least or len(b) < least:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 

@@ -102,11 +102,13 @@ def _order(e: Event) -> tuple:
 
 
 def _sentence_rank(group: EventGroup, told: Told) -> tuple:
-    """Which entry a sentence belongs to: the one its own date times, one that happened, the widest."""
+    """Which entry a sentence belongs to: one several outlets tell, then the one its own date times,
+    one that happened, the widest. A minor dated clause ("confirming last week's rumors") does not
+    take the sentence from the happening other outlets tell with it."""
     happened = any(m.status == "happened" for m in group.members)
     precision = EVENT_PRECISIONS.get(told.date.precision or "", 9) if told.own_date and told.date else 9
-    return (not told.own_date, precision, not happened, told.period is None, -len(group.outlets),
-            min(m.key for m in group.members))
+    return (len(group.outlets) < 2, not told.own_date, precision, not happened, told.period is None,
+            -len(group.outlets), min(m.key for m in group.members))
 
 
 def _one_entry_per_sentence(groups: list[EventGroup]) -> list[EventGroup]:

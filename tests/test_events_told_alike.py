@@ -1,0 +1,70 @@
+"""One happening two outlets tell in different verbs is one row: a predicate no class knows ("spotted",
+"noted") joins when the rest of the clause says the same of the same name, a speech verb with a thing
+for object tells a happening, and a minor dated clause does not take its sentence from the row."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze_many
+from storyline.link import StoryLinker
+from storyline.model import Article
+
+FIRST = Article(
+    id="whirl1", source="t", outlet="Harbour Post", published="2025-03-04", title="Plankton whirlpools found",
+    text=("Plankton whirlpools found\n\n"
+          "Marine biologists from Corvale University have spotted giant whirlpools of plankton in the Pellan Sea, "
+          "confirming last week's rumours. "
+          "Arno Kessel went 40-12 as head coach of the Corvale Hawks before joining the survey team."))
+SECOND = Article(
+    id="whirl2", source="t", outlet="Valley Ledger", published="2025-03-05", title="Whirlpools of plankton seen",
+    text=("Whirlpools of plankton seen\n\n"
+          "Scientists noted the giant whirlpools of plankton in the Pellan Sea. "
+          "Arno Kessel became the first head coach of the Corvale Hawks to lead a research survey."))
+TEXTS = {"whirl1": FIRST.text, "whirl2": SECOND.text}
+
+
+@pytest.fixture(scope="module")
+def read(nlp):
+    articles = [FIRST, SECOND]
+    return articles, list(analyze_many(articles, nlp))
+
+
+@pytest.fixture(scope="module")
+def story(read):
+    articles, analyses = read
+    linker = StoryLinker()
+    for article, analysis in zip(articles, analyses):
+        linker.add(article, analysis)
+    stories = linker.result(articles, analyses).stories
+    assert len(stories) == 1
+    return stories[0]
+
+
+def _cells(row: dict) -> list[str]:
+    return [TEXTS[ev["article_id"]][ev["start"]:ev["end"]] for cell in row.get("cells", {}).values()
+            for ev in cell["evidence"]]
+
+
+def test_a_speech_verb_with_a_thing_for_object_tells_a_happening(read):
+    _, (_, second) = read
+    noted = next(e for e in second.events if e.predicate == "note")
+    assert noted.kind == "action"
+
+
+def test_a_speech_verb_with_something_said_stays_a_statement(nlp):
+    text = "Reef survey\n\nDr Ilse Varga of Corvale University noted that the whirlpools had grown since January."
+    analysis, = analyze_many([Article(id="x", source="t", text=text, published="2025-03-05")], nlp)
+    assert next(e for e in analysis.events if e.predicate == "note").kind == "statement"
+
+
+def test_one_finding_told_in_two_verbs_is_one_row_with_both_outlets(story):
+    rows = [row for row in story.facts if any("spotted" in s for s in _cells(row))]
+    assert rows, "the finding has a row"
+    assert any(len(row["reported_by"]) == 2 and any("noted" in s for s in _cells(row)) for row in rows)
+
+
+def test_a_shared_title_with_empty_verbs_is_no_shared_happening(story):
+    for row in story.facts:
+        cells = _cells(row)
+        assert not (any("went 40-12" in s for s in cells) and any("became the first" in s for s in cells))
