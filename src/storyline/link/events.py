@@ -132,7 +132,7 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
     date_words = frozenset(t for d in analysis.dates for t in terms_of(d.text))  # times are compared as times
     labels = {e.id: e.label for e in analysis.entities}
     dates_a_clause: dict[int, bool] = {}  # by the date's start: several clauses share one date
-    names_at = sorted((e.start, e.end) for e in analysis.mentions)
+    names_at = sorted((e.start, e.end, frozenset(terms_of(article.text[e.start:e.end]))) for e in analysis.mentions)
     for m in analysis.events:
         date = dates.get((m.date_start, m.date_end)) if m.date_start is not None else None
         if date is not None and date.start not in dates_a_clause:
@@ -154,7 +154,7 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
             terms=frozenset(terms_of(article.text[m.start:m.end])) - date_words,
             status=_status(article, m, period), speaker=speaker,
             sentence_terms=_sentence_terms(article, m.sentence_start, m.sentence_end, cache) - date_words,
-            name_terms=_name_terms(article, names_at, m.start, m.end),
+            name_terms=_name_terms(names_at, m.start, m.end),
         ))
         if m.kind == STATEMENT:
             told = found[-1]
@@ -163,14 +163,14 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
     return found
 
 
-def _name_terms(article: Article, names_at: list[tuple[int, int]], start: int, end: int) -> frozenset[str]:
+def _name_terms(names_at: list[tuple[int, int, frozenset[str]]], start: int, end: int) -> frozenset[str]:
     """The words of the entity mentions (names, titles) inside a clause."""
     found: set[str] = set()
-    for s, e in names_at[bisect_left(names_at, (start, -1)):]:
+    for s, e, words in names_at[bisect_left(names_at, (start, -1)):]:
         if s >= end:
             break
         if e <= end:
-            found.update(terms_of(article.text[s:e]))
+            found |= words
     return frozenset(found)
 
 
