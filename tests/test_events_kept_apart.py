@@ -83,3 +83,29 @@ def test_two_different_things_one_person_said_are_not_one_row(story):
 def test_the_same_retold_background_is_still_one_row(story):
     rows = _rows_with(story, "resurfaced")
     assert len(rows) == 1 and set(rows[0]["reported_by"]) == {"Harbour Post", "Valley Ledger"}
+
+
+BANK_ONE = Article(
+    id="bank1", source="t", outlet="Harbour Post", published="2025-02-05", title="Banks stop card sales of coins",
+    text=("Banks stop card sales of coins\n\n"
+          "Halden Bank stopped customers from buying digital coins with its credit cards on Monday. "
+          "Regulators have warned that the price of digital coins could collapse."))
+BANK_TWO = Article(
+    id="bank2", source="t", outlet="Valley Ledger", published="2025-02-05", title="Another lender stops card sales of coins",
+    text=("Another lender stops card sales of coins\n\n"
+          "Corvo Bank stopped customers from buying digital coins with its credit cards on Monday. "
+          "Regulators have warned that the price of digital coins could collapse."))
+
+
+def test_the_same_thing_done_by_two_named_doers_on_one_day_is_two_rows(nlp):
+    articles = [BANK_ONE, BANK_TWO]
+    analyses = list(analyze_many(articles, nlp))
+    linker = StoryLinker()
+    for article, analysis in zip(articles, analyses):
+        linker.add(article, analysis)
+    texts = {a.id: a.text for a in articles}
+    for story in linker.result(articles, analyses).stories:
+        for row in story.facts:
+            cells = [texts[ev["article_id"]][ev["start"]:ev["end"]] for cell in row.get("cells", {}).values()
+                     for ev in cell["evidence"]]
+            assert not (any("Halden Bank" in s for s in cells) and any("Corvo Bank" in s for s in cells))

@@ -293,6 +293,7 @@ class EventMention:
     also: list[str] = field(default_factory=list)  # event nouns the clause names ("talks" in "held talks")
     participants: list[str] = field(default_factory=list)  # entity ids, the subject's first
     places: list[str] = field(default_factory=list)
+    agent: str | None = None  # the participant that does it (the active subject, a passive's "by" agent)
     date_start: int | None = None
     date_end: int | None = None
     date_inherited: bool = False  # the date is the governing clause's ("met in May and agreed to ...")

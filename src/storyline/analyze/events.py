@@ -209,6 +209,7 @@ def _event_of(pred, is_verb: bool, date: DateExpression | None, entity_at, peopl
     for person in people.pair_in(list(subject.subtree) + tokens if subject is not None else tokens):
         if person not in participants:
             participants.append(person)
+    agent = _agent(governor, subject, entity_at, meant) if is_verb else None
     also = sorted({noun_lemma(t) for t in tokens if t is not pred and _names_the_occasion(t, pred)})
     if date is None and not participants and not also and not places:
         return None
@@ -230,6 +231,7 @@ def _event_of(pred, is_verb: bool, date: DateExpression | None, entity_at, peopl
         also=also,
         participants=participants,
         places=places,
+        agent=agent,
         date_start=date.start if date is not None else None,
         date_end=date.end if date is not None else None,
         tense=tense,
@@ -288,6 +290,51 @@ def _subject(pred):
             token = token.head
             continue
         return None
+    return None
+
+
+AGENT_LABELS = frozenset({"PERSON", "ORG"})  # a place stands for many doers ("Pittsburgh" won: its team), a demonym or title for none
+
+
+def _agent(governor, subject, entity_at, meant: str | None) -> str | None:
+    """The entity that does what the clause tells: the head of its active subject, a resolved
+    pronoun subject, or a passive's "by" agent ("was fired by Ruiz"); None when no name says it."""
+    if governor is None:
+        return None
+    if subject is None:
+        return _doer_above(governor, entity_at)
+    if subject.dep_ == "nsubjpass":
+        heads = [p for c in governor.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    elif subject.pos_ == "PRON":
+        if meant is not None:
+            return meant
+        # "the banks said they would bar card purchases": what is said to be done is the speaker's doing
+        said = governor.head if governor.dep_ == "ccomp" and lemma_of(governor.head) in SPEECH_LEMMAS else None
+        speaker = _subject(said) if said is not None else None
+        heads = [speaker] if speaker is not None and speaker.pos_ != "PRON" else []
+    else:
+        heads = [subject]
+    for head in heads:
+        found = entity_at.get(head.i)
+        if found is not None and found[1] in AGENT_LABELS:
+            return found[0]
+    return None
+
+
+def _doer_above(verb, entity_at) -> str | None:
+    """A clause with no subject of its own ("... from buying coins") is part of the doing of the
+    clause it hangs on ("Halden Bank stopped customers from buying coins")."""
+    token = verb
+    for _ in range(MAX_CHAIN):
+        head = token.head
+        if head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head
+        if head.i == token.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = _subject(head)
+        if subject is not None:
+            return _agent(head, subject, entity_at, None)
+        token = head
     return None
 
 

@@ -14,6 +14,10 @@ tell one happening when their times are compatible and
 - they carry the same date and share enough of their words (``SAME_EVENT``), or are worded alike
   and name two of the same entities (``SAME_EVENT_WORDING``): one event in two outlets' words.
 
+Whatever else they share, two actions whose clauses each name a different doer (a person or an
+organisation, neither taking part in the other's clause) are two happenings: "Halden Bank stopped
+card sales on Monday" and "Corvo Bank stopped card sales on Monday".
+
 Mentions with a time are grouped by average link; two whose times exclude each other never share a
 group. A mention with no time at all (an undated article's "recently met") then joins the one
 group it fits; where several fit, the earliest, unless it says the thing happened again
@@ -57,6 +61,7 @@ STATEMENT_WORDING = 0.35  # what one speaker said in one period, told by two out
 STATEMENT_TOLD_ALIKE = 0.65  # ... or of the whole sentences
 COMMON_DAY_WORDING = 0.4  # the same, for two clauses dated to the day most of the story's articles tell
 LOOSE_WORDING = 0.3  # one shared name and this share of the clause's words, when the time is loose
+SAME_NAME_SPELLING = 80  # rapidfuzz ratio at which two doers' names are one name spelled two ways
 UNCLASSED_WORDING = 0.6  # a predicate of no known class: this share of the clause's other words
 UNCLASSED_SHARED = 2  # ... and at least this many of them
 MIN_TERMS = 3
@@ -91,6 +96,7 @@ class Told:
     content_terms: frozenset[str] = frozenset()  # a statement's: what was said, without who said it
     content_read: bool = False  # ... read off an attribution storyline found (not the sentence's rest)
     name_terms: frozenset[str] = frozenset()  # words of the names and titles in the clause ("prime minister")
+    agent: str | None = None  # the story name of the participant that does it
 
     @property
     def time(self) -> tuple[date, date] | None:
@@ -155,6 +161,7 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
             status=_status(article, m, period), speaker=speaker,
             sentence_terms=_sentence_terms(article, m.sentence_start, m.sentence_end, cache) - date_words,
             name_terms=_name_terms(names_at, m.start, m.end),
+            agent=names.get(m.agent) if m.agent else None,
         ))
         if m.kind == STATEMENT:
             told = found[-1]
@@ -337,6 +344,8 @@ def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
     shared participant, its words are not shared wording, and its main day needs closer wording."""
     if a.article.id == b.article.id or "not" in (a.status, b.status) or not times_compatible(a, b):
         return False
+    if _done_by_others(a, b):
+        return False  # "Halden Bank stopped card sales on Monday" is not what Corvo Bank did that day
     if near_copy(a, b, common):
         return True
     if a.time is None and b.time is None:
@@ -381,6 +390,17 @@ def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
     if words >= needed and shared_words >= (SAME_DAY_SHARED if by_day else SAME_PERIOD_SHARED):
         return True
     return shared >= SAME_EVENT_ENTITIES and _wording(a, b) >= SAME_EVENT_WORDING
+
+
+def _done_by_others(a: Told, b: Told) -> bool:
+    """Each clause names who did it, the two names differ beyond spelling ("Energia" / "Energiya"),
+    and neither doer takes part in the other's clause."""
+    if not (a.agent and b.agent) or a.agent in b.participants or b.agent in a.participants:
+        return False
+    if STATEMENT in a.classes or STATEMENT in b.classes:
+        return False  # a statement's speaker is matched as such
+    return fuzz.ratio(a.agent, b.agent) < SAME_NAME_SPELLING and not (
+        set(terms_of(a.agent)) <= set(terms_of(b.agent)) or set(terms_of(b.agent)) <= set(terms_of(a.agent)))
 
 
 def _said_alike(a: Told, b: Told, common: Commonplace) -> bool:
