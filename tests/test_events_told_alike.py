@@ -68,3 +68,53 @@ def test_a_shared_title_with_empty_verbs_is_no_shared_happening(story):
     for row in story.facts:
         cells = _cells(row)
         assert not (any("went 40-12" in s for s in cells) and any("became the first" in s for s in cells))
+
+
+LEADS = {  # outlet: (title, lead, what else it tells)
+    "Harbour Post": ("Horror at Velmont festival",
+                     "A van rammed into a crowd of festival-goers in Velmont late on Saturday, killing five people.",
+                     "The mayor of Velmont cancelled the rest of the week's events."),
+    "Valley Ledger": ("Five dead in Velmont",
+                      "A driver ploughed a van into crowds celebrating the harvest festival in Velmont.",
+                      "Hospitals in Velmont asked for blood donors."),
+    "Coastal Times": ("Velmont mourns its dead",
+                      "Five people died when a van plowed into a crowd at the Velmont harvest festival.",
+                      "Flowers were laid outside the town hall of Velmont."),
+    "Ridge Herald": ("Driver held after Velmont deaths",
+                     "Police in Velmont are questioning the driver of a van that rammed the crowd at the festival.",
+                     "Officers in Velmont searched a flat on the edge of town."),
+    "Lowland News": ("A festival in Velmont ends in grief",
+                     "The Velmont harvest festival ended in horror when a van ploughed through the crowd.",
+                     "Shops in Velmont stayed shut on Sunday."),
+    "North Star": ("Velmont: what we know",
+                   "Residents of Velmont were woken by sirens after a van attack on the festival crowd.",
+                   "The football match in Velmont was postponed."),
+}
+FESTIVAL = [Article(id=f"fest{i}", source="t", outlet=outlet, published="2025-05-11", title=title,
+                    text=f"{title}\n\n{lead} {more}")
+            for i, (outlet, (title, lead, more)) in enumerate(LEADS.items())]
+
+
+def test_the_main_happening_of_a_story_is_one_row_though_its_names_are_everywhere(nlp):
+    """Every report names Velmont, so the name tells no two happenings apart; the leads of reports of
+    the same days that share the name and a thing ("a van", "the crowd") still tell one."""
+    analyses = list(analyze_many(FESTIVAL, nlp))
+    linker = StoryLinker()
+    for article, analysis in zip(FESTIVAL, analyses):
+        linker.add(article, analysis)
+    stories = linker.result(FESTIVAL, analyses).stories
+    texts = {a.id: a.text for a in FESTIVAL}
+    rows = [row for s in stories for row in s.facts
+            if any("rammed" in texts[ev["article_id"]][ev["start"]:ev["end"]]
+                   for cell in row.get("cells", {}).values() for ev in cell["evidence"])]
+    assert max(len(row["reported_by"]) for row in rows) >= 3
+
+
+def test_what_a_threat_or_a_bid_is_to_do_is_not_done(nlp):
+    text = ("Launch\n\nWhile Norland has not carried out its threat to fire rockets toward Velmont, it launched "
+            "one over the sea on Tuesday. Ada Brun was the first pilot to fly over the sea on Monday.")
+    analysis, = analyze_many([Article(id="x", source="t", text=text, published="2025-08-30")], nlp)
+    by_predicate = {e.predicate: e for e in analysis.events}
+    assert by_predicate["fire"].modality == "planned"
+    assert by_predicate["launch"].modality == "asserted"
+    assert by_predicate["fly"].modality == "asserted"  # "the first pilot to fly" did

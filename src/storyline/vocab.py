@@ -29,7 +29,7 @@ _PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
                 "verdict", "trial", "plead"),
     "release": ("release", "free", "liberate", "pardon", "parole", "rescue", "return"),
     "attack": ("attack", "strike", "bomb", "bombing", "shoot", "shooting", "assault", "ambush", "stab",
-               "stabbing", "hit", "target", "shell", "shelling", "plow", "ram"),
+               "stabbing", "hit", "target", "shell", "shelling", "plow", "plough", "ram"),
     "kill": ("kill", "killing", "die", "death", "murder", "slay", "execute", "execution"),
     "injure": ("injure", "injury", "wound", "hurt"),
     "crash": ("crash", "collide", "collision", "derail", "derailment", "sink", "capsize", "hit", "smash",

@@ -23,6 +23,7 @@ from ..vocab import (
     STATE_LEMMAS,
     WISH_LEMMAS,
     is_event_noun,
+    predicate_classes,
 )
 from .nlp import lemma_of
 
@@ -30,6 +31,7 @@ CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "pa
 OWN_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})  # read on their own
 DATE_ON_NOUN_DEPS = frozenset({"compound", "npadvmod", "nmod", "amod", "poss", "appos", "nummod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+LEAD_SENTENCES = 2  # a news report's lead: its title line and this many sentences of its body
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "off", "into", "from"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "ROLE", "FAC", "LOC"})
@@ -44,13 +46,14 @@ def find_events(doc, article: Article, mentions: list[Mention], dates: list[Date
     timed = _timed_predicates(doc, dates)
     found: list[EventMention] = []
     people = _PronounReader(entity_at)
+    lead_end = _lead_end(doc)
     for token in doc:
         date = timed.get(token.i)
         is_verb = _is_clause_head(token)
         if not is_verb and not (date is not None and token.pos_ == "NOUN"):
             continue
         inherited = None if date is not None else _inherited_date(token, timed)
-        event = _event_of(token, is_verb, date or inherited, entity_at, people)
+        event = _event_of(token, is_verb, date or inherited, entity_at, people, token.idx < lead_end)
         if event is not None:
             event.date_inherited = inherited is not None
             found.append(event)
@@ -196,7 +199,18 @@ def noun_lemma(token) -> str:
     return lemma_of(token)
 
 
-def _event_of(pred, is_verb: bool, date: DateExpression | None, entity_at, people: _PronounReader) -> EventMention | None:
+def _lead_end(doc) -> int:
+    """Where the lead ends: the title line and the first ``LEAD_SENTENCES`` of the body."""
+    end = 0
+    for i, sentence in enumerate(doc.sents):
+        end = sentence.end_char
+        if i >= LEAD_SENTENCES:
+            break
+    return end
+
+
+def _event_of(pred, is_verb: bool, date: DateExpression | None, entity_at, people: _PronounReader,
+              in_lead: bool = False) -> EventMention | None:
     lemma = lemma_of(pred) if is_verb else noun_lemma(pred)
     tokens = _clause_tokens(pred) if is_verb else list(pred.subtree)
     governor = pred if is_verb else _governing_verb(pred)
@@ -211,8 +225,9 @@ def _event_of(pred, is_verb: bool, date: DateExpression | None, entity_at, peopl
             participants.append(person)
     agent = _agent(governor, subject, entity_at, meant) if is_verb else None
     also = sorted({noun_lemma(t) for t in tokens if t is not pred and _names_the_occasion(t, pred)})
-    if date is None and not participants and not also and not places:
-        return None
+    if date is None and not participants and not also and not places and not (
+            in_lead and is_verb and predicate_classes(lemma)):
+        return None  # a lead's known kind of happening needs no name: "a truck plowed into the crowd"
     words = [t for t in tokens if not t.is_punct and not t.is_space] or [pred]
     sentence = pred.sent
     # a noun names an occasion whose time says whether it happened ("a Tuesday interview" before the
@@ -422,6 +437,10 @@ def _modality(pred, governor, is_verb: bool) -> tuple[str, str | None]:
             return "wished", token.text
         if lemma in PLAN_LEMMAS and (not own or wanted) and lemma not in ("agree", "decide"):
             return "planned", token.text
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in token.children) \
+                and not any(c.ent_type_ == "ORDINAL" or c.lower_ in ("only", "last") for c in token.head.children):
+            # "its threat to fire missiles", "a bid to win": not done ("the first leader to fly" is)
+            return "planned", token.head.text
         if token.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "acl") or token.head.i == token.i:
             break
         if token.dep_ == "ccomp" and lemma_of(token.head) in SPEECH_LEMMAS:

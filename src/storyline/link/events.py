@@ -10,6 +10,10 @@ tell one happening when their times are compatible and
 - a predicate is of no known class ("spotted", "noted") and they share a participant or place and
   most of the clause's other words (``UNCLASSED_WORDING``; names, titles and empty verbs such as
   "went" or "became" count for nothing), or
+- both are leads (the title line and first sentences of a report) telling as done what happened in
+  the days just before their articles (``FRESH_DAYS``), naming a same participant or place — the
+  story's own names too: in its main happening they are what is shared — and a same thing besides
+  the verb ("a truck rammed into the crowd in Nice" / "ploughed a truck into crowds in Nice"), or
 - for two statements, the same speaker said them in the same period, or
 - they carry the same date and share enough of their words (``SAME_EVENT``), or are worded alike
   and name two of the same entities (``SAME_EVENT_WORDING``): one event in two outlets' words.
@@ -49,6 +53,8 @@ from .date_roles import (
 )
 
 RECENT_DAYS = 31  # a clause told as done, with no date of its own, happened within this before its article
+FRESH_DAYS = 2  # ... and one in an article's lead, within this
+LEAD_SENTENCES = 2  # the lead: the title line and this many sentences of the body
 SAME_EVENT = 0.25  # content-term overlap for two same-date clauses to be one event (of the smaller's terms)
 SAME_DAY_SHARED = 2  # ... and at least this many terms in common (one shared "festival" is no event)
 SAME_PERIOD_SHARED = 3  # for a week or a month
@@ -97,6 +103,8 @@ class Told:
     content_read: bool = False  # ... read off an attribution storyline found (not the sentence's rest)
     name_terms: frozenset[str] = frozenset()  # words of the names and titles in the clause ("prime minister")
     agent: str | None = None  # the story name of the participant that does it
+    fresh: tuple[date, date] | None = None  # a lead clause told as done: the days just before its article
+    sentence_names: frozenset[str] = frozenset()  # every name its sentence gives
 
     @property
     def time(self) -> tuple[date, date] | None:
@@ -139,6 +147,8 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
     labels = {e.id: e.label for e in analysis.entities}
     dates_a_clause: dict[int, bool] = {}  # by the date's start: several clauses share one date
     names_at = sorted((e.start, e.end, frozenset(terms_of(article.text[e.start:e.end]))) for e in analysis.mentions)
+    lead_end = _lead_end(analysis)
+    named_at = sorted((e.start, names[e.entity_id]) for e in analysis.mentions if e.entity_id in names)
     for m in analysis.events:
         date = dates.get((m.date_start, m.date_end)) if m.date_start is not None else None
         if date is not None and date.start not in dates_a_clause:
@@ -162,12 +172,23 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
             sentence_terms=_sentence_terms(article, m.sentence_start, m.sentence_end, cache) - date_words,
             name_terms=_name_terms(names_at, m.start, m.end),
             agent=names.get(m.agent) if m.agent else None,
+            fresh=_fresh_window(article, m, period, m.sentence_start < lead_end),
+            sentence_names=_names_between(named_at, m.sentence_start, m.sentence_end),
         ))
         if m.kind == STATEMENT:
             told = found[-1]
             said, told.content_read = _content_terms(article, analysis, m, told)
             told.content_terms = said - date_words
     return found
+
+
+def _names_between(named_at: list[tuple[int, str]], start: int, end: int) -> frozenset[str]:
+    found = set()
+    for s, name in named_at[bisect_left(named_at, (start, "")):]:
+        if s >= end:
+            break
+        found.add(name)
+    return frozenset(found)
 
 
 def _name_terms(names_at: list[tuple[int, int, frozenset[str]]], start: int, end: int) -> frozenset[str]:
@@ -253,6 +274,24 @@ def _recent_window(article: Article, m: EventMention) -> tuple[date, date] | Non
     if anchor is None or m.modality != "asserted" or m.tense == "future" or m.kind == "state":
         return None
     return (anchor - timedelta(days=RECENT_DAYS), anchor)
+
+
+def _lead_end(analysis: Analysis) -> int:
+    """Where the article's lead ends: after its title line and the first ``LEAD_SENTENCES`` of its body."""
+    ends = [s.end for s in analysis.sentences]
+    return ends[min(LEAD_SENTENCES, len(ends) - 1)] if ends else 0
+
+
+def _fresh_window(article: Article, m: EventMention, period: tuple[date, date] | None,
+                  in_lead: bool) -> tuple[date, date] | None:
+    """A news report's lead tells what just happened: an undated clause of it told as done is of the
+    days just before the article (``FRESH_DAYS``); a dated one, of its date."""
+    anchor = _anchor(article)
+    if not in_lead or anchor is None or m.modality != "asserted" or m.tense == "future" or m.kind == "state":
+        return None
+    if period is not None:
+        return period if period[1] - period[0] <= timedelta(days=FRESH_DAYS) else None
+    return (anchor - timedelta(days=FRESH_DAYS), anchor)
 
 
 def _status(article: Article, m: EventMention, period: tuple[date, date] | None) -> str:
@@ -379,8 +418,12 @@ def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
         clause_words = overlap(a.terms - common.terms, b.terms - common.terms)
         if shared >= (1 if exact else 2) or (shared and clause_words >= LOOSE_WORDING):
             return True
-    elif shared and not (a.classes and b.classes) and _said_alike(a, b, common):
-        return True  # a predicate no class knows ("noted", "spotted"): what the clauses say must agree
+        if _the_news_of_the_day(a, b):
+            return True
+    elif not (a.classes and b.classes):
+        # a predicate no class knows ("noted", "spotted", "ploughed"): what the clauses say must agree
+        if (shared or _both_fresh(a, b) and _share_a_name(a, b)) and _said_alike(a, b, common):
+            return True
     if not (exact and a.date.resolved == b.date.resolved):
         return False
     # one day and a few words in common; a week or a month is a looser time and needs more of them
@@ -390,6 +433,29 @@ def same_event(a: Told, b: Told, common: Commonplace = NOTHING_COMMON) -> bool:
     if words >= needed and shared_words >= (SAME_DAY_SHARED if by_day else SAME_PERIOD_SHARED):
         return True
     return shared >= SAME_EVENT_ENTITIES and _wording(a, b) >= SAME_EVENT_WORDING
+
+
+def _the_news_of_the_day(a: Told, b: Told) -> bool:
+    """Two leads telling what just happened in the same days, naming a same participant or place
+    (the story's own names too: in its main happening they are what is shared) and a same thing
+    besides the verb — "a truck rammed into the crowd in Nice" / "ploughed a truck into crowds in
+    Nice"."""
+    if not (_both_fresh(a, b) and _share_a_name(a, b)):
+        return False
+    if a.mention.predicate in EMPTY_VERBS or b.mention.predicate in EMPTY_VERBS:
+        return False
+    names = a.name_terms | b.name_terms
+    return len((a.terms - names) & (b.terms - names) - {a.mention.predicate, b.mention.predicate}) >= 1
+
+
+def _both_fresh(a: Told, b: Told) -> bool:
+    """Both leads telling what happened in the same days just before their articles."""
+    return a.fresh is not None and b.fresh is not None and _overlap(a.fresh, b.fresh) and a.status == b.status
+
+
+def _share_a_name(a: Told, b: Told) -> bool:
+    """The clauses, or for a clause naming no one its sentence, give a same name."""
+    return bool((a.participants | a.places or a.sentence_names) & (b.participants | b.places or b.sentence_names))
 
 
 def _done_by_others(a: Told, b: Told) -> bool:
@@ -463,13 +529,15 @@ def _wording(a: Told, b: Told) -> float:
 
 def _keys(m: Told, common: Commonplace) -> set[str]:
     """What two mentions must share for ``same_event`` to hold: a participant or place the story
-    does not share throughout, the speaker of a statement, or the resolved date (every path of
-    ``same_event`` needs one of them)."""
+    does not share throughout, the speaker of a statement, the resolved date, or for two leads a
+    kind of happening or a word (every path of ``same_event`` needs one of them)."""
     keys = {f"p:{p}" for p in (m.participants | m.places) - common.names}
     if m.speaker is not None:
         keys.add(f"s:{m.speaker}")
     if m.date is not None and m.date.resolved:
         keys.add(f"d:{m.date.resolved}")
+    if m.fresh is not None:  # a lead's news of the day: met by the kind of happening or a word of it
+        keys |= {f"k:{c}" for c in m.classes} or {f"w:{t}" for t in m.terms - m.name_terms - common.terms}
     return keys
 
 
