@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -143,10 +144,10 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
         return _dated_sentences(article, analysis, outlet, names)
     found = []
     cache: dict[int, frozenset[str]] = {}
-    date_words = frozenset(t for d in analysis.dates for t in terms_of(d.text))  # times are compared as times
+    date_words = frozenset(t for d in analysis.dates for t in _terms(d.text))  # times are compared as times
     labels = {e.id: e.label for e in analysis.entities}
     dates_a_clause: dict[int, bool] = {}  # by the date's start: several clauses share one date
-    names_at = sorted((e.start, e.end, frozenset(terms_of(article.text[e.start:e.end]))) for e in analysis.mentions)
+    names_at = sorted((e.start, e.end, _terms(article.text[e.start:e.end])) for e in analysis.mentions)
     lead_end = _lead_end(analysis)
     named_at = sorted((e.start, names[e.entity_id]) for e in analysis.mentions if e.entity_id in names)
     for m in analysis.events:
@@ -180,6 +181,11 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
             said, told.content_read = _content_terms(article, analysis, m, told)
             told.content_terms = said - date_words
     return found
+
+
+@lru_cache(maxsize=100_000)  # names and dates recur in every mention of a story
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(terms_of(text))
 
 
 def _names_between(named_at: list[tuple[int, str]], start: int, end: int) -> frozenset[str]:
@@ -466,7 +472,7 @@ def _done_by_others(a: Told, b: Told) -> bool:
     if STATEMENT in a.classes or STATEMENT in b.classes:
         return False  # a statement's speaker is matched as such
     return fuzz.ratio(a.agent, b.agent) < SAME_NAME_SPELLING and not (
-        set(terms_of(a.agent)) <= set(terms_of(b.agent)) or set(terms_of(b.agent)) <= set(terms_of(a.agent)))
+        _terms(a.agent) <= _terms(b.agent) or _terms(b.agent) <= _terms(a.agent))
 
 
 def _said_alike(a: Told, b: Told, common: Commonplace) -> bool:
@@ -474,7 +480,7 @@ def _said_alike(a: Told, b: Told, common: Commonplace) -> bool:
     smoke-rings in the sea" / "noted the smoke-rings in the sea")."""
     if any(m.mention is None or m.mention.predicate in EMPTY_VERBS for m in (a, b)):
         return False
-    names = {t for n in a.participants | a.places | b.participants | b.places for t in terms_of(n)}
+    names = {t for n in a.participants | a.places | b.participants | b.places for t in _terms(n)}
     names |= a.name_terms | b.name_terms
     wa, wb = a.terms - names - common.terms, b.terms - names - common.terms
     return len(wa & wb) >= UNCLASSED_SHARED and overlap(wa, wb, least=2) >= UNCLASSED_WORDING
