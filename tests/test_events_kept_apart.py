@@ -109,3 +109,12 @@ def test_the_same_thing_done_by_two_named_doers_on_one_day_is_two_rows(nlp):
             cells = [texts[ev["article_id"]][ev["start"]:ev["end"]] for cell in row.get("cells", {}).values()
                      for ev in cell["evidence"]]
             assert not (any("Halden Bank" in s for s in cells) and any("Corvo Bank" in s for s in cells))
+
+
+def test_a_tally_of_happenings_is_no_happening_of_its_own(nlp):
+    text = ("Tests\n\nNorland has conducted dozens of missile tests under Ada Brun. "
+            "Ada Brun held several meetings with Tom Reyes. Norland launched three missiles on Saturday.")
+    analysis, = analyze_many([Article(id="x", source="t", text=text, published="2017-08-30")], nlp)
+    kinds = {e.predicate: e.kind for e in analysis.events}
+    assert kinds["conduct"] == kinds["hold"] == "state"
+    assert kinds["launch"] == "action"  # three missiles on one Saturday are one launch told

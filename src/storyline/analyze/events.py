@@ -463,7 +463,32 @@ def _condition_of(child):
     return None
 
 
+MANY_WORDS = frozenset({"many", "several", "numerous", "multiple", "countless", "various", "dozens", "hundreds",
+                        "scores", "repeated", "frequent", "previous", "past", "recent"})
+QUANTITY_NOUNS = frozenset({"dozen", "dozens", "number", "series", "string", "spate", "wave", "hundreds", "scores",
+                            "couple", "lot", "handful", "host"})
+
+
+def _many_happenings(pred) -> bool:
+    """The clause sums up many happenings, not one: "has conducted dozens of missile tests", "carried
+    out a number of tests", "held several meetings" (a plural event noun with a vague quantity; "two
+    tests on Friday" may be one occasion)."""
+    for obj in (c for c in pred.children if c.dep_ in ("dobj", "nsubjpass")):
+        noun = obj
+        if lemma_of(obj) in QUANTITY_NOUNS or obj.lower_ in QUANTITY_NOUNS:
+            noun = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"), None)
+            if noun is not None and noun.tag_ == "NNS" and is_event_noun(noun_lemma(noun)):
+                return True
+            continue
+        if noun.tag_ == "NNS" and is_event_noun(noun_lemma(noun)) and any(c.lower_ in MANY_WORDS for c in noun.children):
+            return True
+    return False
+
+
 def _kind(lemma: str, also: list[str], pred=None) -> str:
+    if pred is not None and _many_happenings(pred):
+        return "state"  # a tally of happenings is no happening of its own
     if lemma in SPEECH_LEMMAS:
         return "action" if pred is not None and _names_a_thing(pred) else "statement"
     if lemma in LIGHT_VERBS and also:
