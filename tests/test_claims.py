@@ -289,6 +289,31 @@ def test_money_and_percentages_say_what_they_are_of(nlp):
         ("13 percent", "percent", "earning")]
 
 
+def test_what_an_amount_is_in_or_for_is_what_it_is_of(nlp):
+    assert read("Goldman had $31.2 billion in earnings reinvested abroad.", nlp) == [
+        ("$31.2 billion", "money", "earning")]
+    assert read("Overseas money faces a levy: 15.5 percent for earnings held in cash and 8 percent for "
+                "earnings held in other assets.", nlp) == [
+        ("15.5 percent", "percent", "earning"), ("8 percent", "percent", "earning")]
+    assert read("The law offers a remedy of as much as $1,000 for every affected consumer.", nlp) == [
+        ("as much as $1,000", "money", "remedy")]  # "for every ..." is a rate per head, not what it is of
+
+
+def test_an_amount_beside_a_noun_restates_it(nlp):
+    assert read("A lower corporate tax rate -- down to 21% from 35% -- is expected to help.", nlp) == [
+        ("21%", "percent", "rate"), ("35%", "percent", "rate")]
+
+
+def test_what_something_costs_is_a_cost(nlp):
+    assert read("Moving the funds home could cost the bank up to $2 billion.", nlp) == [
+        ("up to $2 billion", "money", "cost")]
+
+
+def test_the_same_amount_named_again_counts_what_it_did_first(nlp):
+    claims = read("The bank expects a $5 billion hit. It said two thirds of the $5 billion comes from a new tax.", nlp)
+    assert [c for c in claims if c[1] == "money"] == [("$5 billion", "money", "hit")] * 2
+
+
 def test_measures_have_their_kind(nlp):
     assert read("The storm brought 34 inches of snow.", nlp) == [("34 inches", "measure", "snow")]
     assert read("The grant was $2.5 million and covered 12% of the cost.", nlp)[0][1:2] == ("money",)

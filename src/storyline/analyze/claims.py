@@ -765,21 +765,25 @@ def _quantified_token(doc, found: _Found):
         if head.pos_ == "ADJ" and head.i == token.i + 1 and not amount and token.dep_ == "nummod":
             return head  # "at least 50 dead"
         break
-    preps = {"of"} | ({"in"} if unit in _CURRENCY_CODES else set())
-    # "20 percent of the market", "10 of the 12 victims", "$51 billion in annual revenue" (not "$60 in cash":
-    # a bare noun after "in" is the form an amount takes)
+    preps = {"of", "for"} | ({"in"} if unit in _CURRENCY_CODES and not _split_by_form(token) else set())
+    # "20 percent of the market", "10 of the 12 victims", "$1.9 billion in earnings", "8 percent for earnings
+    # held in cash" (not "$60 in cash and $22 in shares", the forms one amount is split into, nor "$1,000 for
+    # every consumer", a rate per head)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ == "pobj" and _noun(c, found)
-                       and (child.lower_ == "of" or c.pos_ == "NOUN" and any(m.dep_ in {"amod", "compound"} for m in c.lefts))]
+                       and (child.lower_ == "of" or c.pos_ == "NOUN")
+                       and not (child.lower_ == "for" and any(d.lower_ in _DISTRIBUTIVE for d in c.lefts))]
             if objects:
                 return objects[0]
     owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}]
     if owners:
         return owners[0]  # "ethereum's $73 billion"
-    if token.dep_ == "pobj" and token.head.lower_ in _NOUN_VALUE_PREPS and token.head.head.pos_ == "NOUN" \
+    if token.dep_ == "pobj" and token.head.lower_ in _NOUN_VALUE_PREPS | _CHANGE_PREPS and token.head.head.pos_ == "NOUN" \
             and _noun(token.head.head, found) and amount:
-        return token.head.head  # "Dell's acquisition of EMC for about $65 billion", "a 12-week low below $6,000"
+        return token.head.head  # "Dell's acquisition of EMC for about $65 billion", "a tax rate ... from 35%"
+    if token.dep_ == "appos" and amount and token.head.pos_ == "NOUN" and _noun(token.head, found):
+        return token.head  # "a lower tax rate -- down to 21%": an amount set beside a noun restates it
     outer = token.head.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and _noun(outer, found) \
             and (amount or outer.lower_ not in _MEASURE_NOUNS) \
@@ -813,6 +817,21 @@ def _quantified_token(doc, found: _Found):
                 return owner
         return None
     return _owner_of_value(token, found)
+
+
+_DISTRIBUTIVE = frozenset({"every", "each", "per"})
+
+
+def _split_by_form(token) -> bool:
+    """ "$60 in cash and $22 in shares": amounts side by side, each "in" a noun, are one amount split by
+    the form it takes, so the noun after "in" is no subject."""
+    sentence = token.sent
+    at = token.idx - sentence.start_char
+    return any(m.start() <= at < m.end() for m in _SPLIT_AMOUNTS.finditer(sentence.text))
+
+
+_AMOUNT = r"[$€£¥₹][\d.,]+(?:\s*(?:hundred|thousand|million|billion|trillion|bn|m)\b)?"
+_SPLIT_AMOUNTS = re.compile(rf"{_AMOUNT}\s+in\s+[^$€£¥₹,;.]{{1,30}}?(?:,?\s+and\s+|,\s+){_AMOUNT}\s+in\s")
 
 
 def _partitive(subject, found: _Found):
@@ -858,6 +877,8 @@ def _owner_of_value(token, found: _Found):
     if token.dep_ == "dobj" and verb.pos_ == "VERB":
         from .nlp import lemma_of
 
+        if lemma_of(verb) == "cost":
+            return verb  # "the move could cost the bank $2 billion": the amount is a cost (of what the clause says)
         if lemma_of(verb) not in _UP_WORDS | _DOWN_WORDS | _LEVEL_VERBS:
             return None  # "consumers spend $20 billion": the spender is not what the amount is of
     for _ in range(5):
@@ -1100,7 +1121,24 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
         claims += _scores(doc, text, claims)
         claims.sort(key=lambda c: c.start)
     _share_with_conversions(text, claims)
+    _share_with_earlier_mention(text, claims)
     return claims
+
+
+_DEFINITE_BEFORE = re.compile(r"(?i)(?<![A-Za-z])the\s+(?:[a-z]+\s+)?$")
+
+
+def _share_with_earlier_mention(text: str, claims: list[Claim]) -> None:
+    """ "two thirds of the $5 billion", "pay the entire $284 billion": a definite amount with nothing of its
+    own to be of refers back to the same amount named earlier, and counts what that one does."""
+    for i, claim in enumerate(claims):
+        if claim.subject_head is not None or claim.kind != "money" or isinstance(claim.value, list):
+            continue
+        if not _DEFINITE_BEFORE.search(text[max(0, claim.start - 20) : claim.start]):
+            continue
+        earlier = [c for c in claims[:i] if c.value == claim.value and c.unit == claim.unit and c.subject_head]
+        if earlier:
+            claim.subject, claim.subject_head = earlier[-1].subject, earlier[-1].subject_head
 
 
 def _share_with_conversions(text: str, claims: list[Claim]) -> None:
