@@ -177,10 +177,17 @@ def test_the_subject_of_a_percentage_follows_of(nlp, blank):
         assert claim.subject == "voters"
 
 
-def test_the_period_of_a_rate_is_not_its_subject(nlp):
+def test_the_period_of_a_rate_is_not_its_subject_the_spender_is(nlp):
     text = "Consumers will be spending $20 billion a year on headsets."
     (claim,) = find_claims(nlp(text), article(text))
-    assert (claim.text, claim.subject) == ("$20 billion", None)
+    assert (claim.text, claim.subject) == ("$20 billion", "Consumers")
+
+
+def test_money_a_verb_moves_belongs_to_the_verbs_subject(nlp):
+    assert read("The insurer agreed to pay $90 million to settle the case.", nlp) == [
+        ("$90 million", "money", "insurer")]
+    assert read("A man was charged $84,522.54 for a tank of gas.", nlp) == [("$84,522.54", "money", "man")]
+    assert read("They captured about 20 percent.", nlp) == [("about 20 percent", "percent", None)]
 
 
 def test_tagged_but_unparsed_documents_use_the_tags(nlp):
@@ -302,6 +309,17 @@ def test_what_an_amount_is_in_or_for_is_what_it_is_of(nlp):
 def test_an_amount_beside_a_noun_restates_it(nlp):
     assert read("A lower corporate tax rate -- down to 21% from 35% -- is expected to help.", nlp) == [
         ("21%", "percent", "rate"), ("35%", "percent", "rate")]
+
+
+def test_of_two_subjects_the_one_nearest_the_verb_owns_the_share(nlp):
+    # a headline run into the sentence gives the verb a second subject
+    assert read("Bond market chaos – live coverage The price of gold rose by 12% last year.", nlp) == [
+        ("12%", "percent", "price")]
+
+
+def test_a_plural_possessive_read_as_an_apposition_still_owns_the_noun(nlp):
+    assert read("Analysts said that in the long run, small lenders’ quarterly profits would increase by 13 percent.",
+                nlp) == [("13 percent", "percent", "profit")]
 
 
 def test_what_something_costs_is_a_cost(nlp):

@@ -836,6 +836,10 @@ _SPLIT_AMOUNTS = re.compile(rf"{_AMOUNT}\s+in\s+[^$€£¥₹,;.]{{1,30}}?(?:,?\
 
 def _partitive(subject, found: _Found):
     """The subject noun, or what a quantifier subject is part of ("most of the banks" -> banks)."""
+    owned = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1
+             and subject.doc[subject.i + 1].text in {"’", "'"} and _noun(c, found)]
+    if owned:
+        return owned[0]  # "big banks’ per-share earnings", the possessive read as an apposition
     if _noun(subject, found):
         return subject
     if subject.pos_ in {"ADJ", "DET", "PRON", "NUM"}:
@@ -879,8 +883,9 @@ def _owner_of_value(token, found: _Found):
 
         if lemma_of(verb) == "cost":
             return verb  # "the move could cost the bank $2 billion": the amount is a cost (of what the clause says)
-        if lemma_of(verb) not in _UP_WORDS | _DOWN_WORDS | _LEVEL_VERBS:
-            return None  # "consumers spend $20 billion": the spender is not what the amount is of
+        if lemma_of(verb) not in _UP_WORDS | _DOWN_WORDS | _LEVEL_VERBS and found.unit not in _CURRENCY_CODES:
+            return None  # "they captured 20 percent": the one who takes a share is not what it is of
+        # money a verb moves is the mover's: "Anthem agreed to pay $115 million", "the fund raised $6 million"
     for _ in range(5):
         if verb.pos_ in {"ADV", "ADP", "ADJ"} and verb.head.i != verb.i:
             verb = verb.head  # "is up 34,700 percent"
@@ -888,6 +893,7 @@ def _owner_of_value(token, found: _Found):
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != token.i]
+        subjects.sort(key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))  # nearest before the verb first
         if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and _noun(verb.head, found):
             return verb.head  # "the deal, which amounts to $148.9 billion"
         if subjects:
