@@ -303,7 +303,10 @@ def test_what_an_amount_is_in_or_for_is_what_it_is_of(nlp):
                 "earnings held in other assets.", nlp) == [
         ("15.5 percent", "percent", "earning"), ("8 percent", "percent", "earning")]
     assert read("The law offers a remedy of as much as $1,000 for every affected consumer.", nlp) == [
-        ("as much as $1,000", "money", "remedy")]  # "for every ..." is a rate per head, not what it is of
+        ("as much as $1,000", "money", "remedy")]
+    assert read("The airline was fined $1.5 million for delays.", nlp) == [
+        ("$1.5 million", "money", "airline")]  # money "for" something is often its reason
+    assert read("The deal gives shareholders $60 a share in cash.", nlp) == [("$60", "money", "share")]
 
 
 def test_an_amount_beside_a_noun_restates_it(nlp):

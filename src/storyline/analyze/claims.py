@@ -748,11 +748,14 @@ def _quantified_token(doc, found: _Found):
     after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
     if after is not None and after.head.i == root.i and after.tag_ == "NNS" and _noun(after, found):
         return after  # "21 times", parsed as the number's own modifier
-    for child in root.children:  # "$60 per share"
+    for child in root.children:  # "$60 per share", "$60 a share"
         if child.dep_ == "prep" and child.lower_ == "per":
             objects = [c for c in child.children if c.dep_ == "pobj" and _noun(c, found)]
             if objects:
                 return objects[0]
+        if child.dep_ == "npadvmod" and child.i > root.i and _noun(child, found) \
+                and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in child.children):
+            return child
     for _ in range(3):  # "a $103 billion offer", "an 11 percent tax rate", "more than 320,000 people"
         head = token.head
         if token.dep_ not in _MODIFIER_DEPS or head.i == token.i:
@@ -765,10 +768,10 @@ def _quantified_token(doc, found: _Found):
         if head.pos_ == "ADJ" and head.i == token.i + 1 and not amount and token.dep_ == "nummod":
             return head  # "at least 50 dead"
         break
-    preps = {"of", "for"} | ({"in"} if unit in _CURRENCY_CODES and not _split_by_form(token) else set())
+    preps = {"of"} | ({"in"} if unit in _CURRENCY_CODES and not _split_by_form(token) else {"for"})
     # "20 percent of the market", "10 of the 12 victims", "$1.9 billion in earnings", "8 percent for earnings
-    # held in cash" (not "$60 in cash and $22 in shares", the forms one amount is split into, nor "$1,000 for
-    # every consumer", a rate per head)
+    # held in cash" (not "$60 in cash and $22 in shares", the forms one amount is split into, nor "15% for
+    # every member", a rate per head; money "for" something is as often its reason or purchase: "fined $1m for")
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ == "pobj" and _noun(c, found)
@@ -882,7 +885,11 @@ def _owner_of_value(token, found: _Found):
         from .nlp import lemma_of
 
         if lemma_of(verb) == "cost":
-            return verb  # "the move could cost the bank $2 billion": the amount is a cost (of what the clause says)
+            # "tickets cost $25": the price of the subject; "the move could cost the bank $2 billion": a cost
+            # to someone, of what the clause says
+            payer = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c.i != token.i]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and _noun(c, found)]
+            return subjects[0] if subjects and not payer else verb
         if lemma_of(verb) not in _UP_WORDS | _DOWN_WORDS | _LEVEL_VERBS and found.unit not in _CURRENCY_CODES:
             return None  # "they captured 20 percent": the one who takes a share is not what it is of
         # money a verb moves is the mover's: "Anthem agreed to pay $115 million", "the fund raised $6 million"
