@@ -325,6 +325,12 @@ def test_a_plural_possessive_read_as_an_apposition_still_owns_the_noun(nlp):
                 nlp) == [("13 percent", "percent", "profit")]
 
 
+def test_it_owning_a_share_is_what_owned_the_last_share(nlp):
+    assert read("Insurers would have paid an effective tax rate of 26.1 percent next year. "
+                "Now, it will be 14.3 percent.", nlp) == [
+        ("26.1 percent", "percent", "rate"), ("14.3 percent", "percent", "rate")]
+
+
 def test_what_something_costs_is_a_cost(nlp):
     assert read("Moving the funds home could cost the bank up to $2 billion.", nlp) == [
         ("up to $2 billion", "money", "cost")]

@@ -845,6 +845,8 @@ def _partitive(subject, found: _Found):
         return owned[0]  # "big banks’ per-share earnings", the possessive read as an apposition
     if _noun(subject, found):
         return subject
+    if subject.lower_ == "it" and found.unit is not None and (found.unit in _CURRENCY_CODES or found.unit.startswith("percent")):
+        return subject  # "it has fallen by 50%": resolved to the amount's earlier owner by find_claims
     if subject.pos_ in {"ADJ", "DET", "PRON", "NUM"}:
         inner = [c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
@@ -1101,6 +1103,8 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
             subject = _subject(doc, annotations, text, found)
         if subject and _names_an_amount(subject, text[found.last.number_start:found.last.number_end]):
             subject, head = None, None  # "the form of $60": the phrase around an amount, not what it counts
+        if head is not None and head.pos_ == "PRON":
+            subject, head = _what_it_refers_to(claims, _kind(found), found.start)
         if not _counts_something(text, found, subject, head) or _is_time_anchor(text, found):
             continue
         if parsed and (_the_definite_few(doc, found, root) or _is_model_number(text, found, root)
@@ -1122,7 +1126,7 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
                 qualifier=found.qualifier,
                 subject=subject,
                 kind=_kind(found),
-                subject_head=_lemma(head) if head is not None else None,
+                subject_head=(head.lemma if isinstance(head, _Head) else _lemma(head)) if head is not None else None,
                 direction=_direction(doc, found, root) if parsed else None,
                 date=_date_of(doc, found, root, dates) or _article_day(article),
                 source=_phrase(source, text) if source is not None else None,
@@ -1136,6 +1140,27 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
     _share_with_conversions(text, claims)
     _share_with_earlier_mention(text, claims)
     return claims
+
+
+_REFERS_BACK_CHARS = 400
+
+
+def _what_it_refers_to(claims: list[Claim], kind: str, start: int):
+    """ "The rate will be 26.1 percent ... Now, it will be 14.3 percent": "it" owning an amount or share is
+    what owned the last one of that kind a few lines before. Returns (subject phrase, head lemma holder)."""
+    for claim in reversed(claims):
+        if start - claim.end > _REFERS_BACK_CHARS:
+            break
+        if claim.kind == kind and claim.subject_head:
+            return claim.subject, _Head(claim.subject_head)
+    return None, None
+
+
+@dataclass
+class _Head:
+    """A head already reduced to its lemma (one taken over from an earlier claim)."""
+
+    lemma: str
 
 
 _DEFINITE_BEFORE = re.compile(r"(?i)(?<![A-Za-z])the\s+(?:[a-z]+\s+)?$")
