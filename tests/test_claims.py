@@ -331,6 +331,12 @@ def test_it_owning_a_share_is_what_owned_the_last_share(nlp):
         ("26.1 percent", "percent", "rate"), ("14.3 percent", "percent", "rate")]
 
 
+def test_the_noun_an_amount_is_of_even_after_the_and_a_hyphenated_amount(nlp):
+    assert read("The new offer of $82 billion will be final.", nlp) == [("$82 billion", "money", "offer")]
+    text = "Holders say the $110-a-share offer must be improved."
+    assert [c.text for c in find_claims(nlp(text), article(text))] == ["$110"]
+
+
 def test_what_something_costs_is_a_cost(nlp):
     assert read("Moving the funds home could cost the bank up to $2 billion.", nlp) == [
         ("up to $2 billion", "money", "cost")]

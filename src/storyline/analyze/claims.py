@@ -290,9 +290,10 @@ def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -
         return True
     if after[:1].isalpha() and not (_SCALE_ABBREVIATION.match(after) or (cur and _SCALE_ABBREVIATION.match(after.lower()))):
         return True  # an alphanumeric code such as "32BJ", "5G" or "4K" ("$5M" and "300k" are amounts)
-    if re.match(r"-[A-Za-z]", after) and not re.match(r"(?i)-plus\b", after) and \
+    if re.match(r"-[A-Za-z]", after) and not re.match(r"(?i)-plus\b", after) and not cur and \
             len(re.sub(r"\D", "", text[start:end])) < 4:
-        return True  # a compound adjective such as "15-member" or "10-day" (but "a 5,500-seat arena" counts)
+        return True  # a compound adjective such as "15-member" or "10-day" (but "a 5,500-seat arena" and
+        # "a $110-a-share offer" count)
     before = text[max(0, start - 30) : start]
     if before.endswith(("No. ", "no. ", "#", "Nos. ")) or _AGE_BEFORE.search(before):
         return True
@@ -790,8 +791,8 @@ def _quantified_token(doc, found: _Found):
     outer = token.head.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and _noun(outer, found) \
             and (amount or outer.lower_ not in _MEASURE_NOUNS) \
-            and not any(c.lower_ == "the" or c.dep_ == "nummod" for c in outer.lefts):
-        # "a ransom of $5.2 billion", "a tax rate of 26.1 percent"; "the form of", "to the tune of" frame an
+            and outer.lower_ not in _AMOUNT_FRAMES and not any(c.dep_ == "nummod" for c in outer.lefts):
+        # "a ransom of $5.2 billion", "the new offer of $82"; "the form of", "to the tune of" frame an
         # amount, and "two thirds of the $5 billion" is a share of it
         return outer
     if token.dep_ == "conj" and not amount:
@@ -823,6 +824,9 @@ def _quantified_token(doc, found: _Found):
 
 
 _DISTRIBUTIVE = frozenset({"every", "each", "per"})
+# Nouns that only frame an amount ("takes the form of $60", "to the tune of $5m", "in the region of"):
+# the amount is not of them.
+_AMOUNT_FRAMES = frozenset("form tune equivalent region order neighborhood neighbourhood excess sum".split())
 
 
 def _split_by_form(token) -> bool:
