@@ -337,9 +337,21 @@ def test_the_noun_an_amount_is_of_even_after_the_and_a_hyphenated_amount(nlp):
     assert [c.text for c in find_claims(nlp(text), article(text))] == ["$110"]
 
 
+def test_a_verbless_change_after_a_figure_is_a_change_in_what_it_is_of(nlp):
+    assert read("The company reported revenue of $5 billion, up 10% from a year earlier.", nlp) == [
+        ("$5 billion", "money", "revenue"), ("10%", "percent", "revenue")]
+
+
+def test_it_in_a_reported_clause_is_the_one_reporting(nlp):
+    assert read("The group says it has raised £2 million for the appeal.", nlp) == [
+        ("£2 million", "money", "group")]
+
+
 def test_what_something_costs_is_a_cost(nlp):
     assert read("Moving the funds home could cost the bank up to $2 billion.", nlp) == [
         ("up to $2 billion", "money", "cost")]
+    assert read("Tickets cost $25 each.", nlp) == [("$25", "money", "ticket")]
+    assert read("The ship, which cost $1 billion to build, sank.", nlp) == [("$1 billion", "money", "ship")]
 
 
 def test_the_same_amount_named_again_counts_what_it_did_first(nlp):

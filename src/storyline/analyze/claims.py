@@ -895,6 +895,9 @@ def _owner_of_value(token, found: _Found):
             # to someone, of what the clause says
             payer = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c.i != token.i]
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and _noun(c, found)]
+            if verb.dep_ == "relcl" and _noun(verb.head, found) and \
+                    any(c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in verb.children):
+                subjects = [verb.head]  # "the ship, which cost $1 billion to build"
             return subjects[0] if subjects and not payer else verb
         if lemma_of(verb) not in _UP_WORDS | _DOWN_WORDS | _LEVEL_VERBS and found.unit not in _CURRENCY_CODES:
             return None  # "they captured 20 percent": the one who takes a share is not what it is of
@@ -1108,7 +1111,9 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
         if subject and _names_an_amount(subject, text[found.last.number_start:found.last.number_end]):
             subject, head = None, None  # "the form of $60": the phrase around an amount, not what it counts
         if head is not None and head.pos_ == "PRON":
-            subject, head = _what_it_refers_to(claims, _kind(found), found.start)
+            speaker = _reporting_subject(head)
+            subject, head = (_phrase(speaker, text), speaker) if speaker is not None else \
+                _what_it_refers_to(claims, _kind(found), found.start)
         if not _counts_something(text, found, subject, head) or _is_time_anchor(text, found):
             continue
         if parsed and (_the_definite_few(doc, found, root) or _is_model_number(text, found, root)
@@ -1143,10 +1148,39 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
         claims.sort(key=lambda c: c.start)
     _share_with_conversions(text, claims)
     _share_with_earlier_mention(text, claims)
+    _share_with_elliptical_change(text, claims)
     return claims
 
 
+_ELLIPTICAL_CHANGE = re.compile(r"(?i)[,;–—-]\s*(?:up|down)\s+(?:[a-z]+\s+)?$")
+
+
+def _share_with_elliptical_change(text: str, claims: list[Claim]) -> None:
+    """ "revenue of $5 billion, up 10% from a year earlier": a verbless change set after a figure is a
+    change in what that figure is of."""
+    for before, claim in zip(claims, claims[1:]):
+        if claim.subject_head is not None or before.subject_head is None or claim.kind != "percent":
+            continue
+        gap = text[before.end : claim.start]
+        if len(gap) > 40 or re.search(r"[.!?]\s", gap):
+            continue
+        lead = text[max(before.end, claim.start - 20) : claim.start]
+        if _ELLIPTICAL_CHANGE.search(text[before.end : claim.start]) or _ELLIPTICAL_CHANGE.search(lead):
+            claim.subject, claim.subject_head = before.subject, before.subject_head
+
+
 _REFERS_BACK_CHARS = 400
+
+
+def _reporting_subject(pronoun):
+    """ "The group says it has raised £2 million": "it" in a reported clause is the one reporting."""
+    verb = pronoun.head
+    while verb.dep_ in {"aux", "conj", "xcomp"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.pos_ != "VERB":
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}]
+    return subjects[0] if subjects else None
 
 
 def _what_it_refers_to(claims: list[Claim], kind: str, start: int):
