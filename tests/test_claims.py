@@ -347,6 +347,12 @@ def test_it_in_a_reported_clause_is_the_one_reporting(nlp):
         ("£2 million", "money", "group")]
 
 
+def test_what_a_verb_sets_at_an_amount_is_what_the_amount_is_of(nlp):
+    assert read("The deal values the company at $30 billion.", nlp) == [("$30 billion", "money", "company")]
+    assert read("The firm put its losses at $2 billion.", nlp) == [("$2 billion", "money", "loss")]
+    assert read("The company has a market capitalisation of £4bn.", nlp) == [("£4bn", "money", "capitalisation")]
+
+
 def test_what_something_costs_is_a_cost(nlp):
     assert read("Moving the funds home could cost the bank up to $2 billion.", nlp) == [
         ("up to $2 billion", "money", "cost")]

@@ -559,9 +559,9 @@ def _subject_and_head(doc, text: str, found: _Found):
         after = root.i if root is not None and root.i < token.i else -1
         phrase = _core_phrase(token, text, after=after) or token.text
         inner = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
+                 for c in p.children if c.dep_ == "pobj" and _noun(c, found) and not found.start <= c.idx < found.end]
         of_what = _core_phrase(inner[0], text) if inner else None
-        return (f"{phrase} of {of_what}" if of_what else phrase), token  # "the time of stay"
+        return (f"{phrase} of {of_what}" if of_what else phrase), token  # "the time of stay" (not "of £4bn")
     if _kind(found) in ("money", "percent"):
         return None, None  # an amount's verb and object say nothing of what it is of
     span = doc.char_span(found.last.number_start, found.last.number_end, alignment_mode="expand")
@@ -883,10 +883,13 @@ def _owner_of_value(token, found: _Found):
     verb = token.head
     if verb.lower_ == "worth" and verb.head.i != verb.i and _noun(verb.head, found):
         return verb.head  # "a tax credit ..., worth $140 million"
-    if token.lower_ in _CHANGE_PREPS and verb.pos_ == "VERB":
-        objects = [c for c in verb.children if c.dep_ == "dobj" and _noun(c, found)]
+    if token.lower_ in _CHANGE_PREPS | {"at"} and verb.pos_ == "VERB":
+        objects = [c for c in verb.children if c.dep_ == "dobj" and _noun(c, found)
+                   and (token.lower_ != "at" or any(d.dep_ in {"det", "poss"} for d in c.children))]
         if objects:
-            return objects[0]  # "boost earnings per share by 13 percent", "cut taxes to 5.25 percent"
+            # "boost earnings per share by 13 percent", "cut taxes to 5.25 percent", "values the company at $30bn"
+            # (not the bare noun of an idiom: "changing hands at $6,156")
+            return objects[0]
     if token.dep_ == "dobj" and verb.pos_ == "VERB":
         from .nlp import lemma_of
 
