@@ -177,10 +177,17 @@ def test_the_subject_of_a_percentage_follows_of(nlp, blank):
         assert claim.subject == "voters"
 
 
-def test_the_period_of_a_rate_is_not_its_subject(nlp):
+def test_the_period_of_a_rate_is_not_its_subject_the_spender_is(nlp):
     text = "Consumers will be spending $20 billion a year on headsets."
     (claim,) = find_claims(nlp(text), article(text))
-    assert (claim.text, claim.subject) == ("$20 billion", None)
+    assert (claim.text, claim.subject) == ("$20 billion", "Consumers")
+
+
+def test_money_a_verb_moves_belongs_to_the_verbs_subject(nlp):
+    assert read("The insurer agreed to pay $90 million to settle the case.", nlp) == [
+        ("$90 million", "money", "insurer")]
+    assert read("A man was charged $84,522.54 for a tank of gas.", nlp) == [("$84,522.54", "money", "man")]
+    assert read("They captured about 20 percent.", nlp) == [("about 20 percent", "percent", None)]
 
 
 def test_tagged_but_unparsed_documents_use_the_tags(nlp):
@@ -287,6 +294,75 @@ def test_money_and_percentages_say_what_they_are_of(nlp):
         ("$148.9 billion", "money", "deal")]
     assert read("The new law will boost earnings by 13 percent next year.", nlp) == [
         ("13 percent", "percent", "earning")]
+
+
+def test_what_an_amount_is_in_or_for_is_what_it_is_of(nlp):
+    assert read("Goldman had $31.2 billion in earnings reinvested abroad.", nlp) == [
+        ("$31.2 billion", "money", "earning")]
+    assert read("Overseas money faces a levy: 15.5 percent for earnings held in cash and 8 percent for "
+                "earnings held in other assets.", nlp) == [
+        ("15.5 percent", "percent", "earning"), ("8 percent", "percent", "earning")]
+    assert read("The law offers a remedy of as much as $1,000 for every affected consumer.", nlp) == [
+        ("as much as $1,000", "money", "remedy")]
+    assert read("The airline was fined $1.5 million for delays.", nlp) == [
+        ("$1.5 million", "money", "airline")]  # money "for" something is often its reason
+    assert read("The deal gives shareholders $60 a share in cash.", nlp) == [("$60", "money", "share")]
+
+
+def test_an_amount_beside_a_noun_restates_it(nlp):
+    assert read("A lower corporate tax rate -- down to 21% from 35% -- is expected to help.", nlp) == [
+        ("21%", "percent", "rate"), ("35%", "percent", "rate")]
+
+
+def test_of_two_subjects_the_one_nearest_the_verb_owns_the_share(nlp):
+    # a headline run into the sentence gives the verb a second subject
+    assert read("Bond market chaos – live coverage The price of gold rose by 12% last year.", nlp) == [
+        ("12%", "percent", "price")]
+
+
+def test_a_plural_possessive_read_as_an_apposition_still_owns_the_noun(nlp):
+    assert read("Analysts said that in the long run, small lenders’ quarterly profits would increase by 13 percent.",
+                nlp) == [("13 percent", "percent", "profit")]
+
+
+def test_it_owning_a_share_is_what_owned_the_last_share(nlp):
+    assert read("Insurers would have paid an effective tax rate of 26.1 percent next year. "
+                "Now, it will be 14.3 percent.", nlp) == [
+        ("26.1 percent", "percent", "rate"), ("14.3 percent", "percent", "rate")]
+
+
+def test_the_noun_an_amount_is_of_even_after_the_and_a_hyphenated_amount(nlp):
+    assert read("The new offer of $82 billion will be final.", nlp) == [("$82 billion", "money", "offer")]
+    text = "Holders say the $110-a-share offer must be improved."
+    assert [c.text for c in find_claims(nlp(text), article(text))] == ["$110"]
+
+
+def test_a_verbless_change_after_a_figure_is_a_change_in_what_it_is_of(nlp):
+    assert read("The company reported revenue of $5 billion, up 10% from a year earlier.", nlp) == [
+        ("$5 billion", "money", "revenue"), ("10%", "percent", "revenue")]
+
+
+def test_it_in_a_reported_clause_is_the_one_reporting(nlp):
+    assert read("The group says it has raised £2 million for the appeal.", nlp) == [
+        ("£2 million", "money", "group")]
+
+
+def test_what_a_verb_sets_at_an_amount_is_what_the_amount_is_of(nlp):
+    assert read("The deal values the company at $30 billion.", nlp) == [("$30 billion", "money", "company")]
+    assert read("The firm put its losses at $2 billion.", nlp) == [("$2 billion", "money", "loss")]
+    assert read("The company has a market capitalisation of £4bn.", nlp) == [("£4bn", "money", "capitalisation")]
+
+
+def test_what_something_costs_is_a_cost(nlp):
+    assert read("Moving the funds home could cost the bank up to $2 billion.", nlp) == [
+        ("up to $2 billion", "money", "cost")]
+    assert read("Tickets cost $25 each.", nlp) == [("$25", "money", "ticket")]
+    assert read("The ship, which cost $1 billion to build, sank.", nlp) == [("$1 billion", "money", "ship")]
+
+
+def test_the_same_amount_named_again_counts_what_it_did_first(nlp):
+    claims = read("The bank expects a $5 billion hit. It said two thirds of the $5 billion comes from a new tax.", nlp)
+    assert [c for c in claims if c[1] == "money"] == [("$5 billion", "money", "hit")] * 2
 
 
 def test_measures_have_their_kind(nlp):

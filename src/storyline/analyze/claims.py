@@ -290,9 +290,10 @@ def _skip(text: str, start: int, end: int, after: str, cur: str | None = None) -
         return True
     if after[:1].isalpha() and not (_SCALE_ABBREVIATION.match(after) or (cur and _SCALE_ABBREVIATION.match(after.lower()))):
         return True  # an alphanumeric code such as "32BJ", "5G" or "4K" ("$5M" and "300k" are amounts)
-    if re.match(r"-[A-Za-z]", after) and not re.match(r"(?i)-plus\b", after) and \
+    if re.match(r"-[A-Za-z]", after) and not re.match(r"(?i)-plus\b", after) and not cur and \
             len(re.sub(r"\D", "", text[start:end])) < 4:
-        return True  # a compound adjective such as "15-member" or "10-day" (but "a 5,500-seat arena" counts)
+        return True  # a compound adjective such as "15-member" or "10-day" (but "a 5,500-seat arena" and
+        # "a $110-a-share offer" count)
     before = text[max(0, start - 30) : start]
     if before.endswith(("No. ", "no. ", "#", "Nos. ")) or _AGE_BEFORE.search(before):
         return True
@@ -558,9 +559,9 @@ def _subject_and_head(doc, text: str, found: _Found):
         after = root.i if root is not None and root.i < token.i else -1
         phrase = _core_phrase(token, text, after=after) or token.text
         inner = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
+                 for c in p.children if c.dep_ == "pobj" and _noun(c, found) and not found.start <= c.idx < found.end]
         of_what = _core_phrase(inner[0], text) if inner else None
-        return (f"{phrase} of {of_what}" if of_what else phrase), token  # "the time of stay"
+        return (f"{phrase} of {of_what}" if of_what else phrase), token  # "the time of stay" (not "of £4bn")
     if _kind(found) in ("money", "percent"):
         return None, None  # an amount's verb and object say nothing of what it is of
     span = doc.char_span(found.last.number_start, found.last.number_end, alignment_mode="expand")
@@ -748,11 +749,14 @@ def _quantified_token(doc, found: _Found):
     after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
     if after is not None and after.head.i == root.i and after.tag_ == "NNS" and _noun(after, found):
         return after  # "21 times", parsed as the number's own modifier
-    for child in root.children:  # "$60 per share"
+    for child in root.children:  # "$60 per share", "$60 a share"
         if child.dep_ == "prep" and child.lower_ == "per":
             objects = [c for c in child.children if c.dep_ == "pobj" and _noun(c, found)]
             if objects:
                 return objects[0]
+        if child.dep_ == "npadvmod" and child.i > root.i and _noun(child, found) \
+                and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in child.children):
+            return child
     for _ in range(3):  # "a $103 billion offer", "an 11 percent tax rate", "more than 320,000 people"
         head = token.head
         if token.dep_ not in _MODIFIER_DEPS or head.i == token.i:
@@ -765,26 +769,30 @@ def _quantified_token(doc, found: _Found):
         if head.pos_ == "ADJ" and head.i == token.i + 1 and not amount and token.dep_ == "nummod":
             return head  # "at least 50 dead"
         break
-    preps = {"of"} | ({"in"} if unit in _CURRENCY_CODES else set())
-    # "20 percent of the market", "10 of the 12 victims", "$51 billion in annual revenue" (not "$60 in cash":
-    # a bare noun after "in" is the form an amount takes)
+    preps = {"of"} | ({"in"} if unit in _CURRENCY_CODES and not _split_by_form(token) else {"for"})
+    # "20 percent of the market", "10 of the 12 victims", "$1.9 billion in earnings", "8 percent for earnings
+    # held in cash" (not "$60 in cash and $22 in shares", the forms one amount is split into, nor "15% for
+    # every member", a rate per head; money "for" something is as often its reason or purchase: "fined $1m for")
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ == "pobj" and _noun(c, found)
-                       and (child.lower_ == "of" or c.pos_ == "NOUN" and any(m.dep_ in {"amod", "compound"} for m in c.lefts))]
+                       and (child.lower_ == "of" or c.pos_ == "NOUN")
+                       and not (child.lower_ == "for" and any(d.lower_ in _DISTRIBUTIVE for d in c.lefts))]
             if objects:
                 return objects[0]
     owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}]
     if owners:
         return owners[0]  # "ethereum's $73 billion"
-    if token.dep_ == "pobj" and token.head.lower_ in _NOUN_VALUE_PREPS and token.head.head.pos_ == "NOUN" \
+    if token.dep_ == "pobj" and token.head.lower_ in _NOUN_VALUE_PREPS | _CHANGE_PREPS and token.head.head.pos_ == "NOUN" \
             and _noun(token.head.head, found) and amount:
-        return token.head.head  # "Dell's acquisition of EMC for about $65 billion", "a 12-week low below $6,000"
+        return token.head.head  # "Dell's acquisition of EMC for about $65 billion", "a tax rate ... from 35%"
+    if token.dep_ == "appos" and amount and token.head.pos_ == "NOUN" and _noun(token.head, found):
+        return token.head  # "a lower tax rate -- down to 21%": an amount set beside a noun restates it
     outer = token.head.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and _noun(outer, found) \
             and (amount or outer.lower_ not in _MEASURE_NOUNS) \
-            and not any(c.lower_ == "the" or c.dep_ == "nummod" for c in outer.lefts):
-        # "a ransom of $5.2 billion", "a tax rate of 26.1 percent"; "the form of", "to the tune of" frame an
+            and outer.lower_ not in _AMOUNT_FRAMES and not any(c.dep_ == "nummod" for c in outer.lefts):
+        # "a ransom of $5.2 billion", "the new offer of $82"; "the form of", "to the tune of" frame an
         # amount, and "two thirds of the $5 billion" is a share of it
         return outer
     if token.dep_ == "conj" and not amount:
@@ -815,10 +823,34 @@ def _quantified_token(doc, found: _Found):
     return _owner_of_value(token, found)
 
 
+_DISTRIBUTIVE = frozenset({"every", "each", "per"})
+# Nouns that only frame an amount ("takes the form of $60", "to the tune of $5m", "in the region of"):
+# the amount is not of them.
+_AMOUNT_FRAMES = frozenset("form tune equivalent region order neighborhood neighbourhood excess sum".split())
+
+
+def _split_by_form(token) -> bool:
+    """ "$60 in cash and $22 in shares": amounts side by side, each "in" a noun, are one amount split by
+    the form it takes, so the noun after "in" is no subject."""
+    sentence = token.sent
+    at = token.idx - sentence.start_char
+    return any(m.start() <= at < m.end() for m in _SPLIT_AMOUNTS.finditer(sentence.text))
+
+
+_AMOUNT = r"[$€£¥₹][\d.,]+(?:\s*(?:hundred|thousand|million|billion|trillion|bn|m)\b)?"
+_SPLIT_AMOUNTS = re.compile(rf"{_AMOUNT}\s+in\s+[^$€£¥₹,;.]{{1,30}}?(?:,?\s+and\s+|,\s+){_AMOUNT}\s+in\s")
+
+
 def _partitive(subject, found: _Found):
     """The subject noun, or what a quantifier subject is part of ("most of the banks" -> banks)."""
+    owned = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1
+             and subject.doc[subject.i + 1].text in {"’", "'"} and _noun(c, found)]
+    if owned:
+        return owned[0]  # "big banks’ per-share earnings", the possessive read as an apposition
     if _noun(subject, found):
         return subject
+    if subject.lower_ == "it" and found.unit is not None and (found.unit in _CURRENCY_CODES or found.unit.startswith("percent")):
+        return subject  # "it has fallen by 50%": resolved to the amount's earlier owner by find_claims
     if subject.pos_ in {"ADJ", "DET", "PRON", "NUM"}:
         inner = [c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj" and _noun(c, found)]
@@ -851,15 +883,28 @@ def _owner_of_value(token, found: _Found):
     verb = token.head
     if verb.lower_ == "worth" and verb.head.i != verb.i and _noun(verb.head, found):
         return verb.head  # "a tax credit ..., worth $140 million"
-    if token.lower_ in _CHANGE_PREPS and verb.pos_ == "VERB":
-        objects = [c for c in verb.children if c.dep_ == "dobj" and _noun(c, found)]
+    if token.lower_ in _CHANGE_PREPS | {"at"} and verb.pos_ == "VERB":
+        objects = [c for c in verb.children if c.dep_ == "dobj" and _noun(c, found)
+                   and (token.lower_ != "at" or any(d.dep_ in {"det", "poss"} for d in c.children))]
         if objects:
-            return objects[0]  # "boost earnings per share by 13 percent", "cut taxes to 5.25 percent"
+            # "boost earnings per share by 13 percent", "cut taxes to 5.25 percent", "values the company at $30bn"
+            # (not the bare noun of an idiom: "changing hands at $6,156")
+            return objects[0]
     if token.dep_ == "dobj" and verb.pos_ == "VERB":
         from .nlp import lemma_of
 
-        if lemma_of(verb) not in _UP_WORDS | _DOWN_WORDS | _LEVEL_VERBS:
-            return None  # "consumers spend $20 billion": the spender is not what the amount is of
+        if lemma_of(verb) == "cost":
+            # "tickets cost $25": the price of the subject; "the move could cost the bank $2 billion": a cost
+            # to someone, of what the clause says
+            payer = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c.i != token.i]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and _noun(c, found)]
+            if verb.dep_ == "relcl" and _noun(verb.head, found) and \
+                    any(c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in verb.children):
+                subjects = [verb.head]  # "the ship, which cost $1 billion to build"
+            return subjects[0] if subjects and not payer else verb
+        if lemma_of(verb) not in _UP_WORDS | _DOWN_WORDS | _LEVEL_VERBS and found.unit not in _CURRENCY_CODES:
+            return None  # "they captured 20 percent": the one who takes a share is not what it is of
+        # money a verb moves is the mover's: "Anthem agreed to pay $115 million", "the fund raised $6 million"
     for _ in range(5):
         if verb.pos_ in {"ADV", "ADP", "ADJ"} and verb.head.i != verb.i:
             verb = verb.head  # "is up 34,700 percent"
@@ -867,6 +912,7 @@ def _owner_of_value(token, found: _Found):
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != token.i]
+        subjects.sort(key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))  # nearest before the verb first
         if subjects and subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and _noun(verb.head, found):
             return verb.head  # "the deal, which amounts to $148.9 billion"
         if subjects:
@@ -1067,6 +1113,10 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
             subject = _subject(doc, annotations, text, found)
         if subject and _names_an_amount(subject, text[found.last.number_start:found.last.number_end]):
             subject, head = None, None  # "the form of $60": the phrase around an amount, not what it counts
+        if head is not None and head.pos_ == "PRON":
+            speaker = _reporting_subject(head)
+            subject, head = (_phrase(speaker, text), speaker) if speaker is not None else \
+                _what_it_refers_to(claims, _kind(found), found.start)
         if not _counts_something(text, found, subject, head) or _is_time_anchor(text, found):
             continue
         if parsed and (_the_definite_few(doc, found, root) or _is_model_number(text, found, root)
@@ -1088,7 +1138,7 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
                 qualifier=found.qualifier,
                 subject=subject,
                 kind=_kind(found),
-                subject_head=_lemma(head) if head is not None else None,
+                subject_head=(head.lemma if isinstance(head, _Head) else _lemma(head)) if head is not None else None,
                 direction=_direction(doc, found, root) if parsed else None,
                 date=_date_of(doc, found, root, dates) or _article_day(article),
                 source=_phrase(source, text) if source is not None else None,
@@ -1100,7 +1150,74 @@ def find_claims(doc, article, dates=None) -> list[Claim]:
         claims += _scores(doc, text, claims)
         claims.sort(key=lambda c: c.start)
     _share_with_conversions(text, claims)
+    _share_with_earlier_mention(text, claims)
+    _share_with_elliptical_change(text, claims)
     return claims
+
+
+_ELLIPTICAL_CHANGE = re.compile(r"(?i)[,;–—-]\s*(?:up|down)\s+(?:[a-z]+\s+)?$")
+
+
+def _share_with_elliptical_change(text: str, claims: list[Claim]) -> None:
+    """ "revenue of $5 billion, up 10% from a year earlier": a verbless change set after a figure is a
+    change in what that figure is of."""
+    for before, claim in zip(claims, claims[1:]):
+        if claim.subject_head is not None or before.subject_head is None or claim.kind != "percent":
+            continue
+        gap = text[before.end : claim.start]
+        if len(gap) > 40 or re.search(r"[.!?]\s", gap):
+            continue
+        lead = text[max(before.end, claim.start - 20) : claim.start]
+        if _ELLIPTICAL_CHANGE.search(text[before.end : claim.start]) or _ELLIPTICAL_CHANGE.search(lead):
+            claim.subject, claim.subject_head = before.subject, before.subject_head
+
+
+_REFERS_BACK_CHARS = 400
+
+
+def _reporting_subject(pronoun):
+    """ "The group says it has raised £2 million": "it" in a reported clause is the one reporting."""
+    verb = pronoun.head
+    while verb.dep_ in {"aux", "conj", "xcomp"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.pos_ != "VERB":
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}]
+    return subjects[0] if subjects else None
+
+
+def _what_it_refers_to(claims: list[Claim], kind: str, start: int):
+    """ "The rate will be 26.1 percent ... Now, it will be 14.3 percent": "it" owning an amount or share is
+    what owned the last one of that kind a few lines before. Returns (subject phrase, head lemma holder)."""
+    for claim in reversed(claims):
+        if start - claim.end > _REFERS_BACK_CHARS:
+            break
+        if claim.kind == kind and claim.subject_head:
+            return claim.subject, _Head(claim.subject_head)
+    return None, None
+
+
+@dataclass
+class _Head:
+    """A head already reduced to its lemma (one taken over from an earlier claim)."""
+
+    lemma: str
+
+
+_DEFINITE_BEFORE = re.compile(r"(?i)(?<![A-Za-z])the\s+(?:[a-z]+\s+)?$")
+
+
+def _share_with_earlier_mention(text: str, claims: list[Claim]) -> None:
+    """ "two thirds of the $5 billion", "pay the entire $284 billion": a definite amount with nothing of its
+    own to be of refers back to the same amount named earlier, and counts what that one does."""
+    for i, claim in enumerate(claims):
+        if claim.subject_head is not None or claim.kind != "money" or isinstance(claim.value, list):
+            continue
+        if not _DEFINITE_BEFORE.search(text[max(0, claim.start - 20) : claim.start]):
+            continue
+        earlier = [c for c in claims[:i] if c.value == claim.value and c.unit == claim.unit and c.subject_head]
+        if earlier:
+            claim.subject, claim.subject_head = earlier[-1].subject, earlier[-1].subject_head
 
 
 def _share_with_conversions(text: str, claims: list[Claim]) -> None:
