@@ -36,7 +36,7 @@ DENSE = 3  # tok2vec vectors: the mention's, its governing word's, the sentence'
 
 
 class FeatureSet:
-    __slots__ = ("values", "tokens", "dense", "rule", "actor")
+    __slots__ = ("values", "tokens", "dense", "rule", "actor", "flipped")
 
     def __init__(self):
         self.values: dict[str, float] = {}
@@ -44,6 +44,7 @@ class FeatureSet:
         self.dense = None  # numpy vector of DENSE x width, or None where the doc has no tensor
         self.rule = 0  # the hand rule's score of the sentence for this person
         self.actor = False  # the person is the subject of a directed verb ("X accused Y")
+        self.flipped = False  # a negator turned a lexicon word bearing on the person ("not corrupt")
 
     def add(self, name: str, token=None, value: float = 1.0) -> None:
         self.values[name] = self.values.get(name, 0.0) + value
