@@ -46,7 +46,7 @@ def target_features(targets, docs):
             rows.append({"bias": 1.0})
             dense.append(None)
             continue
-        fs = target_feature_set(doc[:], [span], doc.text)
+        fs = target_feature_set(span.sent, [span], doc.text)  # the sentence analysis reads
         rows.append(fs.values)
         dense.append(fs.dense)
         if fs.dense is not None:
