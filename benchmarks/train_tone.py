@@ -1,14 +1,18 @@
 """Train the tone-toward-a-person classifier on NewsMTSC and write the weights storyline ships.
 
-    python benchmarks/train_tone.py [--out PATH] [--search]
+    python benchmarks/train_tone.py [--out PATH] [--cv] [--search]
 
 Trains on ``train.jsonl`` less a fixed ~10% of its sentences (``newsmtsc.held_out``, by a hash of
-the sentence), which stays unseen so the figures on it check what tuning on ``dev.jsonl`` chose.
-Features: ``storyline.analyze.tone_features`` over storyline's own spaCy parse. The model: a
-multinomial logistic regression (scikit-learn, deterministic: lbfgs, no shuffling); with
-``--search`` it also tries other C values and a linear SVM and prints dev macro-F1 for each.
+the sentence), which stays unseen so the figures on it check what was chosen. Model and C are
+chosen by 5-fold cross-validation on the training part (``--cv`` prints it); dev.jsonl and the
+held-out part are reported. Features: ``storyline.analyze.tone_features`` over storyline's own
+spaCy parse, read from the spaCy sentence holding the mention (as analysis reads it). The model
+(``MODEL``): one logistic regression per class over the features scaled by their naive-Bayes
+log-count ratio (``NaiveBayesScaledLR``; scikit-learn, deterministic: lbfgs, no shuffling), or
+with ``--search`` also a plain multinomial one and a linear SVM, dev macro-F1 printed for each.
 The weights go to ``src/storyline/analyze/models/tone_linear.json`` (features seen at least
-``MIN_COUNT`` times in training, coefficients rounded), read at run time without scikit-learn.
+``MIN_COUNT`` times in training, coefficients rounded; the same file on every run), read at run
+time without scikit-learn.
 """
 
 from __future__ import annotations
