@@ -3,6 +3,7 @@
 Measured in one run, beside each other:
 - all-neutral: answer "neutral" for every target (the floor);
 - rule: the hand lexicon-and-margin rule (``tone.assess_tone_rule``, what analysis used before);
+- main model: main's shipped weights (``git show main:``) through this branch's code;
 - model: the shipped classifier (``tone.assess_tone``, its per-sentence rating for the mention).
 Both go through the real analysis entry points: the sentence is an article, the mention its one
 PERSON mention. On ``dev.jsonl`` (what tuning looked at) and on the ~10% of ``train.jsonl`` held
@@ -17,15 +18,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsmtsc import REPO, held_out, load_targets, parsed  # noqa: E402
 
 CLASSES = ("negative", "neutral", "positive")
+MAIN_RULE_FIRST = "lean"  # main let the hand rule stand wherever it leaned
 CLUSTER = REPO.parent / "shared" / "data" / "news-cluster"
 
 
@@ -39,8 +44,40 @@ def macro_f1(gold: list[str], predicted: list[str]) -> float:
     return sum(f1s) / len(f1s)
 
 
-def rate_all(targets, docs, threshold: float, rule_first: bool):
+@lru_cache(maxsize=1)
+def main_model():
+    """main's shipped weights (``git show main:...``), read by this branch's ``LinearToneModel``."""
+    from storyline.analyze.tone import MODEL_FILE, LinearToneModel
+
+    path = f"main:src/storyline/analyze/{MODEL_FILE}"
+    try:
+        raw = subprocess.run(["git", "show", path], cwd=REPO, capture_output=True, check=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return LinearToneModel(json.loads(raw))
+
+
+@contextmanager
+def using(model):
+    """Analysis with ``model`` in place of the shipped weights (None: the shipped ones)."""
+    from storyline.analyze import tone
+
+    shipped = tone.load_tone_model
+    if model is not None:
+        tone.load_tone_model = lambda: model
+    try:
+        yield
+    finally:
+        tone.load_tone_model = shipped
+
+
+def rate_all(targets, docs, threshold: float, rule_first: str, model=None):
     """The hand rule's and the model's answer for each target, through analysis' entry points."""
+    with using(model):
+        return _rate_all(targets, docs, threshold, rule_first)
+
+
+def _rate_all(targets, docs, threshold: float, rule_first: str):
     from storyline.analyze import tone
     from storyline.model import Article, Entity, Mention
 
@@ -71,6 +108,10 @@ def report(name: str, targets, docs) -> None:
     print(f"\n{name}: {len(targets)} targets, gold {dict(Counter(gold))}")
     print(f"  {'all-neutral':<12} macro-F1 {macro_f1(gold, ['neutral'] * len(gold)):.3f}")
     print(f"  {'rule':<12} macro-F1 {macro_f1(gold, rule):.3f}   rated non-neutral {sum(p != 'neutral' for p in rule)}")
+    if main_model() is not None:
+        _, before, _ = rate_all(targets, docs, default[0], MAIN_RULE_FIRST, model=main_model())
+        print(f"  {'main model':<12} macro-F1 {macro_f1(gold, before):.3f}   rated non-neutral "
+              f"{sum(p != 'neutral' for p in before)}   (main's weights and rule first, same code)")
     print(f"  {'model':<12} macro-F1 {macro_f1(gold, model):.3f}   rated non-neutral {sum(p != 'neutral' for p in model)}"
           f", neutral (uncertain) {uncertain}   (default: threshold {default[0]}, rule first {default[1]})")
     for c in CLASSES:
@@ -79,10 +120,10 @@ def report(name: str, targets, docs) -> None:
         print(f"    {c:<9} model precision {tp / max(1, model.count(c)):.2f} recall {tp / max(1, gold.count(c)):.2f}"
               f"   rule precision {tr / max(1, rule.count(c)):.2f} recall {tr / max(1, gold.count(c)):.2f}")
     for threshold in (0.0, 0.4, 0.45, 0.5, 0.55):
-        for rule_first in (False, True):
+        for rule_first in tone.RULE_POLICIES:
             if (threshold, rule_first) != default:
                 _, other, u = rate_all(targets, docs, threshold, rule_first)
-                print(f"    variant: threshold {threshold} rule first {rule_first!s:<5}: macro-F1 {macro_f1(gold, other):.3f}"
+                print(f"    variant: threshold {threshold} rule first {rule_first:<8}: macro-F1 {macro_f1(gold, other):.3f}"
                       f"  (uncertain {u})")
     tone.THRESHOLD, tone.RULE_FIRST = default
 
@@ -109,22 +150,31 @@ def speed(n: int, repeats: int) -> None:
     docs = list(nlp.pipe(texts, batch_size=32))
     parse = (time.process_time() - t0) / len(docs)
     rule_tone = lambda doc, article, entities, mentions, quotes=None: assess_tone_rule(doc, article, entities, mentions)  # noqa: E731
-    runs = {"rule": [], "model": []}
+    from storyline.analyze import tone
+
+    variants = [("rule", rule_tone, None), ("main", assess_tone, main_model()), ("model", assess_tone, None)]
+    variants = [v for v in variants if v[0] != "main" or v[2] is not None]
+    runs = {name: [] for name, _, _ in variants}
     for _ in range(repeats):
-        for name, fn in (("rule", rule_tone), ("model", assess_tone)):
+        for name, fn, model in variants:
             analyze.assess_tone = fn
-            t0 = time.process_time()
-            for a, d in zip(articles, docs):
-                analyze.analyze_doc(a, d)
-            runs[name].append((time.process_time() - t0) / len(docs))
+            policy = tone.RULE_FIRST
+            tone.RULE_FIRST = MAIN_RULE_FIRST if name == "main" else policy
+            with using(model):
+                t0 = time.process_time()
+                for a, d in zip(articles, docs):
+                    analyze.analyze_doc(a, d)
+                runs[name].append((time.process_time() - t0) / len(docs))
+            tone.RULE_FIRST = policy
     analyze.assess_tone = assess_tone
     print(f"\nspeed: {len(docs)} news-cluster articles of 400-900 words, CPU ms per article (best of {repeats})")
     base = parse + min(runs["rule"])
-    for name in ("rule", "model"):
+    base_main = parse + min(runs.get("main", runs["rule"]))
+    for name in runs:
         comp = min(runs[name])
         total = parse + comp
         print(f"  {name:<6} parse {parse * 1e3:.1f} + components {comp * 1e3:.1f} = {total * 1e3:.1f} ms"
-              f"  ({(total / base - 1) * 100:+.1f}% vs rule)")
+              f"  ({(total / base - 1) * 100:+.1f}% vs rule, {(total / base_main - 1) * 100:+.1f}% vs main's model)")
 
 
 def main(argv=None) -> int:

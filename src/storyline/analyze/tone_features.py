@@ -11,7 +11,10 @@ Read from the spaCy parse relative to the mention (its tokens masked out of ever
 - ``lex``: the tone lexicon's words in the sentence, and in the mention's own clause, and the
   hand rule's score of the sentence for this person (``rule:``);
 - ``b:`` the sentence's words as a bag, ``q:`` for the words inside quotation marks (someone's own
-  words, not the outlet's), and ``in_quote`` when the mention itself is quoted.
+  words, not the outlet's), and ``in_quote`` when the mention itself is quoted;
+- ``lm:`` its lemmas, and ``lb:``/``rb:`` the lemmas before and after the mention;
+- ``others:`` how many other people the sentence names;
+- ``nv:`` the valences of the mention's clause with negation applied, joined with its role.
 
 ``features`` returns ``{feature: value}`` and ``{feature: token indices}``, the tokens each feature
 was read from, so a rating can point at the words that decided it.
@@ -36,7 +39,7 @@ DENSE = 3  # tok2vec vectors: the mention's, its governing word's, the sentence'
 
 
 class FeatureSet:
-    __slots__ = ("values", "tokens", "dense", "rule", "actor")
+    __slots__ = ("values", "tokens", "dense", "rule", "actor", "flipped")
 
     def __init__(self):
         self.values: dict[str, float] = {}
@@ -44,6 +47,7 @@ class FeatureSet:
         self.dense = None  # numpy vector of DENSE x width, or None where the doc has no tensor
         self.rule = 0  # the hand rule's score of the sentence for this person
         self.actor = False  # the person is the subject of a directed verb ("X accused Y")
+        self.flipped = False  # a negator turned a lexicon word bearing on the person ("not corrupt")
 
     def add(self, name: str, token=None, value: float = 1.0) -> None:
         self.values[name] = self.values.get(name, 0.0) + value
@@ -228,4 +232,45 @@ def features(sent, mention_tokens: Iterable, quoted=(), lexicon=None, rule_score
             fs.add(f"lex{'q' if q else ''}:{pol}", t)
     if quotes_in_sentence:
         fs.add("s_quote")
+    _add_sides(fs, sent, masked, first)
+    _add_others(fs, sent, masked)
+    if lexicon is not None:
+        _add_clause_valence(fs, roots[0], masked, val, lexicon.negators, role)
     return fs
+
+
+def _add_sides(fs: FeatureSet, sent, masked, first: int) -> None:
+    """The sentence's lemmas as a bag (``lm:``), and again by the side of the mention they stand on
+    (``lb:`` before, ``rb:`` after): "X beat Y" reads differently for X and for Y."""
+    for t in sent:
+        if t.i in masked or t.is_punct or t.is_space:
+            continue
+        lem = _lemma(t)
+        fs.add("lm:" + lem, t)
+        fs.add(("lb:" if t.i < first else "rb:") + lem, t)
+
+
+def _add_others(fs: FeatureSet, sent, masked) -> None:
+    """How many other people the sentence names (0, 1, 2 or more): tone is shared out among them."""
+    n = sum(1 for e in sent.ents if e.label_ == "PERSON" and not any(t.i in masked for t in e))
+    fs.add(f"others:{min(n, 2)}")
+
+
+def _add_clause_valence(fs: FeatureSet, root, masked, val, negators, role: str) -> None:
+    """The word valences of the mention's clause, each turned by a negator on it ("not corrupt"),
+    alone (``nv:``) and joined with the mention's role in it."""
+    from .tone import _negated  # (tone imports this module lazily; no cycle)
+
+    head = _clause_head(root)
+    doc = root.doc
+    for t in doc[head.left_edge.i:head.right_edge.i + 1]:
+        if t.i in masked:
+            continue
+        v = val(t)
+        if not v:
+            continue
+        if _negated(t, negators):
+            v = -v
+        sign = "pos" if v > 0 else "neg"
+        fs.add(f"nv:{sign}", t, abs(v) / 4)
+        fs.add(f"nv:{sign}:{role}", t, abs(v) / 4)
