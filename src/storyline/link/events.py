@@ -150,6 +150,7 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
     names_at = sorted((e.start, e.end, _terms(article.text[e.start:e.end])) for e in analysis.mentions)
     lead_end = _lead_end(analysis)
     named_at = sorted((e.start, names[e.entity_id]) for e in analysis.mentions if e.entity_id in names)
+    by_sentence: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
     for m in analysis.events:
         date = dates.get((m.date_start, m.date_end)) if m.date_start is not None else None
         if date is not None and date.start not in dates_a_clause:
@@ -159,8 +160,16 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
         period = period_of(date.resolved) if date is not None and date.resolved else None
         if period is None:
             date = None
+        status = _status(article, m, period)
+        if status == "not":
+            continue  # no happening: nothing to match it with
         speaker = _speaker(m, names, labels) if m.kind == STATEMENT else None
         classes = frozenset({STATEMENT}) if m.kind == STATEMENT else _classes(m)
+        in_sentence = by_sentence.get(m.sentence_start)
+        if in_sentence is None:
+            in_sentence = by_sentence[m.sentence_start] = (
+                _sentence_terms(article, m.sentence_start, m.sentence_end, cache) - date_words,
+                _names_between(named_at, m.sentence_start, m.sentence_end))
         found.append(Told(
             key=f"{article.id}:{m.start}:{m.predicate_start}", article=article, outlet=outlet,
             sentence=(m.sentence_start, m.sentence_end), mention=m, date=date, period=period,
@@ -169,12 +178,12 @@ def told_of(article: Article, analysis: Analysis, outlet: str,
             participants=frozenset(names[p] for p in m.participants if p in names),
             places=frozenset(names[p] for p in m.places if p in names),
             terms=frozenset(terms_of(article.text[m.start:m.end])) - date_words,
-            status=_status(article, m, period), speaker=speaker,
-            sentence_terms=_sentence_terms(article, m.sentence_start, m.sentence_end, cache) - date_words,
+            status=status, speaker=speaker,
+            sentence_terms=in_sentence[0],
             name_terms=_name_terms(names_at, m.start, m.end),
             agent=names.get(m.agent) if m.agent else None,
             fresh=_fresh_window(article, m, period, m.sentence_start < lead_end),
-            sentence_names=_names_between(named_at, m.sentence_start, m.sentence_end),
+            sentence_names=in_sentence[1],
         ))
         if m.kind == STATEMENT:
             told = found[-1]
@@ -629,10 +638,14 @@ def match_events(mentions: list[Told]) -> list[EventGroup]:
 
 
 def _word_postings(mentions: list[Told], common: Commonplace) -> dict[str, list[int]]:
-    postings: dict[str, list[int]] = {}
+    """Word -> the mentions whose sentence has it (read once per sentence: it holds several)."""
+    sentences: dict[tuple[str, int], list[int]] = {}
     for i, m in enumerate(mentions):
-        for t in m.sentence_terms - common.terms:
-            postings.setdefault(t, []).append(i)
+        sentences.setdefault((m.article.id, m.sentence[0]), []).append(i)
+    postings: dict[str, list[int]] = {}
+    for members in sentences.values():
+        for t in mentions[members[0]].sentence_terms - common.terms:
+            postings.setdefault(t, []).extend(members)
     return {t: members for t, members in postings.items() if len(members) <= WORD_POSTING}
 
 
