@@ -77,3 +77,23 @@ def test_a_short_name_two_organisations_could_own_stays_apart():
                              [article_with("b1", "Calder Foods Group", "ORG")],
                              [article_with("c1", "Calder Foods", "ORG")]) == [
         ("Calder Foods", "ORG"), ("Calder Foods Group", "ORG"), ("Calder Foods Inc.", "ORG")]
+
+
+def article_naming(article_id: str, name: str, label: str, aliases=()) -> tuple[Article, Analysis]:
+    article, analysis = article_with(article_id, name, label)
+    analysis.entities[0].aliases = list(aliases)
+    return article, analysis
+
+
+def test_stories_that_share_a_name_the_articles_used_are_one_entity():
+    """One story knows "Veltra Motors Corporation" and "VMC", another "Veltra Motor" and "VMC", a third
+    "Veltra Motors": the shared names join all three, though no two canonical names are equal."""
+    assert corpus_of_stories([article_naming("a1", "Veltra Motors Corporation", "ORG", ["VMC", "Veltra Motors"])],
+                             [article_naming("b1", "Veltra Motor", "ORG", ["VMC"])],
+                             [article_naming("c1", "Veltra Motors", "ORG")]) == [("Veltra Motors Corporation", "ORG")]
+
+
+def test_two_people_who_share_only_a_surname_stay_apart_across_stories():
+    assert corpus_of_stories([article_naming("a1", "Tessa Veltra", "PERSON", ["Veltra"])],
+                             [article_naming("b1", "Marco Veltra", "PERSON", ["Veltra"])]) == [
+        ("Marco Veltra", "PERSON"), ("Tessa Veltra", "PERSON")]
