@@ -175,6 +175,8 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
             tokens = tokens[1:]
         if not tokens or not any(t.text[:1].isupper() for t in tokens):
             continue  # "02:39" under a video, "the weather": no name at all
+        if _model_number_after(doc, tokens[-1]):
+            continue  # "Boeing 717", "Airbus A380": a product's name, the maker's only part of it
         if ent.label_ == "NORP" and len(tokens) == 1 and tokens[0].i > 0 and \
                 doc[tokens[0].i - 1].lower_ == "the" and not tokens[0].text.endswith("s"):
             continue  # "the Democrat": a role noun, resolved with the others
@@ -185,6 +187,21 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
                 break
         found.append(_Candidate(tokens[0].idx, end, ent.label_, "ner"))
     return found
+
+
+_MODEL_NUMBER = re.compile(r"[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,3}")
+
+
+def _model_number_after(doc, last) -> bool:
+    """Whether a model designation follows the name straight on ("Boeing 717", "Airbus A380"), not a
+    year ("GM 2008 sales") nor an amount or a count set off by punctuation."""
+    if last.i + 1 >= len(doc) or last.whitespace_ != " ":
+        return False
+    nxt = doc[last.i + 1]
+    if not _MODEL_NUMBER.fullmatch(nxt.text) or re.fullmatch(r"(?:19|20)\d\d", nxt.text):
+        return False
+    counted = nxt.text.isdigit() and nxt.i + 1 < len(doc) and doc[nxt.i + 1].tag_ == "NNS"  # "GM 40 plants"
+    return not counted
 
 
 def _opens_on_a_verb_form(tokens, text: str) -> bool:
@@ -435,6 +452,8 @@ def _assign(book: _EntityBook, cand: _Candidate, doc, token_starts) -> None:
                 idx = _first_name_match(book, words[0])
     if idx is None and surface in book.acronyms:
         idx = book.acronyms[surface]
+    if idx is None and len(words) == 1 and cand.label in ("ORG", "PERSON"):
+        idx = _organisation_first_word(book, surface, start)  # the NER reads many a lone firm's name as a person's
     if idx is not None:
         book.add_alias(idx, surface)
         book.mention(idx, start, end, book.records[idx].entity.label)
@@ -457,6 +476,32 @@ def _assign(book: _EntityBook, cand: _Candidate, doc, token_starts) -> None:
         _title_before(book, idx, doc, span[0].i if not title else title[0].i, token_starts)
 
 
+def _organisation_first_word(book: _EntityBook, word: str, at: int) -> int | None:
+    """"Apple" after "Apple Computer", "Ford" after "Ford Motor Company": a one-word organisation
+    name that opens the name of the one organisation named before it with that word is that
+    organisation, as a surname is the person's. Where two names open with it ("Apple Corps" and
+    "Apple Computer") it is neither, nor where it spells another organisation's initials ("GM" after
+    "GM Europe" and "General Motors")."""
+    if word.lower().rstrip(".") in _ORG_HEAD_WORDS or word.lower() in _CONNECTORS:
+        return None
+    if word.isupper() and any(_spelled_initials(r.entity.name) == word for r in book.records
+                              if r.entity.label == "ORG"):
+        return None
+    hits = [i for i, rec in enumerate(book.records)
+            if rec.entity.label == "ORG" and rec.name_tokens >= 2 and rec.entity.name.split()[0] == word
+            and any(m.start < at for m in rec.mentions)]
+    later = [c for c in re.findall(rf"\b{re.escape(word)}\s+[A-Z][\w.&-]*", book.text[at:])
+             if c.split()[-1] not in ("and", "&")]
+    if len(hits) == 1 and all(book.records[hits[0]].entity.name.startswith(c) for c in later):
+        return hits[0]
+    return None
+
+
+def _spelled_initials(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in _CONNECTORS]
+    return "".join(w[0] for w in words) if len(words) >= 2 and all(w[:1].isupper() for w in words) else ""
+
+
 def _names_the_ner_missed(book: _EntityBook, doc) -> None:
     """Known names the NER let through: a defined acronym, a one-word organisation or place named
     elsewhere ("Veltra"), a person's surname ("Okafor said")."""
@@ -472,7 +517,8 @@ def _names_the_ner_missed(book: _EntityBook, doc) -> None:
     one_word = {r.entity.name: i for i, r in enumerate(book.records) if _spelled_like_a_name(r, book.text)}
     for t in doc:  # exactly as written, and not the start of a longer name ("Veltra Motors")
         idx = one_word.get(t.text)
-        if idx is not None and not covered[t.idx] and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+        if idx is not None and not covered[t.idx] and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN") \
+                and not _model_number_after(doc, t):
             book.mention(idx, t.idx, t.idx + len(t.text))
             covered[t.idx:t.idx + len(t.text)] = b"\x01" * len(t.text)
     for t in doc:
