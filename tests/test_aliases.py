@@ -97,3 +97,8 @@ def test_two_people_who_share_only_a_surname_stay_apart_across_stories():
     assert corpus_of_stories([article_naming("a1", "Tessa Veltra", "PERSON", ["Veltra"])],
                              [article_naming("b1", "Marco Veltra", "PERSON", ["Veltra"])]) == [
         ("Marco Veltra", "PERSON"), ("Tessa Veltra", "PERSON")]
+
+
+def test_initials_read_as_an_organisation_join_the_place_they_spell_across_stories():
+    assert corpus_of_stories([article_with("a1", "Port Ashby City", "GPE")],
+                             [article_with("b1", "PAC", "ORG")]) == [("Port Ashby City", "GPE")]

@@ -135,10 +135,13 @@ class _EntityBook:
 def find_entities(doc, article) -> tuple[list[Entity], list[Mention]]:
     """Entities of one article and every mention of them, role nouns included."""
     text = article.text
-    quoted = quoted_mask(find_marked_spans(text), len(text))
+    marked = find_marked_spans(text)
+    quoted = quoted_mask(marked, len(text))
     token_starts = [t.idx for t in doc]
     book = _EntityBook(article.id, text)
-    ner = _people_named_by_role(_ner_candidates(doc, text), doc, token_starts)
+    ner = _ner_candidates(doc, text)
+    ner = _not_the_outlet_itself(_quoted_titles(ner, marked, text), text, getattr(article, "outlet", None))
+    ner = _people_named_by_role(ner, doc, token_starts)
     candidates = _select(_acronym_definitions(text) + _addresses(text) + ner
                          + _titled_people(doc, ner) + _organisation_names(text, ner))
     _agree_labels(candidates, text)
@@ -149,6 +152,7 @@ def find_entities(doc, article) -> tuple[list[Entity], list[Mention]]:
     _organisations_by_head(book, doc)
     _appositions(book, doc, token_starts)
     _role_chunks(book, doc, token_starts, quoted)
+    _place_nicknames(book, doc, token_starts)
     entities = [r.entity for r in book.records if r.mentions]
     mentions = sorted((m for r in book.records for m in r.mentions), key=lambda m: (m.start, m.end))
     return entities, mentions
@@ -177,6 +181,9 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
             continue  # "02:39" under a video, "the weather": no name at all
         if _model_number_after(doc, tokens[-1]):
             continue  # "Boeing 717", "Airbus A380": a product's name, the maker's only part of it
+        if ent.label_ == "NORP" and len(tokens) == 1 and tokens[0].pos_ == "ADJ" and tokens[0].dep_ == "amod" \
+                and not tokens[0].text.endswith("s"):
+            continue  # "Democratic mayor", "American officials": a word describing a noun, not a group named
         if ent.label_ == "NORP" and len(tokens) == 1 and tokens[0].i > 0 and \
                 doc[tokens[0].i - 1].lower_ == "the" and not tokens[0].text.endswith("s"):
             continue  # "the Democrat": a role noun, resolved with the others
@@ -187,6 +194,41 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
                 break
         found.append(_Candidate(tokens[0].idx, end, ent.label_, "ner"))
     return found
+
+
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&.-]*")
+
+
+def _quoted_titles(candidates: list[_Candidate], marked, text: str) -> list[_Candidate]:
+    """A programme, paper or book named in quotation marks ("told \u201cThe Evening Desk\u201d"): the
+    whole title is one name, not the place or the word inside it the NER reads ("Evening", "Desk")."""
+    titles = []
+    for span in marked:
+        words = text[span.start:span.end].rstrip(".,!?;:").split()
+        if not 1 <= len(words) <= 6 or not all(_TITLE_WORD.fullmatch(w) or w in _CONNECTORS for w in words) \
+                or not _TITLE_WORD.fullmatch(words[0]):
+            continue
+        end = span.start + len(text[span.start:span.end].rstrip(".,!?;:"))
+        inside = [c for c in candidates if span.start <= c.start and c.end <= end]
+        if inside and (len(inside) > 1 or inside[0].start > span.start or inside[0].end < end):
+            titles.append((span.start, end, inside))
+    for start, end, inside in titles:
+        candidates = [c for c in candidates if c not in inside]
+        candidates.append(_Candidate(start, end, "ORG", "ner"))
+    return sorted(candidates, key=lambda c: c.start)
+
+
+def _not_the_outlet_itself(candidates: list[_Candidate], text: str, outlet: str | None) -> list[_Candidate]:
+    """"sources told The Post", in the Post's own article: the newsroom speaking of itself, which is
+    the article's outlet, not someone in the story."""
+    if not outlet:
+        return candidates
+    own = re.sub(r"^the\s+", "", outlet.strip().casefold())
+
+    def itself(c: _Candidate) -> bool:
+        return re.sub(r"^the\s+", "", text[c.start:c.end].casefold()) == own and c.label in ("ORG", "PERSON")
+
+    return [c for c in candidates if not itself(c)]
 
 
 _MODEL_NUMBER = re.compile(r"[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,3}")
@@ -452,6 +494,8 @@ def _assign(book: _EntityBook, cand: _Candidate, doc, token_starts) -> None:
                 idx = _first_name_match(book, words[0])
     if idx is None and surface in book.acronyms:
         idx = book.acronyms[surface]
+    if idx is None and len(words) == 1 and surface.isupper():
+        idx = _initials_of_one(book, surface)
     if idx is None and len(words) == 1 and cand.label in ("ORG", "PERSON"):
         idx = _organisation_first_word(book, surface, start)  # the NER reads many a lone firm's name as a person's
     if idx is not None:
@@ -495,6 +539,16 @@ def _organisation_first_word(book: _EntityBook, word: str, at: int) -> int | Non
     if len(hits) == 1 and all(book.records[hits[0]].entity.name.startswith(c) for c in later):
         return hits[0]
     return None
+
+
+def _initials_of_one(book: _EntityBook, word: str) -> int | None:
+    """"NYC" in an article that named "New York City", whatever label the NER gave either: the
+    initials of exactly one organisation's or place's name written earlier."""
+    if not 2 <= len(word) <= 6:
+        return None
+    hits = [i for i, r in enumerate(book.records)
+            if r.entity.label != "PERSON" and r.mentions and _spelled_initials(r.entity.name) == word]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _spelled_initials(name: str) -> str:
@@ -792,6 +846,42 @@ def _nickname_subject(book: _EntityBook, sent, quoted: bytearray, topic: int | N
             if u.ent_type_ == "PERSON":
                 return
         return
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "into", "to", "from", "across", "throughout", "around", "outside"})
+_PLACE_NOUNS = frozenset({"city", "state", "country", "nation", "island", "region"})
+_BUILDING_HEADS = frozenset(w.lower() for w in _BUILDING.pattern.split("(?:")[-1].split(")")[0].split("|")) | {"house"}
+
+
+def _place_nicknames(book: _EntityBook, doc, token_starts) -> None:
+    """"the flow of migrants into the Big Apple" in an article about one city: a descriptive name
+    written once after "the", where a place goes (after "into", "in", "to"...), in an article that
+    speaks of its place as "the city" (or state, country...), is that place's nickname. The NER,
+    seeing capitals, reads it as an organisation. Not a building or an institution ("the White
+    House", "the Kremlin Palace"): their names end in a building's or an organisation's word."""
+    places = [r for r in book.records if r.entity.label == "GPE" and r.mentions]
+    if not places:
+        return
+    spoken_of = {t.lower_ for t in doc if t.lower_ in _PLACE_NOUNS and t.pos_ == "NOUN"}
+    if not spoken_of:
+        return
+    home = min(places, key=lambda r: r.mentions[0].start)
+    for idx, rec in enumerate(book.records):
+        if rec is home or rec.entity.label not in ("ORG", "PERSON", "LOC", "FAC") or len(rec.mentions) != 1:
+            continue
+        m = rec.mentions[0]
+        span = _tokens(doc, token_starts, m.start, m.end)
+        words = m.text.split()
+        if not 2 <= len(words) <= 3 or m.text.isupper() or any(w.lower().rstrip(".") in _ORG_HEAD_WORDS
+                                                                 or w.lower() in _BUILDING_HEADS for w in words):
+            continue
+        before = doc[span[0].i - 1] if span[0].i > 0 else None
+        root = span.root
+        if before is None or before.text != "the" or root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPOSITIONS:
+            continue
+        rec.mentions.clear()
+        book.mention(book.records.index(home), m.start, m.end)
+        book.add_alias(book.records.index(home), m.text)
 
 
 def _subjects(sent, quoted: bytearray) -> list:

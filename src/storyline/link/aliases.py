@@ -224,6 +224,18 @@ def _alias_owners(groups: list[_Group]) -> dict[tuple[str, str], tuple[str, str]
     return {key: owner for key, found in owners.items() if (owner := _one_owner(found)) is not None}
 
 
+def _initials_owners(groups: list[_Group]) -> dict[str, tuple[str, str]]:
+    """Initials -> (label, full name) of the one organisation or place whose words they spell, across
+    label families: the NER reads "NYC" as an organisation and "New York City" as a place."""
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for g in groups:
+        if g.label not in PERSONLIKE:
+            letters = _initials(g.canonical)
+            if len(letters) >= 2:
+                owners[letters].add((g.label, g.canonical))
+    return {key: owner for key, found in owners.items() if (owner := _one_owner(found)) is not None}
+
+
 def _one_owner(found: set[tuple[str, str]]) -> tuple[str, str] | None:
     """The one entity a short name belongs to; several spellings of one name ("General Motors",
     "General Motor") are one owner, the longest spelling."""
@@ -292,9 +304,11 @@ def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
     for g in groups:
         counts = votes[normalise_name(g.canonical)]
         g.label = _most_voted(counts)
-    known_as = _alias_owners(groups)
+    known_as, initials_of = _alias_owners(groups), _initials_owners(groups)
     for g in groups:
         owner = known_as.get((_family(g.label), normalise_name(g.canonical)))
+        if owner is None and g.label not in PERSONLIKE and g.canonical.isupper():
+            owner = initials_of.get(g.canonical)
         if owner is not None:  # "GM" alone in one story, "General Motors (GM)" in another: one entity
             g.label, canonical = owner
             g.names[canonical] = max(g.names.values(), default=0) + 1
