@@ -67,3 +67,10 @@ def test_a_nickname_where_the_city_goes_is_the_citys(nlp):
     analysis = analysed_from(text, nlp)
     city = next(e for e in analysis.entities if e.name == "Chicago")
     assert "Windy Lake" in city.aliases
+
+
+def test_a_role_of_a_place_before_a_name_is_the_persons_role(nlp):
+    text = "Republican mayor of Chicago Maria Delgado said she is working to reopen the bridge by June."
+    _, analysis = analysed(text, nlp)
+    person = next(e for e in analysis.entities if e.name == "Maria Delgado")
+    assert "Republican mayor of Chicago" in person.roles

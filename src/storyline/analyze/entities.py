@@ -705,18 +705,26 @@ def _title_before(book: _EntityBook, idx: int, doc, first_i: int, token_starts) 
     taken = {m.start for r in book.records for m in r.mentions}
     j = first_i - 1
     words = []
+    place = _place_of_role(doc, j)
+    if place is not None:  # "mayor of Port Ashby Lionel Brandt": the place belongs to the role
+        words, j = list(doc[place:first_i]), place - 1
     while j >= 0:
         t = doc[j]
         if t.is_punct or t.is_space or t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.idx in taken:
             break
         if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in TITLES:
             break
-        if t.ent_type_ and t.ent_type_ in ENTITY_LABELS:
-            break
+        if t.ent_type_ in ENTITY_LABELS and not (t.ent_type_ == "NORP" and t.pos_ == "ADJ"):
+            break  # a party or nationality describing the role stays in it ("Republican senator")
         words.insert(0, t)
         j -= 1
     nouns = [t for t in words if t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES]
     if not nouns:
+        return
+    if place is not None:
+        last = next(t for t in words if t.lower_ == "of").nbor(-1)
+        phrase = book.text[words[0].idx:doc[first_i - 1].idx + len(doc[first_i - 1].text)]
+        book.add_role(idx, phrase.strip("\"'“”‘’"), last.lower_.rstrip("."), words[0].idx, _is_past(words, doc))
         return
     last = words[-1]
     if last.pos_ == "ADJ" and last.lower_ not in TITLES:
@@ -726,6 +734,21 @@ def _title_before(book: _EntityBook, idx: int, doc, first_i: int, token_starts) 
 
 
 # ------------------------------------------------------------------------- role nouns
+
+
+def _place_of_role(doc, j: int) -> int | None:
+    """Where "ROLE of PLACE" ends right before a name begins ("mayor of Port Ashby" before "Lionel
+    Brandt"): the index of the role noun, when token ``j`` closes a place the NER named, "of" stands
+    before that place, and a role noun before "of"."""
+    k = j
+    while k >= 0 and doc[k].ent_type_ in ("GPE", "LOC"):
+        k -= 1
+    if k == j or k < 1 or doc[k].lower_ != "of":
+        return None
+    role = doc[k - 1]
+    if role.lower_.rstrip(".") not in ROLE_NOUNS and role.lower_.rstrip(".") not in TITLES:
+        return None
+    return k - 1
 
 
 def _mention_at(book: _EntityBook, start: int, end: int) -> int | None:
