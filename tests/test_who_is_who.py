@@ -63,10 +63,10 @@ def test_initials_of_a_place_named_before_are_that_place(nlp):
 
 def test_a_nickname_where_the_city_goes_is_the_citys(nlp):
     text = ("Mayor Lionel Brandt of Chicago said the city would change its laws. He wants to slow the flow of "
-            "migrants into the Windy Lake, he said.")
+            "migrants into the Big Pear, he said.")
     analysis = analysed_from(text, nlp)
     city = next(e for e in analysis.entities if e.name == "Chicago")
-    assert "Windy Lake" in city.aliases
+    assert "Big Pear" in city.aliases
 
 
 def test_a_role_of_a_place_before_a_name_is_the_persons_role(nlp):
@@ -74,3 +74,11 @@ def test_a_role_of_a_place_before_a_name_is_the_persons_role(nlp):
     _, analysis = analysed(text, nlp)
     person = next(e for e in analysis.entities if e.name == "Maria Delgado")
     assert "Republican mayor of Chicago" in person.roles
+
+
+def test_a_paper_named_where_a_place_could_go_is_no_nickname(nlp):
+    text = ("Mayor Lionel Brandt of Chicago said the city would change its laws. He made the case in an "
+            "interview in the Calder Courier on Monday, and Brandt wrote in the Lakeside Journal on Tuesday.")
+    analysis = analysed_from(text, nlp)
+    city = next(e for e in analysis.entities if e.name == "Chicago")
+    assert city.aliases == []

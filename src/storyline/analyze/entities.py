@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from ..model import Entity, Mention
 from .quotemarks import find_marked_spans, quoted_mask
 from .speech import (
+    ATTRIBUTION_VERBS,
+    SPEECH_NOUNS,
     PAST_CLAUSE_MARKERS,
     PAST_ROLE_MARKERS,
     PERSON_PRONOUNS,
@@ -534,11 +536,10 @@ def _organisation_first_word(book: _EntityBook, word: str, at: int) -> int | Non
     hits = [i for i, rec in enumerate(book.records)
             if rec.entity.label == "ORG" and rec.name_tokens >= 2 and rec.entity.name.split()[0] == word
             and any(m.start < at for m in rec.mentions)]
-    later = [c for c in re.findall(rf"\b{re.escape(word)}\s+[A-Z][\w.&-]*", book.text[at:])
-             if c.split()[-1] not in ("and", "&")]
-    if len(hits) == 1 and all(book.records[hits[0]].entity.name.startswith(c) for c in later):
-        return hits[0]
-    return None
+    if len(hits) != 1:
+        return None
+    later = re.findall(rf"\b{re.escape(word)}\s+[A-Z][\w.&-]*", book.text[at:])  # "Apple Corps" further on
+    return hits[0] if all(book.records[hits[0]].entity.name.startswith(c) for c in later) else None
 
 
 def _initials_of_one(book: _EntityBook, word: str) -> int | None:
@@ -871,14 +872,15 @@ def _nickname_subject(book: _EntityBook, sent, quoted: bytearray, topic: int | N
         return
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "into", "to", "from", "across", "throughout", "around", "outside"})
+# where only a place goes: not "in", "to", "from" ("an interview in the Courier", "according to the Courier")
+_PLACE_PREPOSITIONS = frozenset({"into", "across", "throughout", "around"})
 _PLACE_NOUNS = frozenset({"city", "state", "country", "nation", "island", "region"})
 _BUILDING_HEADS = frozenset(w.lower() for w in _BUILDING.pattern.split("(?:")[-1].split(")")[0].split("|")) | {"house"}
 
 
 def _place_nicknames(book: _EntityBook, doc, token_starts) -> None:
     """"the flow of migrants into the Big Apple" in an article about one city: a descriptive name
-    written once after "the", where a place goes (after "into", "in", "to"...), in an article that
+    written once after "the", where only a place goes (after "into", "across"...), in an article that
     speaks of its place as "the city" (or state, country...), is that place's nickname. The NER,
     seeing capitals, reads it as an organisation. Not a building or an institution ("the White
     House", "the Kremlin Palace"): their names end in a building's or an organisation's word."""
@@ -890,18 +892,21 @@ def _place_nicknames(book: _EntityBook, doc, token_starts) -> None:
         return
     home = min(places, key=lambda r: r.mentions[0].start)
     for idx, rec in enumerate(book.records):
-        if rec is home or rec.entity.label not in ("ORG", "PERSON", "LOC", "FAC") or len(rec.mentions) != 1:
+        if rec is home or rec.entity.label not in ("ORG", "PERSON", "FAC") or len(rec.mentions) != 1:
             continue
         m = rec.mentions[0]
         span = _tokens(doc, token_starts, m.start, m.end)
         words = m.text.split()
-        if not 2 <= len(words) <= 3 or m.text.isupper() or any(w.lower().rstrip(".") in _ORG_HEAD_WORDS
-                                                                 or w.lower() in _BUILDING_HEADS for w in words):
-            continue
+        if not 2 <= len(words) <= 3 or m.text.isupper() or words[-1].endswith("s") or any(
+                w.lower().rstrip(".") in _ORG_HEAD_WORDS or w.lower() in _BUILDING_HEADS for w in words):
+            continue  # not "the United Nations", "the White House", "the Supreme Court"
         before = doc[span[0].i - 1] if span[0].i > 0 else None
         root = span.root
         if before is None or before.text != "the" or root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPOSITIONS:
             continue
+        if root.head.head.lemma_ in ATTRIBUTION_VERBS or root.head.head.pos_ == "NOUN" and \
+                root.head.head.lower_ in SPEECH_NOUNS:
+            continue  # "wrote in the Evening Ledger", "an interview in the Evening Ledger": a paper
         rec.mentions.clear()
         book.mention(book.records.index(home), m.start, m.end)
         book.add_alias(book.records.index(home), m.text)
