@@ -102,3 +102,10 @@ def test_two_people_who_share_only_a_surname_stay_apart_across_stories():
 def test_initials_read_as_an_organisation_join_the_place_they_spell_across_stories():
     assert corpus_of_stories([article_with("a1", "Port Ashby City", "GPE")],
                              [article_with("b1", "PAC", "ORG")]) == [("Port Ashby City", "GPE")]
+
+
+def test_the_entity_several_stories_know_takes_the_name_most_articles_use_not_initials():
+    stories = [[article_naming("a1", "Veltra Motors", "ORG", ["VM"])], [article_naming("b1", "Veltra Motors", "ORG")],
+               [article_naming("c1", "VM", "ORG")], [article_naming("d1", "VM", "ORG")], [article_naming("e1", "VM", "ORG")],
+               [article_naming("f1", "Veltra Motors Roadster", "ORG", ["Veltra Motors"])]]
+    assert corpus_of_stories(*stories) == [("Veltra Motors", "ORG")]

@@ -254,3 +254,8 @@ def test_a_maker_before_a_model_number_is_part_of_a_product_name(nlp):
     doc = nlp("The final Aerovex 717 left the factory, and Aerovex A350 jets still fly for Aerovex in 2008.")
     after = {t.i: _model_number_after(doc, t) for t in doc if t.text == "Aerovex"}
     assert list(after.values()) == [True, True, False]
+
+
+def test_a_thing_a_firm_makes_does_not_take_the_firms_name(nlp):
+    _, a = analysis_of("Shoppers lined up for the new Corvane Watch on Monday. Corvane said its sales grew.", nlp)
+    assert mentions_of(a, entity_named(a, "Corvane Watch")) == ["Corvane Watch"]

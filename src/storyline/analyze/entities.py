@@ -522,6 +522,9 @@ def _assign(book: _EntityBook, cand: _Candidate, doc, token_starts) -> None:
         _title_before(book, idx, doc, span[0].i if not title else title[0].i, token_starts)
 
 
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
 def _organisation_first_word(book: _EntityBook, word: str, at: int) -> int | None:
     """"Apple" after "Apple Computer", "Ford" after "Ford Motor Company": a one-word organisation
     name that opens the name of the one organisation named before it with that word is that
@@ -536,8 +539,9 @@ def _organisation_first_word(book: _EntityBook, word: str, at: int) -> int | Non
     hits = [i for i, rec in enumerate(book.records)
             if rec.entity.label == "ORG" and rec.name_tokens >= 2 and rec.entity.name.split()[0] == word
             and any(m.start < at for m in rec.mentions)]
-    if len(hits) != 1:
-        return None
+    if len(hits) != 1 or any(_DETERMINED.search(book.text, max(0, m.start - 40), m.start)
+                             for m in book.records[hits[0]].mentions):
+        return None  # "the Apple Watch", "a Tesla Roadster": a thing the firm makes, not the firm
     later = re.findall(rf"\b{re.escape(word)}\s+[A-Z][\w.&-]*", book.text[at:])  # "Apple Corps" further on
     return hits[0] if all(book.records[hits[0]].entity.name.startswith(c) for c in later) else None
 

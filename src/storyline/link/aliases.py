@@ -292,6 +292,24 @@ def _components(groups: list[_Group]) -> list[list[_Group]]:
     return list(found.values())
 
 
+def _corpus_name(component: list[_Group], label: str) -> str:
+    """The name the most articles use for an entity several stories know: not initials another of
+    its names spells out ("GM" beside "General Motors"), and for a person a full name. Each
+    story's own fullest name ("Apple Watch" in a story on the watch) would let one product or one
+    misreading name the firm."""
+    counts: Counter = Counter()
+    for g in component:
+        for name, n in g.names.items():
+            counts[name] += max(n, 0)
+        counts[g.canonical] += 0
+    spelled = {_initials(n) for n in counts}
+    choices = [n for n in counts if n not in spelled and not (n.isupper() and n.replace(".", "") in spelled)]
+    if label in PERSONLIKE:
+        choices = [n for n in choices if " " in n.strip()] or choices
+    choices = choices or list(counts)
+    return max(choices, key=lambda n: (counts[n], len(n.split()), n))
+
+
 def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
     """Corpus entities keyed by id. The label of a name is voted over the corpus (a person losing
     ties): stories vote on their own, and the NER can read a name one way in one story and another
@@ -313,11 +331,11 @@ def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
             g.label, canonical = owner
             g.names[canonical] = max(g.names.values(), default=0) + 1
     for component in _components(groups):
-        lead = max(component, key=lambda g: (len(g.members), sum(g.names.values()), g.canonical))
         labels = Counter()
         for g in component:
             labels[g.label] += len(g.members)
-        label, name = _most_voted(labels), lead.canonical
+        label = _most_voted(labels)
+        name = component[0].canonical if len(component) == 1 else _corpus_name(component, label)
         for g in component:
             g.label, g.corpus_name = label, name
     merged: dict[str, Entity] = {}
