@@ -335,7 +335,7 @@ def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
         for g in component:
             labels[g.label] += len(g.members)
         label = _most_voted(labels)
-        name = component[0].canonical if len(component) == 1 else _corpus_name(component, label)
+        name = _corpus_name(component, label)
         for g in component:
             g.label, g.corpus_name = label, name
     merged: dict[str, Entity] = {}
