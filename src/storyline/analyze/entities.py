@@ -529,13 +529,11 @@ def _organisation_first_word(book: _EntityBook, word: str, at: int) -> int | Non
     """"Apple" after "Apple Computer", "Ford" after "Ford Motor Company": a one-word organisation
     name that opens the name of the one organisation named before it with that word is that
     organisation, as a surname is the person's. Where two names open with it ("Apple Corps" and
-    "Apple Computer") it is neither, nor where it spells another organisation's initials ("GM" after
-    "GM Europe" and "General Motors")."""
+    "Apple Computer") it is neither, nor when it is an acronym ("GM" after "GM Europe")."""
     if word.lower().rstrip(".") in _ORG_HEAD_WORDS or word.lower() in _CONNECTORS:
         return None
-    if word.isupper() and any(_spelled_initials(r.entity.name) == word for r in book.records
-                              if r.entity.label == "ORG"):
-        return None
+    if word.replace(".", "").isupper():
+        return None  # an acronym opening a longer name is its parent: "CNN" beside "CNN International"
     hits = [i for i, rec in enumerate(book.records)
             if rec.entity.label == "ORG" and rec.name_tokens >= 2 and rec.entity.name.split()[0] == word
             and any(m.start < at for m in rec.mentions)]

@@ -329,7 +329,7 @@ def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
             owner = initials_of.get(g.canonical)
         if owner is not None:  # "GM" alone in one story, "General Motors (GM)" in another: one entity
             g.label, canonical = owner
-            g.names[canonical] = max(g.names.values(), default=0) + 1
+            g.names[canonical] += 0  # a name it is known by, for the join below; not one its articles used
     for component in _components(groups):
         labels = Counter()
         for g in component:
