@@ -109,3 +109,17 @@ def test_the_entity_several_stories_know_takes_the_name_most_articles_use_not_in
                [article_naming("c1", "VM", "ORG")], [article_naming("d1", "VM", "ORG")], [article_naming("e1", "VM", "ORG")],
                [article_naming("f1", "Veltra Motors Roadster", "ORG", ["Veltra Motors"])]]
     assert corpus_of_stories(*stories) == [("Veltra Motors", "ORG")]
+
+
+def story(*named) -> list:
+    """One story: an article per (name, label, aliases)."""
+    return [article_naming(f"{named[0][0]}{i}", name, label, aliases) for i, (name, label, *aliases) in enumerate(named)]
+
+
+def test_a_surname_alone_joins_the_full_name_of_another_story_only_where_the_stories_share_company():
+    assert corpus_of_stories(story(("Lionel Brandt", "PERSON", "Brandt"), ("Port Ashby", "GPE")),
+                             story(("Brandt", "PERSON"), ("Port Ashby", "GPE"))) == [
+        ("Lionel Brandt", "PERSON"), ("Port Ashby", "GPE")]
+    assert corpus_of_stories(story(("Lionel Brandt", "PERSON", "Brandt"), ("Port Ashby", "GPE")),
+                             story(("Brandt", "PERSON"), ("Calder Falls", "GPE"))) == [
+        ("Brandt", "PERSON"), ("Calder Falls", "GPE"), ("Lionel Brandt", "PERSON"), ("Port Ashby", "GPE")]

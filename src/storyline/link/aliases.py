@@ -49,6 +49,7 @@ class _Group:
     roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # role -> dates
     members: list[tuple[str, str]] = field(default_factory=list)  # (article_id, entity_id)
     corpus_name: str | None = None  # the name of the corpus entity this group was merged into
+    context: frozenset[str] = frozenset()  # the other names its story knows (normalised)
 
     @property
     def canonical(self) -> str:
@@ -154,6 +155,9 @@ def story_entities(
         if group is not None:
             group.members.append((article.id, entity.id))
             where[(article.id, entity.id)] = group
+    names = [normalise_name(g.canonical) for g in book.groups]
+    for g, own in zip(book.groups, names):
+        g.context = frozenset(n for n in names if n != own)
     return book.groups, where
 
 
@@ -323,8 +327,14 @@ def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
         counts = votes[normalise_name(g.canonical)]
         g.label = _most_voted(counts)
     known_as, initials_of = _alias_owners(groups), _initials_owners(groups)
+    context_of: dict[str, set[str]] = defaultdict(set)
+    for g in groups:
+        context_of[normalise_name(g.canonical)] |= g.context
     for g in groups:
         owner = known_as.get((_family(g.label), normalise_name(g.canonical)))
+        if owner is not None and g.label in PERSONLIKE and " " not in normalise_name(g.canonical) and \
+                not g.context & context_of[normalise_name(owner[1])]:
+            owner = None  # a surname alone joins a full name across stories only where they share company
         if owner is None and g.label not in PERSONLIKE and g.canonical.isupper():
             owner = initials_of.get(g.canonical)
         if owner is not None:  # "GM" alone in one story, "General Motors (GM)" in another: one entity
