@@ -82,3 +82,9 @@ def test_a_paper_named_where_a_place_could_go_is_no_nickname(nlp):
     analysis = analysed_from(text, nlp)
     city = next(e for e in analysis.entities if e.name == "Chicago")
     assert city.aliases == []
+
+
+def test_a_slogan_in_quotation_marks_is_not_a_title(nlp):
+    text = 'Protesters chanted "Canada First" outside the hall, Lionel Brandt said.'
+    names = {e.name for e in analysed_from(text, nlp).entities}
+    assert "Canada First" not in names

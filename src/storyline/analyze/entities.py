@@ -198,6 +198,7 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
     return found
 
 
+_BEFORE_A_TITLE = frozenset({"told", "tell", "tells", "telling", "on", "in", "to", "for"})  # 'told "The Desk"', 'on "The Desk"'
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&.-]*")
 
 
@@ -206,6 +207,9 @@ def _quoted_titles(candidates: list[_Candidate], marked, text: str) -> list[_Can
     whole title is one name, not the place or the word inside it the NER reads ("Evening", "Desk")."""
     titles = []
     for span in marked:
+        before = text[max(0, span.open_at - 12):span.open_at].split()
+        if not before or before[-1].lower() not in _BEFORE_A_TITLE:
+            continue  # not a slogan ("his 'Make Port Ashby Great' signs")
         words = text[span.start:span.end].rstrip(".,!?;:").split()
         if not 1 <= len(words) <= 6 or not all(_TITLE_WORD.fullmatch(w) or w in _CONNECTORS for w in words) \
                 or not _TITLE_WORD.fullmatch(words[0]):
