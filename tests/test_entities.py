@@ -259,3 +259,9 @@ def test_a_maker_before_a_model_number_is_part_of_a_product_name(nlp):
 def test_a_thing_a_firm_makes_does_not_take_the_firms_name(nlp):
     _, a = analysis_of("Shoppers lined up for the new Corvane Watch on Monday. Corvane said its sales grew.", nlp)
     assert mentions_of(a, entity_named(a, "Corvane Watch")) == ["Corvane Watch"]
+
+
+def test_a_place_that_opens_an_institutions_name_stays_the_place(nlp):
+    _, a = analysis_of("The Corvane Police Department arrested two men on Monday. Corvane has 40,000 people.", nlp)
+    police = entity_named(a, "Corvane Police Department")
+    assert mentions_of(a, police) == ["Corvane Police Department"]

@@ -526,6 +526,10 @@ def _assign(book: _EntityBook, cand: _Candidate, doc, token_starts) -> None:
         _title_before(book, idx, doc, span[0].i if not title else title[0].i, token_starts)
 
 
+# institutions named after the place they serve, whose first word alone is that place
+_PUBLIC_BODY_HEADS = frozenset({"department", "council", "office", "board", "authority", "court", "commission",
+                                "ministry", "bureau", "agency", "committee", "administration", "university",
+                                "college", "police", "district", "county", "school", "hospital"})
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?:[a-z][\w-]*\s+){0,2}$")
 
 
@@ -544,6 +548,8 @@ def _organisation_first_word(book: _EntityBook, word: str, at: int) -> int | Non
     if len(hits) != 1 or any(_DETERMINED.search(book.text, max(0, m.start - 40), m.start)
                              for m in book.records[hits[0]].mentions):
         return None  # "the Apple Watch", "a Tesla Roadster": a thing the firm makes, not the firm
+    if book.records[hits[0]].entity.name.split()[-1].lower().rstrip(".") in _PUBLIC_BODY_HEADS:
+        return None  # "Mesquite Police Department", "Calder University": named after a place
     later = re.findall(rf"\b{re.escape(word)}\s+[A-Z][\w.&-]*", book.text[at:])  # "Apple Corps" further on
     return hits[0] if all(book.records[hits[0]].entity.name.startswith(c) for c in later) else None
 
