@@ -1,6 +1,6 @@
 """Who is who across articles, against MEANTIME's hand-made entity chains (120 Wikinews articles).
 
-    python benchmarks/bench_entities_meantime.py
+    python benchmarks/bench_entities_meantime.py [--baseline-ref main]
 
 Each gold entity mention storyline also marks (a storyline mention whose span lies inside the gold
 one, or the gold one inside it) takes storyline's corpus entity. Over pairs of such mentions, within
@@ -9,14 +9,23 @@ chains, and B-cubed over the mentions, for storyline beside a baseline from the 
 mentions whose words are the same (case and "the" aside). Gold names (a capitalised mention not
 opening on an article or a determiner) and descriptions ("the company") are counted apart;
 pronouns are left out.
+
+Beside storyline it prints the same figures for the code at ``--baseline-ref`` (its ``src/`` taken with
+``git archive`` into a temporary folder and run in a child process over the same articles), and the
+exact-string baseline. Rows are split by half: articles at even positions of the file (the half the
+rules were tuned on) and at odd positions (held out); across-article pairs count in a half when both
+articles are in it.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -50,17 +59,15 @@ def exact_key(text: str) -> str:
     return re.sub(r"[^\w ]+", "", t)
 
 
-def run() -> None:
-    if not DATA.exists():
-        print(f"skipped: {DATA} is absent")
-        return
+def marked_mentions() -> list[tuple]:
+    """(doc, gold chain, kind, storyline entity, exact key) for every gold mention storyline also marks."""
     import bench_story_layer as sl
     from dateparser import parse
 
     from storyline.link import StoryLinker
     from storyline.model import RawDocument
 
-    docs = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = _docs()
     raws = []
     for d in docs:
         lines = d["text"].split("\n")
@@ -72,9 +79,7 @@ def run() -> None:
     for article, analysis in zip(articles, analyses):
         linker.add(article, analysis)
     result = linker.result(articles, analyses)
-    # every gold mention storyline also marks, with its corpus entity
-    found = []  # (doc, gold chain, kind, storyline entity, exact key)
-    gold_total = defaultdict(int)
+    found = []
     for d, article, analysis in zip(docs, articles, analyses):
         convert = sl._offset_map(d["text"], article.text)
         ours = []
@@ -88,7 +93,6 @@ def run() -> None:
             if kind == "pronoun" or (g["start"], g["end"]) in seen:
                 continue
             seen.add((g["start"], g["end"]))
-            gold_total[kind] += 1
             span = g["end"] - g["start"]
             hits = [(min(b, g["end"]) - max(a, g["start"]), b, e) for a, b, e in ours
                     if (g["start"] <= a and b <= g["end"]) or (a <= g["start"] and g["end"] <= b)]
@@ -98,18 +102,64 @@ def run() -> None:
                     or h[0] >= 0.6 * span]
             if hits:
                 found.append((d["doc"], chain_of(g["chain"]), kind, max(hits)[2], exact_key(g["text"])))
+    return found
+
+
+def _docs() -> list[dict]:
+    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _baseline_marks(ref: str) -> list[tuple] | None:
+    """The marked mentions as the code at ``ref`` finds them, from a child process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "src"], capture_output=True)
+        if archive.returncode != 0:
+            print(f"baseline {ref}: git archive failed ({archive.stderr.decode().strip()})")
+            return None
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        env = dict(os.environ, PYTHONPATH=str(Path(tmp) / "src"))
+        out = subprocess.run([sys.executable, __file__, "--emit"], env=env, capture_output=True, text=True)
+        if out.returncode != 0:
+            print(f"baseline {ref} failed: {out.stderr[-500:]}")
+            return None
+        return [tuple(f) for f in json.loads(out.stdout.strip().splitlines()[-1])]
+
+
+def run(ref: str | None) -> None:
+    if not DATA.exists():
+        print(f"skipped: {DATA} is absent")
+        return
+    docs = _docs()
+    found = marked_mentions()
+    base = _baseline_marks(ref) if ref else None
+    gold_total = defaultdict(int)
+    for d in docs:
+        spans = {(g["start"], g["end"], mention_kind(g["text"])) for g in d["entities"]}
+        for *_, kind in spans:
+            gold_total[kind] += 1
     print(f"MEANTIME: {len(docs)} articles; gold names {gold_total['name']}, descriptions "
           f"{gold_total['description']}; marked by storyline: "
-          f"{sum(1 for f in found if f[2] == 'name')} names, {sum(1 for f in found if f[2] == 'description')} descriptions")
-    print(f"{'':34}{'storyline':>28}{'exact-string baseline':>28}")
-    print(f"{'mentions':22}{'pairs':>12}{'P':>9}{'R':>9}{'B3 F1':>10}{'P':>9}{'R':>9}{'B3 F1':>10}")
+          f"{sum(1 for f in found if f[2] == 'name')} names, {sum(1 for f in found if f[2] == 'description')} descriptions"
+          + (f"; by {ref}: {sum(1 for f in base if f[2] == 'name')} names" if base else ""))
+    position = {d["doc"]: i for i, d in enumerate(docs)}
+    halves = {"even": lambda f: position[f[0]] % 2 == 0, "odd": lambda f: position[f[0]] % 2 == 1,
+              "all": lambda f: True}
+    columns = [("storyline", found, lambda f: f[3])]
+    if base:
+        columns.append((ref, base, lambda f: f[3]))
+    columns.append(("exact string", found, lambda f: f[4]))
+    print(f"{'':34}" + "".join(f"{name:>28}" for name, _, _ in columns))
+    print(f"{'mentions':26}{'pairs':>8}" + f"{'P':>9}{'R':>9}{'B3 F1':>10}" * len(columns))
     for kind in ("name", "description"):
         for scope in ("within", "across"):
-            ours = _pairwise(found, kind, scope, lambda f: f[3])
-            base = _pairwise(found, kind, scope, lambda f: f[4])
-            print(f"{kind + ' ' + scope:22}{ours[3]:>12}{ours[0]:>9.3f}{ours[1]:>9.3f}{ours[2]:>10.3f}"
-                  f"{base[0]:>9.3f}{base[1]:>9.3f}{base[2]:>10.3f}")
-    print("targets (issue 24): across-article names P >= 0.95, R >= 0.80")
+            for half, keep in halves.items():
+                cells, pairs = "", 0
+                for i, (_, marks, key) in enumerate(columns):
+                    p, r, b3, n = _pairwise([f for f in marks if keep(f)], kind, scope, key)
+                    pairs = n if i == 0 else pairs
+                    cells += f"{p:>9.3f}{r:>9.3f}{b3:>10.3f}"
+                print(f"{kind + ' ' + scope + ' ' + half:26}{pairs:>8}{cells}")
+    print("targets (issue 24): across-article names P >= 0.95, R >= 0.80 (tuned on the even half)")
 
 
 def _pairwise(found, kind: str, scope: str, key) -> tuple[float, float, float, int]:
@@ -146,4 +196,11 @@ def _bcubed(items, key) -> float:
 
 
 if __name__ == "__main__":
-    run()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline-ref", default="main", help="git ref whose code is the baseline ('' for none)")
+    parser.add_argument("--emit", action="store_true", help="print the marked mentions as JSON (for a baseline run)")
+    args = parser.parse_args()
+    if args.emit:
+        print(json.dumps(marked_mentions()))
+    else:
+        run(args.baseline_ref or None)

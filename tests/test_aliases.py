@@ -77,3 +77,49 @@ def test_a_short_name_two_organisations_could_own_stays_apart():
                              [article_with("b1", "Calder Foods Group", "ORG")],
                              [article_with("c1", "Calder Foods", "ORG")]) == [
         ("Calder Foods", "ORG"), ("Calder Foods Group", "ORG"), ("Calder Foods Inc.", "ORG")]
+
+
+def article_naming(article_id: str, name: str, label: str, aliases=()) -> tuple[Article, Analysis]:
+    article, analysis = article_with(article_id, name, label)
+    analysis.entities[0].aliases = list(aliases)
+    return article, analysis
+
+
+def test_stories_that_share_a_name_the_articles_used_are_one_entity():
+    """One story knows "Veltra Motors Corporation" and "VMC", another "Veltra Motor" and "VMC", a third
+    "Veltra Motors": the shared names join all three, though no two canonical names are equal."""
+    assert corpus_of_stories([article_naming("a1", "Veltra Motors Corporation", "ORG", ["VMC", "Veltra Motors"])],
+                             [article_naming("b1", "Veltra Motor", "ORG", ["VMC"])],
+                             [article_naming("c1", "Veltra Motors", "ORG")]) == [("Veltra Motors Corporation", "ORG")]
+
+
+def test_two_people_who_share_only_a_surname_stay_apart_across_stories():
+    assert corpus_of_stories([article_naming("a1", "Tessa Veltra", "PERSON", ["Veltra"])],
+                             [article_naming("b1", "Marco Veltra", "PERSON", ["Veltra"])]) == [
+        ("Marco Veltra", "PERSON"), ("Tessa Veltra", "PERSON")]
+
+
+def test_initials_read_as_an_organisation_join_the_place_they_spell_across_stories():
+    assert corpus_of_stories([article_with("a1", "Port Ashby City", "GPE")],
+                             [article_with("b1", "PAC", "ORG")]) == [("Port Ashby City", "GPE")]
+
+
+def test_the_entity_several_stories_know_takes_the_name_most_articles_use_not_initials():
+    stories = [[article_naming("a1", "Veltra Motors", "ORG", ["VM"])], [article_naming("b1", "Veltra Motors", "ORG")],
+               [article_naming("c1", "VM", "ORG")], [article_naming("d1", "VM", "ORG")], [article_naming("e1", "VM", "ORG")],
+               [article_naming("f1", "Veltra Motors Roadster", "ORG", ["Veltra Motors"])]]
+    assert corpus_of_stories(*stories) == [("Veltra Motors", "ORG")]
+
+
+def story(*named) -> list:
+    """One story: an article per (name, label, aliases)."""
+    return [article_naming(f"{named[0][0]}{i}", name, label, aliases) for i, (name, label, *aliases) in enumerate(named)]
+
+
+def test_a_surname_alone_joins_the_full_name_of_another_story_only_where_the_stories_share_company():
+    assert corpus_of_stories(story(("Lionel Brandt", "PERSON", "Brandt"), ("Port Ashby", "GPE")),
+                             story(("Brandt", "PERSON"), ("Port Ashby", "GPE"))) == [
+        ("Lionel Brandt", "PERSON"), ("Port Ashby", "GPE")]
+    assert corpus_of_stories(story(("Lionel Brandt", "PERSON", "Brandt"), ("Port Ashby", "GPE")),
+                             story(("Brandt", "PERSON"), ("Calder Falls", "GPE"))) == [
+        ("Brandt", "PERSON"), ("Calder Falls", "GPE"), ("Lionel Brandt", "PERSON"), ("Port Ashby", "GPE")]

@@ -230,3 +230,38 @@ def test_the_ministry_is_the_organisation_whose_name_opens_with_it():
     assert _named_by_head("ministry of defence", (" ministry",), "ministry")
     assert _named_by_head("calder ministry", (" ministry",), "ministry")
     assert not _named_by_head("bank of england", (" port",), "port")
+
+
+def test_a_company_called_by_the_first_word_of_its_name_is_that_company(nlp):
+    """The small NER reads the lone "Corvane" as a person; the name it opens says otherwise."""
+    _, a = analysis_of("Shares of Corvane Computer rose on Monday. Corvane said its sales grew, and Corvane "
+                       "stock jumped.", nlp)
+    company = entity_named(a, "Corvane Computer")
+    assert mentions_of(a, company) == ["Corvane Computer", "Corvane"]
+    assert [e.name for e in a.entities if e.label == "PERSON"] == []
+
+
+def test_a_first_word_two_organisations_open_with_belongs_to_neither(nlp):
+    _, a = analysis_of("Shares of Corvane Computer rose after Corvane Records sued it on Monday. "
+                       "Corvane said the case was about its name.", nlp)
+    for name in ("Corvane Computer", "Corvane Records"):
+        assert mentions_of(a, entity_named(a, name)) == [name]
+
+
+def test_a_maker_before_a_model_number_is_part_of_a_product_name(nlp):
+    from storyline.analyze.entities import _model_number_after
+
+    doc = nlp("The final Aerovex 717 left the factory, and Aerovex A350 jets still fly for Aerovex in 2008.")
+    after = {t.i: _model_number_after(doc, t) for t in doc if t.text == "Aerovex"}
+    assert list(after.values()) == [True, True, False]
+
+
+def test_a_thing_a_firm_makes_does_not_take_the_firms_name(nlp):
+    _, a = analysis_of("Shoppers lined up for the new Corvane Watch on Monday. Corvane said its sales grew.", nlp)
+    assert mentions_of(a, entity_named(a, "Corvane Watch")) == ["Corvane Watch"]
+
+
+def test_a_place_that_opens_an_institutions_name_stays_the_place(nlp):
+    _, a = analysis_of("The Corvane Police Department arrested two men on Monday. Corvane has 40,000 people.", nlp)
+    police = entity_named(a, "Corvane Police Department")
+    assert mentions_of(a, police) == ["Corvane Police Department"]

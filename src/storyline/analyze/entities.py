@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from ..model import Entity, Mention
 from .quotemarks import find_marked_spans, quoted_mask
 from .speech import (
+    ATTRIBUTION_VERBS,
+    SPEECH_NOUNS,
     PAST_CLAUSE_MARKERS,
     PAST_ROLE_MARKERS,
     PERSON_PRONOUNS,
@@ -135,10 +137,13 @@ class _EntityBook:
 def find_entities(doc, article) -> tuple[list[Entity], list[Mention]]:
     """Entities of one article and every mention of them, role nouns included."""
     text = article.text
-    quoted = quoted_mask(find_marked_spans(text), len(text))
+    marked = find_marked_spans(text)
+    quoted = quoted_mask(marked, len(text))
     token_starts = [t.idx for t in doc]
     book = _EntityBook(article.id, text)
-    ner = _people_named_by_role(_ner_candidates(doc, text), doc, token_starts)
+    ner = _ner_candidates(doc, text)
+    ner = _not_the_outlet_itself(_quoted_titles(ner, marked, text), text, getattr(article, "outlet", None))
+    ner = _people_named_by_role(ner, doc, token_starts)
     candidates = _select(_acronym_definitions(text) + _addresses(text) + ner
                          + _titled_people(doc, ner) + _organisation_names(text, ner))
     _agree_labels(candidates, text)
@@ -149,6 +154,7 @@ def find_entities(doc, article) -> tuple[list[Entity], list[Mention]]:
     _organisations_by_head(book, doc)
     _appositions(book, doc, token_starts)
     _role_chunks(book, doc, token_starts, quoted)
+    _place_nicknames(book, doc, token_starts)
     entities = [r.entity for r in book.records if r.mentions]
     mentions = sorted((m for r in book.records for m in r.mentions), key=lambda m: (m.start, m.end))
     return entities, mentions
@@ -175,6 +181,11 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
             tokens = tokens[1:]
         if not tokens or not any(t.text[:1].isupper() for t in tokens):
             continue  # "02:39" under a video, "the weather": no name at all
+        if _model_number_after(doc, tokens[-1]):
+            continue  # "Boeing 717", "Airbus A380": a product's name, the maker's only part of it
+        if ent.label_ == "NORP" and len(tokens) == 1 and tokens[0].pos_ == "ADJ" and tokens[0].dep_ == "amod" \
+                and not tokens[0].text.endswith("s"):
+            continue  # "Democratic mayor", "American officials": a word describing a noun, not a group named
         if ent.label_ == "NORP" and len(tokens) == 1 and tokens[0].i > 0 and \
                 doc[tokens[0].i - 1].lower_ == "the" and not tokens[0].text.endswith("s"):
             continue  # "the Democrat": a role noun, resolved with the others
@@ -185,6 +196,60 @@ def _ner_candidates(doc, text: str) -> list[_Candidate]:
                 break
         found.append(_Candidate(tokens[0].idx, end, ent.label_, "ner"))
     return found
+
+
+_BEFORE_A_TITLE = frozenset({"told", "tell", "tells", "telling", "on", "in", "to", "for"})  # 'told "The Desk"', 'on "The Desk"'
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&.-]*")
+
+
+def _quoted_titles(candidates: list[_Candidate], marked, text: str) -> list[_Candidate]:
+    """A programme, paper or book named in quotation marks ("told \u201cThe Evening Desk\u201d"): the
+    whole title is one name, not the place or the word inside it the NER reads ("Evening", "Desk")."""
+    titles = []
+    for span in marked:
+        before = text[max(0, span.open_at - 12):span.open_at].split()
+        if not before or before[-1].lower() not in _BEFORE_A_TITLE:
+            continue  # not a slogan ("his 'Make Port Ashby Great' signs")
+        words = text[span.start:span.end].rstrip(".,!?;:").split()
+        if not 1 <= len(words) <= 6 or not all(_TITLE_WORD.fullmatch(w) or w in _CONNECTORS for w in words) \
+                or not _TITLE_WORD.fullmatch(words[0]):
+            continue
+        end = span.start + len(text[span.start:span.end].rstrip(".,!?;:"))
+        inside = [c for c in candidates if span.start <= c.start and c.end <= end]
+        if inside and (len(inside) > 1 or inside[0].start > span.start or inside[0].end < end):
+            titles.append((span.start, end, inside))
+    for start, end, inside in titles:
+        candidates = [c for c in candidates if c not in inside]
+        candidates.append(_Candidate(start, end, "ORG", "ner"))
+    return sorted(candidates, key=lambda c: c.start)
+
+
+def _not_the_outlet_itself(candidates: list[_Candidate], text: str, outlet: str | None) -> list[_Candidate]:
+    """"sources told The Post", in the Post's own article: the newsroom speaking of itself, which is
+    the article's outlet, not someone in the story."""
+    if not outlet:
+        return candidates
+    own = re.sub(r"^the\s+", "", outlet.strip().casefold())
+
+    def itself(c: _Candidate) -> bool:
+        return re.sub(r"^the\s+", "", text[c.start:c.end].casefold()) == own and c.label in ("ORG", "PERSON")
+
+    return [c for c in candidates if not itself(c)]
+
+
+_MODEL_NUMBER = re.compile(r"[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,3}")
+
+
+def _model_number_after(doc, last) -> bool:
+    """Whether a model designation follows the name straight on ("Boeing 717", "Airbus A380"), not a
+    year ("GM 2008 sales") nor an amount or a count set off by punctuation."""
+    if last.i + 1 >= len(doc) or last.whitespace_ != " ":
+        return False
+    nxt = doc[last.i + 1]
+    if not _MODEL_NUMBER.fullmatch(nxt.text) or re.fullmatch(r"(?:19|20)\d\d", nxt.text):
+        return False
+    counted = nxt.text.isdigit() and nxt.i + 1 < len(doc) and doc[nxt.i + 1].tag_ == "NNS"  # "GM 40 plants"
+    return not counted
 
 
 def _opens_on_a_verb_form(tokens, text: str) -> bool:
@@ -435,6 +500,10 @@ def _assign(book: _EntityBook, cand: _Candidate, doc, token_starts) -> None:
                 idx = _first_name_match(book, words[0])
     if idx is None and surface in book.acronyms:
         idx = book.acronyms[surface]
+    if idx is None and len(words) == 1 and surface.isupper():
+        idx = _initials_of_one(book, surface)
+    if idx is None and len(words) == 1 and cand.label in ("ORG", "PERSON"):
+        idx = _organisation_first_word(book, surface, start)  # the NER reads many a lone firm's name as a person's
     if idx is not None:
         book.add_alias(idx, surface)
         book.mention(idx, start, end, book.records[idx].entity.label)
@@ -457,6 +526,49 @@ def _assign(book: _EntityBook, cand: _Candidate, doc, token_starts) -> None:
         _title_before(book, idx, doc, span[0].i if not title else title[0].i, token_starts)
 
 
+# institutions named after the place they serve, whose first word alone is that place
+_PUBLIC_BODY_HEADS = frozenset({"department", "council", "office", "board", "authority", "court", "commission",
+                                "ministry", "bureau", "agency", "committee", "administration", "university",
+                                "college", "police", "district", "county", "school", "hospital"})
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _organisation_first_word(book: _EntityBook, word: str, at: int) -> int | None:
+    """"Apple" after "Apple Computer", "Ford" after "Ford Motor Company": a one-word organisation
+    name that opens the name of the one organisation named before it with that word is that
+    organisation, as a surname is the person's. Where two names open with it ("Apple Corps" and
+    "Apple Computer") it is neither, nor when it is an acronym ("GM" after "GM Europe")."""
+    if word.lower().rstrip(".") in _ORG_HEAD_WORDS or word.lower() in _CONNECTORS:
+        return None
+    if word.replace(".", "").isupper():
+        return None  # an acronym opening a longer name is its parent: "CNN" beside "CNN International"
+    hits = [i for i, rec in enumerate(book.records)
+            if rec.entity.label == "ORG" and rec.name_tokens >= 2 and rec.entity.name.split()[0] == word
+            and any(m.start < at for m in rec.mentions)]
+    if len(hits) != 1 or any(_DETERMINED.search(book.text, max(0, m.start - 40), m.start)
+                             for m in book.records[hits[0]].mentions):
+        return None  # "the Apple Watch", "a Tesla Roadster": a thing the firm makes, not the firm
+    if book.records[hits[0]].entity.name.split()[-1].lower().rstrip(".") in _PUBLIC_BODY_HEADS:
+        return None  # "Mesquite Police Department", "Calder University": named after a place
+    later = re.findall(rf"\b{re.escape(word)}\s+[A-Z][\w.&-]*", book.text[at:])  # "Apple Corps" further on
+    return hits[0] if all(book.records[hits[0]].entity.name.startswith(c) for c in later) else None
+
+
+def _initials_of_one(book: _EntityBook, word: str) -> int | None:
+    """"NYC" in an article that named "New York City", whatever label the NER gave either: the
+    initials of exactly one organisation's or place's name written earlier."""
+    if not 2 <= len(word) <= 6:
+        return None
+    hits = [i for i, r in enumerate(book.records)
+            if r.entity.label != "PERSON" and r.mentions and _spelled_initials(r.entity.name) == word]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _spelled_initials(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in _CONNECTORS]
+    return "".join(w[0] for w in words) if len(words) >= 2 and all(w[:1].isupper() for w in words) else ""
+
+
 def _names_the_ner_missed(book: _EntityBook, doc) -> None:
     """Known names the NER let through: a defined acronym, a one-word organisation or place named
     elsewhere ("Veltra"), a person's surname ("Okafor said")."""
@@ -472,7 +584,8 @@ def _names_the_ner_missed(book: _EntityBook, doc) -> None:
     one_word = {r.entity.name: i for i, r in enumerate(book.records) if _spelled_like_a_name(r, book.text)}
     for t in doc:  # exactly as written, and not the start of a longer name ("Veltra Motors")
         idx = one_word.get(t.text)
-        if idx is not None and not covered[t.idx] and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+        if idx is not None and not covered[t.idx] and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN") \
+                and not _model_number_after(doc, t):
             book.mention(idx, t.idx, t.idx + len(t.text))
             covered[t.idx:t.idx + len(t.text)] = b"\x01" * len(t.text)
     for t in doc:
@@ -605,18 +718,26 @@ def _title_before(book: _EntityBook, idx: int, doc, first_i: int, token_starts) 
     taken = {m.start for r in book.records for m in r.mentions}
     j = first_i - 1
     words = []
+    place = _place_of_role(doc, j)
+    if place is not None:  # "mayor of Port Ashby Lionel Brandt": the place belongs to the role
+        words, j = list(doc[place:first_i]), place - 1
     while j >= 0:
         t = doc[j]
         if t.is_punct or t.is_space or t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.idx in taken:
             break
         if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in TITLES:
             break
-        if t.ent_type_ and t.ent_type_ in ENTITY_LABELS:
-            break
+        if t.ent_type_ in ENTITY_LABELS and not (t.ent_type_ == "NORP" and t.pos_ == "ADJ"):
+            break  # a party or nationality describing the role stays in it ("Republican senator")
         words.insert(0, t)
         j -= 1
     nouns = [t for t in words if t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES]
     if not nouns:
+        return
+    if place is not None:
+        last = next(t for t in words if t.lower_ == "of").nbor(-1)
+        phrase = book.text[words[0].idx:doc[first_i - 1].idx + len(doc[first_i - 1].text)]
+        book.add_role(idx, phrase.strip("\"'“”‘’"), last.lower_.rstrip("."), words[0].idx, _is_past(words, doc))
         return
     last = words[-1]
     if last.pos_ == "ADJ" and last.lower_ not in TITLES:
@@ -626,6 +747,21 @@ def _title_before(book: _EntityBook, idx: int, doc, first_i: int, token_starts) 
 
 
 # ------------------------------------------------------------------------- role nouns
+
+
+def _place_of_role(doc, j: int) -> int | None:
+    """Where "ROLE of PLACE" ends right before a name begins ("mayor of Port Ashby" before "Lionel
+    Brandt"): the index of the role noun, when token ``j`` closes a place the NER named, "of" stands
+    before that place, and a role noun before "of"."""
+    k = j
+    while k >= 0 and doc[k].ent_type_ in ("GPE", "LOC"):
+        k -= 1
+    if k == j or k < 1 or doc[k].lower_ != "of":
+        return None
+    role = doc[k - 1]
+    if role.lower_.rstrip(".") not in ROLE_NOUNS and role.lower_.rstrip(".") not in TITLES:
+        return None
+    return k - 1
 
 
 def _mention_at(book: _EntityBook, start: int, end: int) -> int | None:
@@ -746,6 +882,46 @@ def _nickname_subject(book: _EntityBook, sent, quoted: bytearray, topic: int | N
             if u.ent_type_ == "PERSON":
                 return
         return
+
+
+# where only a place goes: not "in", "to", "from" ("an interview in the Courier", "according to the Courier")
+_PLACE_PREPOSITIONS = frozenset({"into", "across", "throughout", "around"})
+_PLACE_NOUNS = frozenset({"city", "state", "country", "nation", "island", "region"})
+_BUILDING_HEADS = frozenset(w.lower() for w in _BUILDING.pattern.split("(?:")[-1].split(")")[0].split("|")) | {"house"}
+
+
+def _place_nicknames(book: _EntityBook, doc, token_starts) -> None:
+    """"the flow of migrants into the Big Apple" in an article about one city: a descriptive name
+    written once after "the", where only a place goes (after "into", "across"...), in an article that
+    speaks of its place as "the city" (or state, country...), is that place's nickname. The NER,
+    seeing capitals, reads it as an organisation. Not a building or an institution ("the White
+    House", "the Kremlin Palace"): their names end in a building's or an organisation's word."""
+    places = [r for r in book.records if r.entity.label == "GPE" and r.mentions]
+    if not places:
+        return
+    spoken_of = {t.lower_ for t in doc if t.lower_ in _PLACE_NOUNS and t.pos_ == "NOUN"}
+    if not spoken_of:
+        return
+    home = min(places, key=lambda r: r.mentions[0].start)
+    for idx, rec in enumerate(book.records):
+        if rec is home or rec.entity.label not in ("ORG", "PERSON", "FAC") or len(rec.mentions) != 1:
+            continue
+        m = rec.mentions[0]
+        span = _tokens(doc, token_starts, m.start, m.end)
+        words = m.text.split()
+        if not 2 <= len(words) <= 3 or m.text.isupper() or words[-1].endswith("s") or any(
+                w.lower().rstrip(".") in _ORG_HEAD_WORDS or w.lower() in _BUILDING_HEADS for w in words):
+            continue  # not "the United Nations", "the White House", "the Supreme Court"
+        before = doc[span[0].i - 1] if span[0].i > 0 else None
+        root = span.root
+        if before is None or before.text != "the" or root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPOSITIONS:
+            continue
+        if root.head.head.lemma_ in ATTRIBUTION_VERBS or root.head.head.pos_ == "NOUN" and \
+                root.head.head.lower_ in SPEECH_NOUNS:
+            continue  # "wrote in the Evening Ledger", "an interview in the Evening Ledger": a paper
+        rec.mentions.clear()
+        book.mention(book.records.index(home), m.start, m.end)
+        book.add_alias(book.records.index(home), m.text)
 
 
 def _subjects(sent, quoted: bytearray) -> list:

@@ -48,10 +48,15 @@ class _Group:
     normalised: set[str] = field(default_factory=set)
     roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # role -> dates
     members: list[tuple[str, str]] = field(default_factory=list)  # (article_id, entity_id)
+    corpus_name: str | None = None  # the name of the corpus entity this group was merged into
+    context: frozenset[str] = frozenset()  # the other names its story knows (normalised)
 
     @property
     def canonical(self) -> str:
-        """The fullest name used most often: longest token count first, then frequency, then text."""
+        """The fullest name used most often: longest token count first, then frequency, then text
+        (once merged across the corpus, the corpus entity's name)."""
+        if self.corpus_name is not None:
+            return self.corpus_name
         return sorted(self.names, key=lambda n: (-len(n.split()), -self.names[n], n))[0]
 
 
@@ -150,6 +155,9 @@ def story_entities(
         if group is not None:
             group.members.append((article.id, entity.id))
             where[(article.id, entity.id)] = group
+    names = [normalise_name(g.canonical) for g in book.groups]
+    for g, own in zip(book.groups, names):
+        g.context = frozenset(n for n in names if n != own)
     return book.groups, where
 
 
@@ -220,6 +228,18 @@ def _alias_owners(groups: list[_Group]) -> dict[tuple[str, str], tuple[str, str]
     return {key: owner for key, found in owners.items() if (owner := _one_owner(found)) is not None}
 
 
+def _initials_owners(groups: list[_Group]) -> dict[str, tuple[str, str]]:
+    """Initials -> (label, full name) of the one organisation or place whose words they spell, across
+    label families: the NER reads "NYC" as an organisation and "New York City" as a place."""
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for g in groups:
+        if g.label not in PERSONLIKE:
+            letters = _initials(g.canonical)
+            if len(letters) >= 2:
+                owners[letters].add((g.label, g.canonical))
+    return {key: owner for key, found in owners.items() if (owner := _one_owner(found)) is not None}
+
+
 def _one_owner(found: set[tuple[str, str]]) -> tuple[str, str] | None:
     """The one entity a short name belongs to; several spellings of one name ("General Motors",
     "General Motor") are one owner, the longest spelling."""
@@ -242,23 +262,94 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def _attested_keys(group: _Group) -> set[str]:
+    """The names an article itself used for the entity (its name and the aliases the text gave it:
+    "GM" beside "General Motors", "Apple" after "Apple Computer"), by which stories meet. A person
+    meets another only by a full name: a surname alone is shared by strangers."""
+    keys = set()
+    for name in group.names:
+        key = normalise_name(name)
+        if len(key) >= 2 and (group.label not in PERSONLIKE or " " in key):
+            keys.add(key)
+    return keys
+
+
+def _components(groups: list[_Group]) -> list[list[_Group]]:
+    """Groups of one label family that share an attested name, transitively (the same company is
+    "General Motors Corporation" and "GM" in one story, "General Motors" and "GM" in the next)."""
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[tuple[str, str], int] = {}
+    for i, g in enumerate(groups):
+        for key in sorted(_attested_keys(g) | {normalise_name(g.canonical)}):
+            j = first_with.setdefault((_family(g.label), key), i)
+            parent[find(i)] = find(j)
+    found: dict[int, list[_Group]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        found[find(i)].append(g)
+    return list(found.values())
+
+
+def _corpus_name(component: list[_Group], label: str) -> str:
+    """The name the most articles use for an entity several stories know: not initials another of
+    its names spells out ("GM" beside "General Motors"), and for a person a full name. Each
+    story's own fullest name ("Apple Watch" in a story on the watch) would let one product or one
+    misreading name the firm."""
+    counts: Counter = Counter()
+    for g in component:
+        for name, n in g.names.items():
+            counts[name] += max(n, 0)
+        counts[g.canonical] += 0
+    spelled = {_initials(n) for n in counts}
+    choices = [n for n in counts if n not in spelled and not (n.isupper() and n.replace(".", "") in spelled)]
+    if label in PERSONLIKE:
+        choices = [n for n in choices if " " in n.strip()] or choices
+    choices = choices or list(counts)
+    return max(choices, key=lambda n: (counts[n], len(n.split()), n))
+
+
 def merge_corpus_entities(groups: list[_Group]) -> dict[str, Entity]:
-    """Corpus entities keyed by id; groups with the same canonical name (any story) are one entity,
-    under the label most of their mentions across the corpus carry (a person losing ties): stories
-    vote on their own, and the NER can read a name one way in one story and another in the next."""
+    """Corpus entities keyed by id. The label of a name is voted over the corpus (a person losing
+    ties): stories vote on their own, and the NER can read a name one way in one story and another
+    in the next. Then groups that share an attested name are one entity, named by the group with
+    the most members, and a short name some story learned is another name of exactly one longer-named
+    entity (an acronym, a name without its company ending) joins that entity."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for g in groups:  # a story that settled on a person with a role ("the senator") counts for more
         votes[normalise_name(g.canonical)][g.label] += len(g.members) + (_ROLE_VOTES * len(g.roles) if g.label in PERSONLIKE else 0)
     for g in groups:
         counts = votes[normalise_name(g.canonical)]
         g.label = _most_voted(counts)
-    known_as = _alias_owners(groups)
-    merged: dict[str, Entity] = {}
+    known_as, initials_of = _alias_owners(groups), _initials_owners(groups)
+    context_of: dict[str, set[str]] = defaultdict(set)
+    for g in groups:
+        context_of[normalise_name(g.canonical)] |= g.context
     for g in groups:
         owner = known_as.get((_family(g.label), normalise_name(g.canonical)))
+        if owner is not None and g.label in PERSONLIKE and " " not in normalise_name(g.canonical) and \
+                not g.context & context_of[normalise_name(owner[1])]:
+            owner = None  # a surname alone joins a full name across stories only where they share company
+        if owner is None and g.label not in PERSONLIKE and g.canonical.isupper():
+            owner = initials_of.get(g.canonical)
         if owner is not None:  # "GM" alone in one story, "General Motors (GM)" in another: one entity
             g.label, canonical = owner
-            g.names[canonical] = max(g.names.values(), default=0) + 1
+            g.names[canonical] += 0  # a name it is known by, for the join below; not one its articles used
+    for component in _components(groups):
+        labels = Counter()
+        for g in component:
+            labels[g.label] += len(g.members)
+        label = _most_voted(labels)
+        name = _corpus_name(component, label)
+        for g in component:
+            g.label, g.corpus_name = label, name
+    merged: dict[str, Entity] = {}
+    for g in groups:
         eid = entity_id_for(g.label, g.canonical)
         entity = merged.setdefault(eid, Entity(id=eid, name=g.canonical, label=g.label))
         for name in sorted(g.names):
