@@ -1063,7 +1063,8 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
         ending = [c for c in children if c.dep_ == "prep" and c.lower_ == "as"][-1]
         if objects and objects[0].i < ending.i:  # "saw the comment as a dig"
             return _trimmed(art, objects[0].left_edge.i, ending.right_edge.i + 1, True, shortest=2)
-    if lemma in ADDRESSEE_VERBS or lemma in CLAUSE_ONLY_VERBS:
+    if lemma in ADDRESSEE_VERBS or lemma in CLAUSE_ONLY_VERBS and not (
+            lemma in _EVIDENCE_VERBS and _subject_is_document(verb)):
         return None
     if lemma == "raise" and not any(c.dep_ == "dobj" and c.lower_ in RAISED_CONCERNS for c in children):
         return None
@@ -1085,7 +1086,40 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
             break
     if not picked:
         return None
-    return _trimmed(art, picked[0].left_edge.i, picked[-1].right_edge.i + 1, True, shortest=1)
+    return _trimmed(art, picked[0].left_edge.i, _completed(verb, picked[-1]) + 1, True, shortest=1)
+
+
+# verbs whose object a poll or a study reports: "the poll shows a tightening race", "a study
+# found 31 incidents" (a person "found a way": no report)
+_EVIDENCE_VERBS = frozenset({"show", "find", "indicate", "reveal", "suggest", "signal"})
+
+
+def _subject_is_document(verb) -> bool:
+    """Whether the verb's subject is a document or a measurement ("the poll", "polling averages")."""
+    return any(c.dep_ == "nsubj" and (c.lower_ in DOCUMENT_NOUNS or lemma_of(c) in DOCUMENT_NOUNS
+                                      or c.lower_ in _MEASURES) for c in verb.children)
+
+
+_MEASURES = frozenset({"average", "averages", "figures", "numbers", "results", "count", "tally", "tallies"})
+
+
+# what may follow a verb's object and still belong to what it attributes: "described crass
+# behavior by Trump behind the scenes", "complained about his mic the morning after the debate"
+_COMPLETING_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "dobj", "oprd", "attr", "acomp",
+                              "xcomp", "ccomp", "agent", "pobj"})
+
+
+def _completed(verb, last) -> int:
+    """The index of the last token of what the verb attributes: ``last``'s subtree, then the verb's
+    further children that complete it, up to a comma, a conjunction or a clause of its own."""
+    stop = last.right_edge.i
+    for c in verb.children:
+        if c.i <= stop:
+            continue
+        if c.dep_ not in _COMPLETING_DEPS or c.left_edge.i != stop + 1:
+            break
+        stop = c.right_edge.i
+    return stop
 
 
 # what speaks for its makers without being a person: "the poll shows", "the report found"
@@ -1143,7 +1177,30 @@ def _holds_views(art: _Article, speaker: Speaker) -> bool:
     head = words[-1].strip(".,;:’'")
     return head in PERSON_PRONOUNS or head in ("i", "we", "they") or head in ROLE_NOUNS or \
         head.rstrip("s") in ROLE_NOUNS or head in ANONYMOUS_HEADS or head in SOURCE_NOUNS or \
-        head in GROUP_NOUNS or head in _SHARES
+        head in GROUP_NOUNS or head in _SHARES or head in _INSTITUTIONS or _people_by_role(head)
+
+
+# bodies of many members that act as one: "twenty-seven states are challenging", "colleges offer"
+_INSTITUTIONS = frozenset({"states", "countries", "nations", "governments", "companies", "firms",
+                           "colleges", "universities", "schools", "courts", "panels", "agencies",
+                           "legislature", "legislatures", "congress", "senate", "bloc", "cities",
+                           "newspapers", "papers", "publications", "outlets", "networks", "groups",
+                           "organizations", "organisations", "campaigns", "parties", "banks", "regulators"})
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
+
+
+def _people_by_role(head: str) -> bool:
+    """A plural noun naming people by what they do: "speechwriters", "regulators", "lobbyists",
+    "historians", "residents" (not "numbers", "voters" and the like are listed in GROUP_NOUNS)."""
+    return len(head) > 6 and head.isalpha() and head.endswith(_AGENT_ENDINGS) and \
+        head[:-1] not in _NOT_AGENTS
+
+
+_NOT_AGENTS = frozenset({"number", "member", "letter", "matter", "order", "border", "sector", "factor",
+                         "center", "paper", "quarter", "chapter", "corner", "computer", "error", "center",
+                         "comment", "document", "element", "event", "percent", "moment", "payment",
+                         "statement", "segment", "argument", "amendment", "agreement", "investment",
+                         "department", "government", "element", "instrument", "requirement", "parent"})
 
 
 # a share of the people asked: "Twelve percent said", "a majority wants", "most oppose"

@@ -1,0 +1,45 @@
+"""Attributions without quotation marks, one small invented sentence per behaviour: who is
+attributed what, with which cue and kind."""
+
+from __future__ import annotations
+
+from storyline.analyze import analyze
+from storyline.model import Article
+
+
+def attributions_of(text: str, nlp):
+    return analyze(Article(id="t", source="test", text=text), nlp).quotes
+
+
+def only(quotes, cue: str):
+    found = [q for q in quotes if q.cue == cue]
+    assert len(found) == 1, f"not one attribution cued by {cue!r}: {[(q.cue, q.text) for q in quotes]}"
+    return found[0]
+
+
+def test_a_poll_shows_what_it_measured(nlp):
+    q = only(attributions_of("The new poll shows a tightening race in the state.", nlp), "shows")
+    assert q.kind == "indirect" and q.text == "a tightening race in the state" and "poll" in q.speaker
+
+
+def test_a_study_found_what_it_counted_but_a_mayor_finding_a_way_reports_nothing(nlp):
+    quotes = attributions_of("A 2014 study by a law professor found 31 cases of fraud among a billion ballots.", nlp)
+    q = only(quotes, "found")
+    assert q.text.startswith("31 cases of fraud") and "study" in q.speaker
+    assert attributions_of("The mayor found a way across the river.", nlp) == []
+
+
+def test_people_named_by_what_they_do_hold_views(nlp):
+    q = only(attributions_of("Regulators worried that the deal would collapse.", nlp), "worried")
+    assert q.kind == "belief" and q.text.endswith("the deal would collapse") and q.speaker == "Regulators"
+
+
+def test_states_that_sue_are_attributed_their_challenge(nlp):
+    q = only(attributions_of("Twenty-seven states are challenging the new emission rules.", nlp), "challenging")
+    assert q.text == "the new emission rules" and "states" in q.speaker
+
+
+def test_what_a_verb_attributes_runs_on_past_its_object(nlp):
+    quotes = attributions_of("Senator Paul Reyes described crass behavior by the host behind the scenes of the show.", nlp)
+    q = only(quotes, "described")
+    assert q.text == "crass behavior by the host behind the scenes of the show"
