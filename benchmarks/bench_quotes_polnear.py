@@ -45,7 +45,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))
 DATA = SHARED / "data" / "polnear-dev"
-_MARKS = re.compile("[\"“”]")
+_MARKS = re.compile("[\"“”]|''")  # '' is a double mark in archive text: ''We will,'' she said
 _ANY_MARKS = re.compile("[\"“”‘’]|''")
 _REPORT_CUE = re.compile(r"\b(?:said|says|say|saying|told|tells|tell|according)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z’'-]{2,}")

@@ -395,3 +395,12 @@ def test_attributions_off_keeps_only_quotes_and_say_reports(nlp):
     analysis = analyze(article, nlp)
     off = find_quotes(nlp(text), article, analysis.entities, analysis.mentions, attributions=False)
     assert off == [] and {q.cue for q in analysis.quotes} == {"fear", "criticized"}
+
+
+def test_two_apostrophes_are_a_double_quotation_mark(nlp):
+    article, quotes = quotes_of(
+        "Mayor Jane Okafor spoke on Monday.\n\n''We will rebuild the bridge,'' Okafor said. ''It will be safe.''", nlp)
+    q = quote_starting(quotes, "We will rebuild")
+    assert q.kind == "direct" and q.speaker == "Jane Okafor"
+    assert q.text == "We will rebuild the bridge,"
+    assert quote_starting(quotes, "It will be safe").speaker == "Jane Okafor"
