@@ -39,7 +39,20 @@ def test_states_that_sue_are_attributed_their_challenge(nlp):
     assert q.text == "the new emission rules" and "states" in q.speaker
 
 
-def test_what_a_verb_attributes_runs_on_past_its_object(nlp):
-    quotes = attributions_of("Senator Paul Reyes described crass behavior by the host behind the scenes of the show.", nlp)
+def test_what_a_verb_attributes_runs_on_past_its_object_but_not_into_when_it_was_said(nlp):
+    quotes = attributions_of("Senator Paul Reyes described crass behavior by the host behind the scenes of "
+                             "the show during a radio interview.", nlp)
     q = only(quotes, "described")
     assert q.text == "crass behavior by the host behind the scenes of the show"
+
+
+def test_a_verb_after_a_preposition_borrows_the_subject_of_the_verb_it_hangs_on(nlp):
+    quotes = attributions_of("Senator Paul Reyes started off by emphasizing economic fairness.", nlp)
+    q = only(quotes, "emphasizing")
+    assert q.text == "economic fairness" and q.speaker == "Paul Reyes"
+
+
+def test_an_unresolved_they_is_kept_as_the_one_who_blames(nlp):
+    quotes = attributions_of("The council members met on Monday. They blamed the mayor for the delay.", nlp)
+    q = only(quotes, "blamed")
+    assert q.text.startswith("the mayor") and q.speaker_start is not None

@@ -457,7 +457,7 @@ def _cue_subject(art: _Article, cue, start: int, end: int) -> Speaker | None:
         return start <= t.idx < end and not art.is_quoted(t)
 
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
-    if not subjects and (cue.dep_ in ("conj", "advcl", "xcomp") or _describes_an_object(cue)):
+    if not subjects and (cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") or _describes_an_object(cue)):
         # the verb lending its subject may lie outside the window, anywhere in the cue's sentence
         sent = cue.sent
         lent = _borrowed_subjects(cue, lambda t: sent.start_char <= t.idx < sent.end_char and not art.is_quoted(t))
@@ -522,6 +522,12 @@ def _borrowed_subjects(cue, inside) -> list:
     "he said people were screaming, describing the scene"). Up the chain of clauses, a speech
     verb's subject wins over a nearer verb's: "Ruiz said he was shocked, saying ..." is Ruiz's."""
     head, steps, nearest = (cue.head.head if _describes_an_object(cue) else cue.head), 0, []
+    if cue.dep_ == "pcomp":  # "were in the lead in advocating ...", "started off by emphasizing ..."
+        while head.pos_ in ("ADP", "NOUN") and head.dep_ in ("prep", "pobj") and steps < 4:
+            head, steps = head.head, steps + 1
+        if head.pos_ not in ("VERB", "AUX"):
+            return []
+        steps = 0
     while steps < 4:
         if head.pos_ in ("VERB", "AUX"):
             subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
@@ -849,7 +855,8 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
         sent = token.sent
         speaker = _speaker_of_cue(art, token, sent.start_char, sent.end_char)
         if speaker is None or lemma and not _is_cue(token, weak=True) and (
-                speaker.name is None and lemma not in BELIEF_VERBS or not _holds_views(art, speaker)):
+                speaker.name is None and lemma not in BELIEF_VERBS and not _a_pronoun(art, speaker)
+                or not _holds_views(art, speaker)):
             continue
         if lemma and not _listed(lemma) and not _is_cue(token, weak=True) and not any(
                 c.dep_ == "ccomp" and c.i > token.i and start <= c.idx < end for c in token.children):
@@ -1023,6 +1030,14 @@ def _listed(lemma: str) -> bool:
     return lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS or lemma in STANCE_VERBS
 
 
+def _a_pronoun(art: _Article, speaker: Speaker) -> bool:
+    """A speaker given only as a personal pronoun the discourse did not resolve ("they", "we")."""
+    if speaker.start is None or speaker.end is None:
+        return False
+    word = art.text[speaker.start:speaker.end].lower()
+    return word in PERSON_PRONOUNS or word in ("i", "we", "they")
+
+
 def _a_person(art: _Article, speaker: Speaker) -> bool:
     entity = art.entities.get(speaker.entity_id) if speaker.entity_id else None
     return entity is not None and entity.label == "PERSON"
@@ -1116,10 +1131,25 @@ def _completed(verb, last) -> int:
     for c in verb.children:
         if c.i <= stop:
             continue
-        if c.dep_ not in _COMPLETING_DEPS or c.left_edge.i != stop + 1:
+        if c.dep_ not in _COMPLETING_DEPS or c.left_edge.i != stop + 1 or _when_or_where(c):
             break
         stop = c.right_edge.i
     return stop
+
+
+def _when_or_where(phrase) -> bool:
+    """A phrase that says when or where the words were said, not what: "in July", "next year",
+    "during a speech", "before 10 judges"."""
+    if phrase.dep_ == "npadvmod" or phrase.ent_type_ in ("DATE", "TIME"):
+        return True
+    objects = [o for o in phrase.children if o.dep_ == "pobj"]
+    return phrase.dep_ == "prep" and (phrase.lower_ in _OCCASION_PREPS or bool(objects) and (
+        objects[0].ent_type_ in ("DATE", "TIME") or objects[0].lower_ in _OCCASION_NOUNS))
+
+
+_OCCASION_PREPS = frozenset({"during", "before", "after", "since", "at", "amid", "while"})
+_OCCASION_NOUNS = frozenset({"speech", "interview", "statement", "debate", "forum", "rally", "hearing",
+                             "tweet", "tweets", "letter", "ruling", "court", "meeting", "conference"})
 
 
 # what speaks for its makers without being a person: "the poll shows", "the report found"
