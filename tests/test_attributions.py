@@ -56,3 +56,20 @@ def test_an_unresolved_they_is_kept_as_the_one_who_blames(nlp):
     quotes = attributions_of("The council members met on Monday. They blamed the mayor for the delay.", nlp)
     q = only(quotes, "blamed")
     assert q.text.startswith("the mayor") and q.speaker_start is not None
+
+
+def test_a_stance_noun_after_a_linking_verb_is_a_stance(nlp):
+    q = only(attributions_of("Senator Paul Reyes is a staunch opponent of the death penalty.", nlp), "opponent")
+    assert q.text == "the death penalty" and q.speaker == "Paul Reyes"
+
+
+def test_a_clause_given_on_the_word_of_a_poll(nlp):
+    q = only(attributions_of("In the latest poll, Mayor Jane Okafor led by five points.", nlp), "In")
+    assert q.kind == "according-to" and q.text.startswith("Mayor Jane Okafor led by five points")
+    assert "poll" in q.speaker
+
+
+def test_an_expectation_without_a_source_keeps_no_source(nlp):
+    q = only(attributions_of("The council vote is expected to slip to March.", nlp), "expected")
+    assert q.kind == "belief" and q.speaker is None and q.speaker_start is None
+    assert q.text.startswith("The council vote") and q.text.endswith("to slip to March")

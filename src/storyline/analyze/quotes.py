@@ -877,7 +877,8 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
                 taken.append((quote.start, quote.end))
     if attributions:
         for token in art.doc:
-            quote = _passive_attribution(art, token, direct + taken) or _held_view(art, token, direct + taken)
+            quote = _passive_attribution(art, token, direct + taken) or _held_view(art, token, direct + taken) \
+                or _source_phrase(art, token, direct + taken) or _unattributed_passive(art, token, direct + taken)
             if quote is not None:
                 found.append(quote)
                 taken.append((quote.start, quote.end))
@@ -898,15 +899,25 @@ BELIEF_ADJECTIVES = frozenset({
     "skeptical", "sceptical", "afraid", "hopeful", "certain", "uncertain", "aware", "unaware",
     "doubtful", "fearful", "wary", "eager", "determined", "adamant", "nervous", "anxious", "keen",
 })
-STANCE_ADJECTIVES = frozenset({"critical", "supportive", "opposed", "dismissive", "scornful", "proud"})
+STANCE_ADJECTIVES = frozenset({"critical", "supportive", "opposed", "dismissive", "scornful", "proud",
+                               "willing", "unwilling", "ready", "reluctant", "passionate", "bearish",
+                               "bullish", "enthusiastic", "coy", "frank", "open", "hostile", "sympathetic"})
+# people by the side they take, after a linking verb: "she is a staunch opponent of the tax"
+STANCE_NOUNS = frozenset({"opponent", "opponents", "supporter", "supporters", "critic", "critics",
+                          "defender", "defenders", "advocate", "advocates", "proponent", "proponents",
+                          "champion", "champions", "backer", "backers", "foe", "foes", "skeptic", "skeptics",
+                          "fan", "fans", "admirer", "admirers", "detractor", "detractors"})
 _LINKING = frozenset({"be", "seem", "feel", "remain", "become", "grow", "appear", "sound", "look"})
 
 
 def _held_view(art: _Article, adjective, taken: list[tuple[int, int]]) -> Quote | None:
-    """A view held with an adjective: "Republicans weren't too concerned about the shift", "they
-    were not sure if they could help": whoever the linking verb's subject is holds it."""
+    """A view held with an adjective or a stance noun: "Republicans weren't too concerned about
+    the shift", "they were not sure if they could help", "she is a staunch opponent of the tax":
+    whoever the linking verb's subject is holds it."""
     word = adjective.lower_
-    if adjective.dep_ != "acomp" or word not in BELIEF_ADJECTIVES and word not in STANCE_ADJECTIVES \
+    if adjective.dep_ == "attr" and word in STANCE_NOUNS and not art.is_quoted(adjective):
+        word = "critical"  # "is a staunch opponent of the tax": a stance like "is opposed to"
+    elif adjective.dep_ != "acomp" or word not in BELIEF_ADJECTIVES and word not in STANCE_ADJECTIVES \
             or art.is_quoted(adjective):
         return None
     verb = adjective.head
@@ -914,10 +925,13 @@ def _held_view(art: _Article, adjective, taken: list[tuple[int, int]]) -> Quote 
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     contents = [c for c in adjective.children if c.i > adjective.i and (
-        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("about", "of", "with", "to", "that"))]
+        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("about", "of", "with", "to", "that", "on"))]
     if not subjects or not contents:
         return None
-    content = _trimmed(art, contents[0].left_edge.i, contents[0].right_edge.i + 1, True, shortest=1)
+    first = contents[0].left_edge.i
+    if contents[0].dep_ == "prep" and first == contents[0].i and contents[0].i + 1 <= contents[0].right_edge.i:
+        first += 1  # the preposition goes with the cue: "opponent of", "concerned about"
+    content = _trimmed(art, first, contents[0].right_edge.i + 1, True, shortest=1)
     if content is None:
         return None
     start, end, _ = content
@@ -929,6 +943,45 @@ def _held_view(art: _Article, adjective, taken: list[tuple[int, int]]) -> Quote 
         return None
     speaker = replace(speaker, cue_start=adjective.idx, cue_end=adjective.idx + len(adjective.text))
     return _quote(art.text, start, end, "indirect" if word in STANCE_ADJECTIVES else "belief", speaker)
+
+
+# what a clause can be reported "in" or "by": "in the latest poll, Clinton led by five points"
+MEASURING_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "estimate", "estimates", "study",
+                             "studies", "count", "tally", "projection", "projections", "forecast",
+                             "analysis", "analyses", "census"})
+
+
+def _source_phrase(art: _Article, prep, taken: list[tuple[int, int]]) -> Quote | None:
+    """A clause given on the word of a poll or an estimate it names at either end: "In the latest
+    poll, Clinton led by five points", "300 acres have been damaged, by one estimate", "Trump did
+    well in online polls": the poll is the source, the rest of the clause what it reports."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "by") or art.is_quoted(prep):
+        return None
+    objects = [o for o in prep.children if o.dep_ == "pobj" and o.lower_ in MEASURING_NOUNS]
+    verb = prep.head
+    if not objects or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    first, last = prep.left_edge.i, prep.right_edge.i
+    if first < verb.i:  # the phrase opens the clause
+        if first != verb.left_edge.i:
+            return None
+        start, stop = last + 1, verb.right_edge.i + 1
+    else:  # the phrase closes it
+        if last + 1 < verb.right_edge.i and not all(t.is_punct for t in art.doc[last + 1:verb.right_edge.i + 1]):
+            return None
+        start, stop = verb.left_edge.i, first
+    content = _trimmed(art, start, stop, True)
+    if content is None:
+        return None
+    begin, end, _ = content
+    if 1 in art.quoted[begin:end] or any(s < end and begin < e for s, e in taken):
+        return None
+    sent = prep.sent
+    speaker = _speaker_from_token(art, objects[0], sent.start_char, sent.end_char, prep.text)
+    if speaker is None:
+        return None
+    speaker = replace(speaker, cue_start=prep.idx, cue_end=prep.idx + len(prep.text))
+    return _quote(art.text, begin, end, "according-to", speaker)
 
 
 def _passive_attribution(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
@@ -954,6 +1007,40 @@ def _passive_attribution(art: _Article, verb, taken: list[tuple[int, int]]) -> Q
     if speaker is None or speaker.name is None or not _holds_views(art, speaker):
         return None
     speaker = replace(speaker, cue_start=verb.idx, cue_end=verb.idx + len(verb.text))
+    kind = "belief" if lemma in BELIEF_VERBS else "indirect"
+    return _quote(art.text, start, end, kind, speaker)
+
+
+# passives that report a view held by nobody named: "the vote is expected to slip", "he has been
+# criticized for ...", "the attack was treated as a crime"
+_UNATTRIBUTED_PASSIVES = frozenset({"expect", "criticize", "criticise", "treat", "view", "see", "consider",
+                                    "regard", "describe", "accuse", "blame", "question", "predict",
+                                    "estimate", "project", "believe", "think", "deem", "fear", "rumor",
+                                    "rumour", "suspect", "praise", "condemn", "attack", "mention",
+                                    "allege", "report", "say", "thought", "know"})
+
+
+def _unattributed_passive(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
+    """A passive of judging or expecting without its agent: the view is reported with no source
+    (never guessed), the clause from its subject on is what is held: "the vote is expected to slip
+    to March", "he has been harshly criticized for the rules"."""
+    if verb.tag_ != "VBN" or verb.pos_ != "VERB" or art.is_quoted(verb) or \
+            not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    lemma = lemma_of(verb)
+    if lemma not in _UNATTRIBUTED_PASSIVES or verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this", "that", "which")]
+    completions = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "prep", "oprd", "ccomp")]
+    if not subjects or not completions:
+        return None
+    content = _trimmed(art, subjects[0].left_edge.i, _completed(verb, completions[0]) + 1, True, shortest=3)
+    if content is None:
+        return None
+    start, end, _ = content
+    if 1 in art.quoted[start:end] or any(s < end and start < e for s, e in taken):
+        return None
+    speaker = Speaker(None, None, None, None, verb.text, verb.idx, verb.idx + len(verb.text))
     kind = "belief" if lemma in BELIEF_VERBS else "indirect"
     return _quote(art.text, start, end, kind, speaker)
 
