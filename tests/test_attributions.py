@@ -73,3 +73,16 @@ def test_an_expectation_without_a_source_keeps_no_source(nlp):
     q = only(attributions_of("The council vote is expected to slip to March.", nlp), "expected")
     assert q.kind == "belief" and q.speaker is None and q.speaker_start is None
     assert q.text.startswith("The council vote") and q.text.endswith("to slip to March")
+
+
+def test_how_something_seems_is_a_belief_with_no_source(nlp):
+    q = only(attributions_of("Borrowing against the house seems too risky for most families.", nlp), "seems")
+    assert q.kind == "belief" and q.speaker is None
+    assert q.text.startswith("Borrowing against the house") and "too risky" in q.text
+
+
+def test_a_that_clause_misread_as_relative_is_what_was_told(nlp):
+    quotes = attributions_of("In Springfield last week, Mayor Jane Okafor told a meeting of county leaders "
+                             "that few people understood the cost of the bridge.", nlp)
+    q = only(quotes, "told")
+    assert q.text.endswith("few people understood the cost of the bridge") and q.speaker == "Jane Okafor"

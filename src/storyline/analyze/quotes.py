@@ -878,7 +878,8 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
     if attributions:
         for token in art.doc:
             quote = _passive_attribution(art, token, direct + taken) or _held_view(art, token, direct + taken) \
-                or _source_phrase(art, token, direct + taken) or _unattributed_passive(art, token, direct + taken)
+                or _source_phrase(art, token, direct + taken) or _unattributed_passive(art, token, direct + taken) \
+                or _appearance(art, token, direct + taken)
             if quote is not None:
                 found.append(quote)
                 taken.append((quote.start, quote.end))
@@ -1043,6 +1044,33 @@ def _unattributed_passive(art: _Article, verb, taken: list[tuple[int, int]]) -> 
     speaker = Speaker(None, None, None, None, verb.text, verb.idx, verb.idx + len(verb.text))
     kind = "belief" if lemma in BELIEF_VERBS else "indirect"
     return _quote(art.text, start, end, kind, speaker)
+
+
+_APPEARING = frozenset({"seem", "appear"})
+
+
+def _appearance(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
+    """How something seems, with nobody said to see it so: "the plan seems too risky", "it
+    appeared that the talks had stalled". A view reported without a source (kind belief); the
+    clause from its subject on is what is held."""
+    if verb.pos_ != "VERB" or lemma_of(verb) not in _APPEARING or art.is_quoted(verb):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    completions = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("xcomp", "acomp", "ccomp", "oprd") or c.dep_ == "prep" and c.lower_ == "like")]
+    if not subjects or not completions:
+        return None
+    first = subjects[0].left_edge.i
+    if subjects[0].lower_ == "it" and completions[0].dep_ == "ccomp":
+        first = completions[0].left_edge.i  # "it appeared that ...": what appeared
+    content = _trimmed(art, first, _completed(verb, completions[-1]) + 1, True, shortest=3)
+    if content is None:
+        return None
+    start, end, _ = content
+    if 1 in art.quoted[start:end] or any(s < end and start < e for s, e in taken):
+        return None
+    return _quote(art.text, start, end, "belief", Speaker(None, None, None, None, verb.text, verb.idx,
+                                                          verb.idx + len(verb.text)))
 
 
 def _noun_attribution(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:
@@ -1372,7 +1400,7 @@ def _reported_content(art: _Article, cue) -> tuple[int, int, bool] | None:
             return _trimmed(art, first, sent.end, True)
         return _trimmed(art, sent.start, cue.i, True)
     right = [c for c in cue.children if c.i > cue.i and c.dep_ in _CONTENT_DEPS]
-    clauses = [c for c in right if c.dep_ == "ccomp" and not _belongs_to_noun(c)]
+    clauses = [c for c in right if c.dep_ == "ccomp" and not _belongs_to_noun(c)] or _misread_that_clause(right)
     if clauses:
         return _trimmed(art, clauses[0].left_edge.i, clauses[0].right_edge.i + 1, True)
     fronted = _fronted_report(cue)
@@ -1384,6 +1412,22 @@ def _reported_content(art: _Article, cue) -> tuple[int, int, bool] | None:
     if not right:
         return None
     return _trimmed(art, right[0].left_edge.i, right[-1].right_edge.i + 1, False)
+
+
+def _misread_that_clause(right) -> list:
+    """A "that" clause the parser hung on the noun before it as a relative clause, although "that"
+    opens it as a conjunction: "told a meeting of leaders that few people understood ...", "tweeted
+    in the early hours that the plan was dead". Only a noun that is the addressee or says when."""
+    for phrase in right:
+        if phrase.dep_ not in ("dobj", "dative", "npadvmod", "prep"):
+            continue
+        for t in phrase.subtree:
+            if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("NOUN", "PROPN") \
+                    and t.head.lower_ not in _CLAUSE_NOUNS and t.head.lower_ not in SPEECH_NOUNS \
+                    and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == t.left_edge.i for m in t.children) \
+                    and any(c.dep_ in _SUBJECT_DEPS for c in t.children):
+                return [t]
+    return []
 
 
 def _fronted_report(cue):
