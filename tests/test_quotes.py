@@ -404,3 +404,12 @@ def test_two_apostrophes_are_a_double_quotation_mark(nlp):
     assert q.kind == "direct" and q.speaker == "Jane Okafor"
     assert q.text == "We will rebuild the bridge,"
     assert quote_starting(quotes, "It will be safe").speaker == "Jane Okafor"
+
+
+def test_a_day_after_the_verb_never_speaks_and_an_aside_names_who_does(nlp):
+    _, quotes = quotes_of(
+        "Retired Gen. Paul Reyes said the mayor was right.\n\n"
+        "“She's entirely right. There's a deep gap between this City Hall and frankly the mayor and our "
+        "police,” Reyes, a top Okafor ally, said Thursday morning on Channel Four’s “Good Morning.”", nlp)
+    q = quote_starting(quotes, "She's entirely right")
+    assert q.speaker == "Paul Reyes"

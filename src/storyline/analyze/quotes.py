@@ -549,6 +549,8 @@ def _neighbours(art: _Article, cue, start: int, end: int):
     for t in doc[cue.i + 1: min(len(doc), cue.i + 6)]:
         if t.idx >= end or art.is_quoted(t):
             break
+        if t.ent_type_ in _NOT_SPEAKING:
+            continue  # "said Thursday morning": a day never speaks
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             if cue.tag_ != "VBG" or t.pos_ == "PRON":
                 after.append(t)
@@ -563,6 +565,12 @@ def _neighbours(art: _Article, cue, start: int, end: int):
             continue  # "Ruiz on Wednesday called": a day never speaks
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             before.append(t)
+            break
+        if t.text == "," and t.i > 0:  # "Ruiz, a council member, said": the one the aside is about
+            aside = next((a for a in [doc[t.i - 1], *doc[t.i - 1].ancestors]
+                          if a.dep_ == "appos" and a.right_edge.i == t.i - 1), None)
+            if aside is not None and aside.head.pos_ == "PROPN" and aside.head.idx >= start:
+                before.append(aside.head)
             break
         if t.pos_ not in ("ADV", "AUX", "PART", "SPACE"):
             break
