@@ -86,3 +86,13 @@ def test_a_that_clause_misread_as_relative_is_what_was_told(nlp):
                              "that few people understood the cost of the bridge.", nlp)
     q = only(quotes, "told")
     assert q.text.endswith("few people understood the cost of the bridge") and q.speaker == "Jane Okafor"
+
+
+def test_questions_someone_faces_from_nobody_named_keep_no_source(nlp):
+    q = only(attributions_of("Mayor Jane Okafor has faced questions about the bridge contracts.", nlp), "questions")
+    assert q.text == "the bridge contracts" and q.speaker is None
+
+
+def test_a_headline_verb_read_as_a_noun_still_reports(nlp):
+    q = only(attributions_of("Federal court rules against the county's purge of voter rolls.", nlp), "rules")
+    assert q.text == "against the county's purge of voter rolls" and "court" in q.speaker

@@ -887,7 +887,8 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
         for token in art.doc:
             quote = _passive_attribution(art, token, direct + taken) or _held_view(art, token, direct + taken) \
                 or _source_phrase(art, token, direct + taken) or _unattributed_passive(art, token, direct + taken) \
-                or _appearance(art, token, direct + taken)
+                or _appearance(art, token, direct + taken) or _drawn_criticism(art, token, direct + taken) \
+                or _verb_read_as_noun(art, token, direct + taken)
             if quote is not None:
                 found.append(quote)
                 taken.append((quote.start, quote.end))
@@ -1052,6 +1053,71 @@ def _unattributed_passive(art: _Article, verb, taken: list[tuple[int, int]]) -> 
     speaker = Speaker(None, None, None, None, verb.text, verb.idx, verb.idx + len(verb.text))
     kind = "belief" if lemma in BELIEF_VERBS else "indirect"
     return _quote(art.text, start, end, kind, speaker)
+
+
+# what one faces or draws from unnamed others: "has faced questions about ...", "is drawing criticism"
+_DRAWING = frozenset({"face", "draw", "attract", "receive", "spark", "prompt", "provoke", "invite"})
+CRITICISM_NOUNS = frozenset({"criticism", "criticisms", "questions", "ridicule", "scrutiny", "backlash",
+                             "fire", "condemnation", "accusations", "allegations", "charges", "complaints",
+                             "calls", "praise", "mockery", "outrage", "skepticism", "doubts", "attacks"})
+
+
+def _drawn_criticism(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
+    """Criticism or questions someone faces from nobody named: "Trump has faced questions about
+    his foundation" (what the questions are about), "the clip has faced ridicule" (the clip). The
+    view is reported with no source, never a guessed one."""
+    if verb.pos_ != "VERB" or lemma_of(verb) not in _DRAWING or art.is_quoted(verb):
+        return None
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in CRITICISM_NOUNS]
+    if not nouns or any(c.dep_ == "prep" and c.lower_ == "from" for c in nouns[0].children):
+        return None  # "criticism from Democrats": a source, found as the noun's owner
+    about = [o for c in nouns[0].children if c.dep_ == "prep" and c.lower_ in ("about", "over", "of", "for", "on")
+             for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if about:
+        first, stop = about[0].left_edge.i, about[0].head.right_edge.i + 1
+    elif subjects:
+        first, stop = subjects[0].left_edge.i, subjects[0].right_edge.i + 1
+    else:
+        return None
+    content = _trimmed(art, first, stop, True, shortest=1)
+    if content is None:
+        return None
+    start, end, _ = content
+    if 1 in art.quoted[start:end] or any(s < end and start < e for s, e in taken):
+        return None
+    noun = nouns[0]
+    return _quote(art.text, start, end, "indirect", Speaker(None, None, None, None, noun.text, noun.idx,
+                                                            noun.idx + len(noun.text)))
+
+
+def _verb_read_as_noun(art: _Article, token, taken: list[tuple[int, int]]) -> Quote | None:
+    """A reporting verb the tagger read as a plural noun, right after its subject, as in headlines
+    and terse leads: "Senator charges that the deal was rigged", "Court rules against the county",
+    "Mayor vows to rebuild". What follows it in the sentence is what is reported."""
+    word = token.lower_
+    if token.pos_ not in ("NOUN", "PROPN") or not word.endswith("s") or art.is_quoted(token) or token.i == 0:
+        return None
+    if word not in SPEECH_VERBS and word[:-1] not in ATTRIBUTION_VERBS and word[:-2] not in ATTRIBUTION_VERBS:
+        return None
+    doc, sent = token.doc, token.sent
+    subject, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < sent.end else None
+    if subject.pos_ not in ("PROPN", "NOUN") or after is None or not (
+            after.lower_ in ("that", "how", "why", "whether", "to", "against") and after.pos_ in ("SCONJ", "PART", "ADP")):
+        return None
+    content = _trimmed(art, token.i + 1 + (after.lower_ == "that"), sent.end, True)
+    if content is None:
+        return None
+    start, end, _ = content
+    if art.text[end - 1:end] == ".":
+        end -= 1
+    if 1 in art.quoted[start:end] or any(s < end and start < e for s, e in taken):
+        return None
+    speaker = _speaker_from_token(art, subject, sent.start_char, token.idx, token.text)
+    if speaker is None or not _holds_views(art, speaker):
+        return None
+    speaker = replace(speaker, cue_start=token.idx, cue_end=token.idx + len(token.text))
+    return _quote(art.text, start, end, "indirect", speaker)
 
 
 _APPEARING = frozenset({"seem", "appear"})
