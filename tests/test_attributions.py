@@ -96,3 +96,10 @@ def test_questions_someone_faces_from_nobody_named_keep_no_source(nlp):
 def test_a_headline_verb_read_as_a_noun_still_reports(nlp):
     q = only(attributions_of("Federal court rules against the county's purge of voter rolls.", nlp), "rules")
     assert q.text == "against the county's purge of voter rolls" and "court" in q.speaker
+
+
+def test_an_aside_closing_the_content_is_the_writers_not_the_sources(nlp):
+    quotes = attributions_of("Senator Paul Reyes questioned the wisdom of the bridge tax, which has never "
+                             "faced a vote in the county.", nlp)
+    q = only(quotes, "questioned")
+    assert q.text == "the wisdom of the bridge tax"

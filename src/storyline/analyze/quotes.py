@@ -133,9 +133,44 @@ def find_quotes(doc, article, entities, mentions, attributions: bool = True) -> 
     if attributions:  # what a source is said to say is never just the source: a misread
         quotes = [q for q in quotes if q.kind in ("direct", "partial") or q.speaker_start is None
                   or not q.speaker_start <= q.start < q.end <= q.speaker_end]
+        quotes = [q if q.kind in ("direct", "partial") else _without_trailing_aside(art, q) for q in quotes]
     for q in quotes:
         q.source_type = _source_type(art, q)
     return sorted(quotes, key=lambda q: q.start)
+
+
+# what opens an aside after a comma: "..., which ...", "..., although ...", "..., arguing that ..."
+_ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "where", "although", "though", "while",
+                            "whereas", "even", "especially", "including", "aside"})
+_ASIDE_DEPS = frozenset({"relcl", "advcl", "appos", "acl", "npadvmod"})
+
+
+def _without_trailing_aside(art: _Article, q: Quote) -> Quote:
+    """An attribution's content without the aside that closes it after a comma: a clause on its
+    last noun ("the rules, which ..."), a participle ("..., focusing on ..."), a concession
+    ("..., although ...") or an appositive ("Trump, the presumed favorite"). The aside is the
+    writer's, not what the source said."""
+    tokens = [t for t in art.tokens(q.start, q.end) if not t.is_space]
+    for t in tokens[1:-1]:
+        if t.text != "," or art.is_quoted(t):
+            continue
+        nxt = t.doc[t.i + 1]
+        opener = nxt.lower_ in _ASIDE_OPENERS or nxt.tag_ == "VBG" or nxt.pos_ == "DET" and nxt.lower_ == "the"
+        if not opener:
+            continue
+        head = next((a for a in [nxt, *nxt.ancestors] if a.left_edge.i >= t.i), nxt)
+        while head.head.left_edge.i >= t.i and head.head is not head:
+            head = head.head
+        if head.dep_ not in _ASIDE_DEPS and not (nxt.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "conj")):
+            continue
+        if head.right_edge.idx + len(head.right_edge.text) < q.end - 1:
+            continue  # the aside closes before the content does: "the plan, which failed, will return"
+        end = t.idx
+        text = art.text[q.start:end].rstrip()
+        if len(text.split()) < 2 or 1 in art.quoted[end:q.end]:
+            return q  # a quotation in the aside keeps it: the source's words
+        return replace(q, text=text, end=q.start + len(text))
+    return q
 
 
 _HEADLINE = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}):[ \t]+(?P<words>[^\n]{10,200})$", re.M)
