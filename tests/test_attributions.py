@@ -103,3 +103,10 @@ def test_an_aside_closing_the_content_is_the_writers_not_the_sources(nlp):
                              "faced a vote in the county.", nlp)
     q = only(quotes, "questioned")
     assert q.text == "the wisdom of the bridge tax"
+
+
+def test_according_to_a_source_whose_phrase_the_parser_ran_to_the_end(nlp):
+    quotes = attributions_of("According to talk radio host Paul Reyes, the move reeks of “fear” and panic.", nlp)
+    q = only([q for q in quotes if q.kind == "according-to"], "according to")
+    assert q.text.startswith("the move reeks of") and q.speaker == "Paul Reyes"
+

@@ -1502,6 +1502,10 @@ def _reported_content(art: _Article, cue) -> tuple[int, int, bool] | None:
     if cue.lower_ == "according":
         sent = cue.sent
         phrase_end = cue.doc[cue.i + 1].right_edge
+        if phrase_end.i >= sent.end - 2:  # the parser hung the whole clause on "to": the source ends at a comma
+            comma = next((t for t in cue.doc[cue.i + 2:sent.end] if t.text == "," and not art.is_quoted(t)), None)
+            if comma is not None:
+                phrase_end = cue.doc[comma.i - 1]
         if cue.i == sent.start or cue.doc[cue.i - 1].is_punct and cue.i - 1 == sent.start:
             first = phrase_end.i + 1
             while first < sent.end and cue.doc[first].is_punct:
