@@ -110,3 +110,9 @@ def test_according_to_a_source_whose_phrase_the_parser_ran_to_the_end(nlp):
     q = only([q for q in quotes if q.kind == "according-to"], "according to")
     assert q.text.startswith("the move reeks of") and q.speaker == "Paul Reyes"
 
+
+
+def test_a_subhead_in_capitals_reports_nothing(nlp):
+    quotes = attributions_of("EVEN HIS BOSS THINKS HE IS FULL OF NONSENSE — The head of the studio said as much "
+                             "in an email.", nlp)
+    assert not [q for q in quotes if q.cue and q.cue.isupper()]

@@ -133,10 +133,18 @@ def find_quotes(doc, article, entities, mentions, attributions: bool = True) -> 
     if attributions:  # what a source is said to say is never just the source: a misread
         quotes = [q for q in quotes if q.kind in ("direct", "partial") or q.speaker_start is None
                   or not q.speaker_start <= q.start < q.end <= q.speaker_end]
-        quotes = [q if q.kind in ("direct", "partial") else _without_trailing_aside(art, q) for q in quotes]
+        quotes = [q if q.kind in ("direct", "partial") else _without_trailing_aside(art, q) for q in quotes
+                  if q.kind in ("direct", "partial") or not _in_capitals(art, q)]
     for q in quotes:
         q.source_type = _source_type(art, q)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _in_capitals(art: _Article, q: Quote) -> bool:
+    """Whether an attribution is set in capitals, cue and all (a run-in subhead: "EVEN HIS BOSS
+    THINKS HE IS WRONG — ..."), which the tagger cannot read and which reports nobody's words."""
+    letters = [c for c in q.text + (q.cue or "") if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 # what opens an aside after a comma: "..., which ...", "..., although ...", "..., arguing that ..."
