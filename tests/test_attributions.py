@@ -116,3 +116,10 @@ def test_a_subhead_in_capitals_reports_nothing(nlp):
     quotes = attributions_of("EVEN HIS BOSS THINKS HE IS FULL OF NONSENSE — The head of the studio said as much "
                              "in an email.", nlp)
     assert not [q for q in quotes if q.cue and q.cue.isupper()]
+
+
+def test_a_second_thing_mentioned_in_the_same_breath_is_part_of_what_was_mentioned(nlp):
+    quotes = attributions_of("Jane Okafor has mentioned refinancing car loans and forcing banks to cut more "
+                             "from their fees to help drivers.", nlp)
+    q = only(quotes, "mentioned")
+    assert q.text == "refinancing car loans and forcing banks to cut more from their fees to help drivers"

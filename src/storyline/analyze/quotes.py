@@ -1304,7 +1304,7 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
         objects = [c for c in children if c.dep_ == "dobj" and c.i < clauses[0].i]
         if objects and lemma not in ADDRESSEE_VERBS and lemma not in SPEECH_VERBS:
             first = objects[0].left_edge.i  # "cited remarks Trump had made": the object and its clause
-        return _trimmed(art, first, clauses[0].right_edge.i + 1, True, shortest=2)
+        return _trimmed(art, first, _with_conjuncts(verb, clauses[0], clauses[0].right_edge.i) + 1, True, shortest=2)
     if lemma in _SEEING_AS and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
         objects = [c for c in children if c.dep_ == "dobj"]
         ending = [c for c in children if c.dep_ == "prep" and c.lower_ == "as"][-1]
@@ -1366,6 +1366,23 @@ def _completed(verb, last) -> int:
         if c.dep_ not in _COMPLETING_DEPS or c.left_edge.i != stop + 1 or _when_or_where(c):
             break
         stop = c.right_edge.i
+    return _with_conjuncts(verb, last, stop)
+
+
+def _with_conjuncts(verb, head, stop: int) -> int:
+    """``stop`` moved past a conjunct of the same shape as what the verb attributes, which the parser
+    hung on the verb: "mentioned refinancing loans and forcing colleges to pay", "promising to meet
+    and in some cases exceed his goals". A conjunct with a subject of its own is a clause of its own."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i <= stop or c.tag_ != head.tag_ and c.pos_ != head.pos_ and c.tag_ != "VBG" or \
+                any(s.dep_ in _SUBJECT_DEPS for s in c.children):
+            continue
+        between = doc[stop + 1:c.left_edge.i]
+        if between and all(t.dep_ in ("cc", "punct", "advmod", "prep", "pobj", "det", "amod") for t in between) \
+                and any(t.dep_ == "cc" for t in between) and len(between) <= 6:
+            return c.right_edge.i
+        break
     return stop
 
 
