@@ -1,12 +1,12 @@
 """Direct-quote detection and speaker attribution on the PolNeAR dev split (../shared/data/polnear-dev).
 
 Gold: the attributions of the first ``.ann`` (by name) per article whose Content holds quotation
-marks. A gold quote is found when one predicted quote (direct, partial, or indirect speech that
+marks (double marks, or two apostrophes as one outlet's archive text writes them). A gold quote is found when one predicted quote (direct, partial, or indirect speech that
 holds quotation marks) covers at least 30% of
 its content; a prediction is right when most of it lies inside some gold content. The speaker is
 right when the predicted speaker words overlap the gold Source span or name the same person.
-Printed beside a baseline from the same run: every quotation-mark span taken as a quote, spoken
-by the nearest person mentioned before it.
+Printed beside the code of ``--baseline-ref`` and a naive baseline from the same run: every
+quotation-mark span taken as a quote, spoken by the nearest person mentioned before it.
 
 Reported speech without quotation marks is scored apart: the attributions whose Content has no
 quotation marks (not even '') and whose Cue is a form of say or tell or "according", split by
