@@ -1,12 +1,12 @@
 """Direct-quote detection and speaker attribution on the PolNeAR dev split (../shared/data/polnear-dev).
 
 Gold: the attributions of the first ``.ann`` (by name) per article whose Content holds quotation
-marks. A gold quote is found when one predicted quote (direct, partial, or indirect speech that
+marks (double marks, or two apostrophes as one outlet's archive text writes them). A gold quote is found when one predicted quote (direct, partial, or indirect speech that
 holds quotation marks) covers at least 30% of
 its content; a prediction is right when most of it lies inside some gold content. The speaker is
 right when the predicted speaker words overlap the gold Source span or name the same person.
-Printed beside a baseline from the same run: every quotation-mark span taken as a quote, spoken
-by the nearest person mentioned before it.
+Printed beside the code of ``--baseline-ref`` and a naive baseline from the same run: every
+quotation-mark span taken as a quote, spoken by the nearest person mentioned before it.
 
 Reported speech without quotation marks is scored apart: the attributions whose Content has no
 quotation marks (not even '') and whose Cue is a form of say or tell or "according", split by
@@ -21,18 +21,23 @@ according-to: its cue holds "according"; belief: its cue is a verb of thinking, 
 wanting or planning; indirect: the rest). Recall per gold kind (one prediction of any kind covers
 30% of the content) and precision per predicted kind (most of the prediction lies inside some gold
 content), on the articles of even and of odd position by name (``--half`` picks one), beside
-storyline with its attribution finders off (``find_quotes(..., attributions=False)``: the quotes
-and reported speech it found before every attribution was a target).
+the code of another git revision (``--baseline-ref``, default ``main``) run in the same call: its
+``src/storyline`` is exported to a temporary folder and run there in a subprocess on the same
+articles, so the baseline column is that revision's finder, not a switch in this one.
 
-    python benchmarks/bench_quotes_polnear.py [--limit N] [--half even|odd] [--misses|--attr-misses KIND]
+    python benchmarks/bench_quotes_polnear.py [--limit N] [--half even|odd] [--baseline-ref REV]
+        [--misses|--attr-misses KIND]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +45,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))
 DATA = SHARED / "data" / "polnear-dev"
-_MARKS = re.compile("[\"“”]")
+_MARKS = re.compile("[\"“”]|''")  # '' is a double mark in archive text: ''We will,'' she said
 _ANY_MARKS = re.compile("[\"“”‘’]|''")
 _REPORT_CUE = re.compile(r"\b(?:said|says|say|saying|told|tells|tell|according)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z’'-]{2,}")
@@ -190,9 +195,9 @@ def score_all(predictions, gold_by_article) -> dict[str, dict[str, float]]:
     return out
 
 
-def print_all(halves: dict[str, tuple[list, list, list]]) -> None:
+def print_all(halves: dict[str, tuple[list, list, list]], base_label: str) -> None:
     """halves: label -> (gold per article, baseline predictions, storyline predictions)."""
-    print("\nevery attribution (recall per gold kind, precision per predicted kind; base = attributions off)")
+    print(f"\nevery attribution (recall per gold kind, precision per predicted kind; base = {base_label})")
     for label, (gold, base, ours) in halves.items():
         b, o = score_all(base, gold), score_all(ours, gold)
         print(f"{label}: {len(gold)} articles")
@@ -289,12 +294,47 @@ def sentence_baseline(text: str, analysis) -> list[tuple]:
     return preds
 
 
+_RUN_REVISION = """
+import json, sys
+from pathlib import Path
+from storyline.analyze import analyze_doc, load_nlp
+from storyline.model import Article
+names, data = json.loads(sys.argv[1]), Path(sys.argv[2])
+articles = [Article(id=n, source=n, text=(data / "text" / (n + ".txt")).read_text(encoding="utf-8")) for n in names]
+out = {}
+for doc, article in load_nlp().pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=32):
+    out[article.id] = [(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end, q.kind, q.text)
+                       for q in analyze_doc(article, doc).quotes]
+json.dump(out, sys.stdout)
+"""
+
+
+def revision_quotes(ref: str, names: list[str]) -> dict[str, list[tuple]] | None:
+    """Every quote and attribution the code of git revision ``ref`` finds in the named articles
+    (its ``src/storyline`` exported to a temporary folder, run in a subprocess); None where git or
+    the revision is not at hand."""
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "src/storyline"],
+                                     capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+            run = subprocess.run([sys.executable, "-c", _RUN_REVISION, json.dumps(names), str(DATA)],
+                                 capture_output=True, text=True, check=True,
+                                 env={**os.environ, "PYTHONPATH": str(Path(tmp) / "src")})
+        except (OSError, subprocess.CalledProcessError) as error:
+            print(f"baseline {ref!r} not run: {error}", file=sys.stderr)
+            return None
+    return {name: [tuple(q) for q in quotes] for name, quotes in json.loads(run.stdout).items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--misses", action="store_true", help="print missed and wrong quotes")
     parser.add_argument("--half", choices=("even", "odd"), default=None,
                         help="only the articles of even (or odd) position by name")
+    parser.add_argument("--baseline-ref", default="main",
+                        help="the git revision whose code is the baseline column (default: main)")
     parser.add_argument("--attr-misses", metavar="KIND", default=None,
                         help="print missed attributions of a gold kind and wrong predictions of that kind (or 'all')")
     args = parser.parse_args()
@@ -302,7 +342,6 @@ def main() -> int:
         print(f"skipped: {DATA} is absent (../shared is only beside a developer checkout)")
         return 0
     from storyline.analyze import analyze_doc, load_nlp
-    from storyline.analyze.quotes import find_quotes
     from storyline.model import Article
 
     data = load()
@@ -314,35 +353,36 @@ def main() -> int:
     articles = [Article(id=name, source=name, text=text) for name, text, _ in data]
     nlp = load_nlp()
     t0 = time.perf_counter()
-    analyses, base_quotes = [], []
+    analyses = []
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=32):
-        analysis = analyze_doc(article, doc)
-        analyses.append(analysis)
-        base_quotes.append(find_quotes(doc, article, analysis.entities, analysis.mentions, attributions=False))
+        analyses.append(analyze_doc(article, doc))
     elapsed = time.perf_counter() - t0
+    by_revision = revision_quotes(args.baseline_ref, [name for name, _, _ in data]) or {}
+    base_quotes = [by_revision.get(name, []) for name, _, _ in data]
+    base_label = f"{args.baseline_ref} (same run)" if by_revision else "no baseline (git revision not at hand)"
     halves = {"even": ([], [], []), "odd": ([], [], [])}
     for position, (name, text, _), analysis, base in zip(positions, data, analyses, base_quotes):
         gold_all = read_gold_all(sorted((DATA / "attributions").glob(name + "_*.ann"))[0], text)
         half = halves["odd" if position % 2 else "even"]
         half[0].append((text, gold_all))
-        half[1].append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end, q.kind) for q in base])
+        half[1].append([q[:6] for q in base])
         half[2].append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end, q.kind)
                         for q in analysis.quotes])
         if args.attr_misses:
             _print_attr_misses(name, text, gold_all, analysis.quotes, args.attr_misses)
     ours, naive, off = [], [], []
-    reports = {True: [[], [], []], False: [[], [], []]}  # content first? -> (gold, ours, baseline) per article
+    reports = {True: [[], [], [], []], False: [[], [], [], []]}  # content first? -> gold, ours, revision, sentences
     for (name, text, gold), analysis, base in zip(data, analyses, base_quotes):
         found = [(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in analysis.quotes]
         by_order = read_gold_reports(sorted((DATA / "attributions").glob(name + "_*.ann"))[0], text)
         for first in (True, False):
             reports[first][0].append((text, [g for g, f in by_order if f == first]))
             reports[first][1].append(found)
-            reports[first][2].append(sentence_baseline(text, analysis))
+            reports[first][2].append([q[:5] for q in base])
+            reports[first][3].append(sentence_baseline(text, analysis))
         quotes = [q for q in analysis.quotes if q.kind in ("direct", "partial") or _MARKS.search(q.text)]
         ours.append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in quotes])
-        off.append([(q.start, q.end, q.speaker, q.speaker_start, q.speaker_end) for q in base
-                    if q.kind in ("direct", "partial") or _MARKS.search(q.text)])
+        off.append([q[:5] for q in base if q[5] in ("direct", "partial") or _MARKS.search(q[6])])
         naive.append(baseline(text, analysis))
         if args.misses:
             _print_misses(name, text, gold, quotes)
@@ -350,7 +390,7 @@ def main() -> int:
     print(f"PolNeAR dev: {len(data)} articles, {sum(len(g) for *_, g in data)} gold direct quotes, "
           f"analysed in {elapsed:.1f}s")
     print(f"{'':28}{'P':>7}{'R':>7}{'F1':>7}{'exact R':>9}{'speaker':>9}")
-    for label, preds in (("storyline", ours), ("storyline, attributions off", off),
+    for label, preds in (("storyline", ours), (base_label[:28], off),
                          ("baseline (all marks)", naive)):
         s = score(preds, gold_by_article)
         print(f"{label:28}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}"
@@ -360,11 +400,12 @@ def main() -> int:
     print("\nreported speech without quotation marks (cue: say, tell, according)")
     print(f"{'':44}{'gold':>7}{'R':>7}{'speaker':>9}")
     for first, label in ((True, "content first"), (False, "content after the cue")):
-        gold_by_article, found, naive_found = reports[first]
-        for who, preds in (("storyline", found), ("baseline (sentences)", naive_found)):
+        gold_by_article, found, revision_found, naive_found = reports[first]
+        for who, preds in (("storyline", found), (args.baseline_ref, revision_found),
+                           ("baseline (sentences)", naive_found)):
             s = score(preds, gold_by_article)
             print(f"{label + ', ' + who:44}{s['gold']:7d}{s['recall']:7.3f}{s['speaker']:9.3f}")
-    print_all({k: v for k, v in halves.items() if v[0]})
+    print_all({k: v for k, v in halves.items() if v[0]}, base_label)
     return 0
 
 

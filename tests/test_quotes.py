@@ -395,3 +395,21 @@ def test_attributions_off_keeps_only_quotes_and_say_reports(nlp):
     analysis = analyze(article, nlp)
     off = find_quotes(nlp(text), article, analysis.entities, analysis.mentions, attributions=False)
     assert off == [] and {q.cue for q in analysis.quotes} == {"fear", "criticized"}
+
+
+def test_two_apostrophes_are_a_double_quotation_mark(nlp):
+    article, quotes = quotes_of(
+        "Mayor Jane Okafor spoke on Monday.\n\n''We will rebuild the bridge,'' Okafor said. ''It will be safe.''", nlp)
+    q = quote_starting(quotes, "We will rebuild")
+    assert q.kind == "direct" and q.speaker == "Jane Okafor"
+    assert q.text == "We will rebuild the bridge,"
+    assert quote_starting(quotes, "It will be safe").speaker == "Jane Okafor"
+
+
+def test_a_day_after_the_verb_never_speaks_and_an_aside_names_who_does(nlp):
+    _, quotes = quotes_of(
+        "Retired Gen. Paul Reyes said the mayor was right.\n\n"
+        "“She's entirely right. There's a deep gap between this City Hall and frankly the mayor and our "
+        "police,” Reyes, a top Okafor ally, said Thursday morning on Channel Four’s “Good Morning.”", nlp)
+    q = quote_starting(quotes, "She's entirely right")
+    assert q.speaker == "Paul Reyes"

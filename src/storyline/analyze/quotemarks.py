@@ -1,5 +1,8 @@
 """Quotation-mark spans in plain text: straight or curly double marks, paragraph by paragraph.
 
+Two apostrophes ('') stand for a double mark, as in wire and archive text typed on machines
+without one: ''We will rebuild,'' she said.
+
 A quotation left open at the end of a paragraph ends there (news style re-opens it on the next
 paragraph). Marks nested inside a quotation (a quote within a quote) stay part of the outer one.
 """
@@ -54,8 +57,29 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     return list(_marked_spans(text))
 
 
+_TWO_APOSTROPHES = re.compile("(?<!['‘’])''(?!['‘’])")
+
+
+def _as_double_marks(text: str) -> str:
+    """``text`` with each pair of apostrophes standing for a double mark written as one mark and
+    a space, the mark on the outer apostrophe (where the quotation opens or closes), so that every
+    offset stays where it was."""
+    if "''" not in text:
+        return text
+
+    def mark(m: re.Match) -> str:
+        i = m.start()
+        before = text[i - 1] if i else "\n"
+        after = text[i + 2] if i + 2 < len(text) else "\n"
+        opens = (before.isspace() or before in "([—–-") and not after.isspace()
+        return '" ' if opens else ' "'
+
+    return _TWO_APOSTROPHES.sub(mark, text)
+
+
 @lru_cache(maxsize=4)  # entities, quotes, loaded terms and tone all ask for the same article's spans
 def _marked_spans(text: str) -> tuple[MarkedSpan, ...]:
+    text = _as_double_marks(text)
     spans: list[MarkedSpan] = []
     for para in _PARAGRAPH.finditer(text):
         p_start, p_end = para.start(), para.end()

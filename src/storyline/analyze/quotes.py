@@ -133,9 +133,52 @@ def find_quotes(doc, article, entities, mentions, attributions: bool = True) -> 
     if attributions:  # what a source is said to say is never just the source: a misread
         quotes = [q for q in quotes if q.kind in ("direct", "partial") or q.speaker_start is None
                   or not q.speaker_start <= q.start < q.end <= q.speaker_end]
+        quotes = [q if q.kind in ("direct", "partial") else _without_trailing_aside(art, q) for q in quotes
+                  if q.kind in ("direct", "partial") or not _in_capitals(art, q)]
     for q in quotes:
         q.source_type = _source_type(art, q)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _in_capitals(art: _Article, q: Quote) -> bool:
+    """Whether an attribution is set in capitals, cue and all (a run-in subhead: "EVEN HIS BOSS
+    THINKS HE IS WRONG — ..."), which the tagger cannot read and which reports nobody's words."""
+    letters = [c for c in q.text + (q.cue or "") if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+# what opens an aside after a comma: "..., which ...", "..., although ...", "..., arguing that ..."
+_ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "where", "although", "though", "while",
+                            "whereas", "even", "especially", "including", "aside"})
+_ASIDE_DEPS = frozenset({"relcl", "advcl", "appos", "acl", "npadvmod"})
+
+
+def _without_trailing_aside(art: _Article, q: Quote) -> Quote:
+    """An attribution's content without the aside that closes it after a comma: a clause on its
+    last noun ("the rules, which ..."), a participle ("..., focusing on ..."), a concession
+    ("..., although ...") or an appositive ("Trump, the presumed favorite"). The aside is the
+    writer's, not what the source said."""
+    tokens = [t for t in art.tokens(q.start, q.end) if not t.is_space]
+    for t in tokens[1:-1]:
+        if t.text != "," or art.is_quoted(t):
+            continue
+        nxt = t.doc[t.i + 1]
+        opener = nxt.lower_ in _ASIDE_OPENERS or nxt.tag_ == "VBG" or nxt.pos_ == "DET" and nxt.lower_ == "the"
+        if not opener:
+            continue
+        head = next((a for a in [nxt, *nxt.ancestors] if a.left_edge.i >= t.i), nxt)
+        while head.head.left_edge.i >= t.i and head.head is not head:
+            head = head.head
+        if head.dep_ not in _ASIDE_DEPS and not (nxt.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "conj")):
+            continue
+        if head.right_edge.idx + len(head.right_edge.text) < q.end - 1:
+            continue  # the aside closes before the content does: "the plan, which failed, will return"
+        end = t.idx
+        text = art.text[q.start:end].rstrip()
+        if len(text.split()) < 2 or 1 in art.quoted[end:q.end]:
+            return q  # a quotation in the aside keeps it: the source's words
+        return replace(q, text=text, end=q.start + len(text))
+    return q
 
 
 _HEADLINE = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}):[ \t]+(?P<words>[^\n]{10,200})$", re.M)
@@ -457,7 +500,7 @@ def _cue_subject(art: _Article, cue, start: int, end: int) -> Speaker | None:
         return start <= t.idx < end and not art.is_quoted(t)
 
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
-    if not subjects and (cue.dep_ in ("conj", "advcl", "xcomp") or _describes_an_object(cue)):
+    if not subjects and (cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") or _describes_an_object(cue)):
         # the verb lending its subject may lie outside the window, anywhere in the cue's sentence
         sent = cue.sent
         lent = _borrowed_subjects(cue, lambda t: sent.start_char <= t.idx < sent.end_char and not art.is_quoted(t))
@@ -522,6 +565,12 @@ def _borrowed_subjects(cue, inside) -> list:
     "he said people were screaming, describing the scene"). Up the chain of clauses, a speech
     verb's subject wins over a nearer verb's: "Ruiz said he was shocked, saying ..." is Ruiz's."""
     head, steps, nearest = (cue.head.head if _describes_an_object(cue) else cue.head), 0, []
+    if cue.dep_ == "pcomp":  # "were in the lead in advocating ...", "started off by emphasizing ..."
+        while head.pos_ in ("ADP", "NOUN") and head.dep_ in ("prep", "pobj") and steps < 4:
+            head, steps = head.head, steps + 1
+        if head.pos_ not in ("VERB", "AUX"):
+            return []
+        steps = 0
     while steps < 4:
         if head.pos_ in ("VERB", "AUX"):
             subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS and inside(c)]
@@ -543,6 +592,8 @@ def _neighbours(art: _Article, cue, start: int, end: int):
     for t in doc[cue.i + 1: min(len(doc), cue.i + 6)]:
         if t.idx >= end or art.is_quoted(t):
             break
+        if t.ent_type_ in _NOT_SPEAKING:
+            continue  # "said Thursday morning": a day never speaks
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             if cue.tag_ != "VBG" or t.pos_ == "PRON":
                 after.append(t)
@@ -557,6 +608,12 @@ def _neighbours(art: _Article, cue, start: int, end: int):
             continue  # "Ruiz on Wednesday called": a day never speaks
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             before.append(t)
+            break
+        if t.text == "," and t.i > 0:  # "Ruiz, a council member, said": the one the aside is about
+            aside = next((a for a in [doc[t.i - 1], *doc[t.i - 1].ancestors]
+                          if a.dep_ == "appos" and a.right_edge.i == t.i - 1), None)
+            if aside is not None and aside.head.pos_ == "PROPN" and aside.head.idx >= start:
+                before.append(aside.head)
             break
         if t.pos_ not in ("ADV", "AUX", "PART", "SPACE"):
             break
@@ -849,7 +906,8 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
         sent = token.sent
         speaker = _speaker_of_cue(art, token, sent.start_char, sent.end_char)
         if speaker is None or lemma and not _is_cue(token, weak=True) and (
-                speaker.name is None and lemma not in BELIEF_VERBS or not _holds_views(art, speaker)):
+                speaker.name is None and lemma not in BELIEF_VERBS and not _a_pronoun(art, speaker)
+                or not _holds_views(art, speaker)):
             continue
         if lemma and not _listed(lemma) and not _is_cue(token, weak=True) and not any(
                 c.dep_ == "ccomp" and c.i > token.i and start <= c.idx < end for c in token.children):
@@ -870,7 +928,10 @@ def _indirect(art: _Article, quotes: list[Quote], attributions: bool = True) -> 
                 taken.append((quote.start, quote.end))
     if attributions:
         for token in art.doc:
-            quote = _passive_attribution(art, token, direct + taken) or _held_view(art, token, direct + taken)
+            quote = _passive_attribution(art, token, direct + taken) or _held_view(art, token, direct + taken) \
+                or _source_phrase(art, token, direct + taken) or _unattributed_passive(art, token, direct + taken) \
+                or _appearance(art, token, direct + taken) or _drawn_criticism(art, token, direct + taken) \
+                or _verb_read_as_noun(art, token, direct + taken)
             if quote is not None:
                 found.append(quote)
                 taken.append((quote.start, quote.end))
@@ -891,15 +952,25 @@ BELIEF_ADJECTIVES = frozenset({
     "skeptical", "sceptical", "afraid", "hopeful", "certain", "uncertain", "aware", "unaware",
     "doubtful", "fearful", "wary", "eager", "determined", "adamant", "nervous", "anxious", "keen",
 })
-STANCE_ADJECTIVES = frozenset({"critical", "supportive", "opposed", "dismissive", "scornful", "proud"})
+STANCE_ADJECTIVES = frozenset({"critical", "supportive", "opposed", "dismissive", "scornful", "proud",
+                               "willing", "unwilling", "ready", "reluctant", "passionate", "bearish",
+                               "bullish", "enthusiastic", "coy", "frank", "open", "hostile", "sympathetic"})
+# people by the side they take, after a linking verb: "she is a staunch opponent of the tax"
+STANCE_NOUNS = frozenset({"opponent", "opponents", "supporter", "supporters", "critic", "critics",
+                          "defender", "defenders", "advocate", "advocates", "proponent", "proponents",
+                          "champion", "champions", "backer", "backers", "foe", "foes", "skeptic", "skeptics",
+                          "fan", "fans", "admirer", "admirers", "detractor", "detractors"})
 _LINKING = frozenset({"be", "seem", "feel", "remain", "become", "grow", "appear", "sound", "look"})
 
 
 def _held_view(art: _Article, adjective, taken: list[tuple[int, int]]) -> Quote | None:
-    """A view held with an adjective: "Republicans weren't too concerned about the shift", "they
-    were not sure if they could help": whoever the linking verb's subject is holds it."""
+    """A view held with an adjective or a stance noun: "Republicans weren't too concerned about
+    the shift", "they were not sure if they could help", "she is a staunch opponent of the tax":
+    whoever the linking verb's subject is holds it."""
     word = adjective.lower_
-    if adjective.dep_ != "acomp" or word not in BELIEF_ADJECTIVES and word not in STANCE_ADJECTIVES \
+    if adjective.dep_ == "attr" and word in STANCE_NOUNS and not art.is_quoted(adjective):
+        word = "critical"  # "is a staunch opponent of the tax": a stance like "is opposed to"
+    elif adjective.dep_ != "acomp" or word not in BELIEF_ADJECTIVES and word not in STANCE_ADJECTIVES \
             or art.is_quoted(adjective):
         return None
     verb = adjective.head
@@ -907,10 +978,13 @@ def _held_view(art: _Article, adjective, taken: list[tuple[int, int]]) -> Quote 
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     contents = [c for c in adjective.children if c.i > adjective.i and (
-        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("about", "of", "with", "to", "that"))]
+        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("about", "of", "with", "to", "that", "on"))]
     if not subjects or not contents:
         return None
-    content = _trimmed(art, contents[0].left_edge.i, contents[0].right_edge.i + 1, True, shortest=1)
+    first = contents[0].left_edge.i
+    if contents[0].dep_ == "prep" and first == contents[0].i and contents[0].i + 1 <= contents[0].right_edge.i:
+        first += 1  # the preposition goes with the cue: "opponent of", "concerned about"
+    content = _trimmed(art, first, contents[0].right_edge.i + 1, True, shortest=1)
     if content is None:
         return None
     start, end, _ = content
@@ -922,6 +996,45 @@ def _held_view(art: _Article, adjective, taken: list[tuple[int, int]]) -> Quote 
         return None
     speaker = replace(speaker, cue_start=adjective.idx, cue_end=adjective.idx + len(adjective.text))
     return _quote(art.text, start, end, "indirect" if word in STANCE_ADJECTIVES else "belief", speaker)
+
+
+# what a clause can be reported "in" or "by": "in the latest poll, Clinton led by five points"
+MEASURING_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "estimate", "estimates", "study",
+                             "studies", "count", "tally", "projection", "projections", "forecast",
+                             "analysis", "analyses", "census"})
+
+
+def _source_phrase(art: _Article, prep, taken: list[tuple[int, int]]) -> Quote | None:
+    """A clause given on the word of a poll or an estimate it names at either end: "In the latest
+    poll, Clinton led by five points", "300 acres have been damaged, by one estimate", "Trump did
+    well in online polls": the poll is the source, the rest of the clause what it reports."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "by") or art.is_quoted(prep):
+        return None
+    objects = [o for o in prep.children if o.dep_ == "pobj" and o.lower_ in MEASURING_NOUNS]
+    verb = prep.head
+    if not objects or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    first, last = prep.left_edge.i, prep.right_edge.i
+    if first < verb.i:  # the phrase opens the clause
+        if first != verb.left_edge.i:
+            return None
+        start, stop = last + 1, verb.right_edge.i + 1
+    else:  # the phrase closes it
+        if last + 1 < verb.right_edge.i and not all(t.is_punct for t in art.doc[last + 1:verb.right_edge.i + 1]):
+            return None
+        start, stop = verb.left_edge.i, first
+    content = _trimmed(art, start, stop, True)
+    if content is None:
+        return None
+    begin, end, _ = content
+    if 1 in art.quoted[begin:end] or any(s < end and begin < e for s, e in taken):
+        return None
+    sent = prep.sent
+    speaker = _speaker_from_token(art, objects[0], sent.start_char, sent.end_char, prep.text)
+    if speaker is None:
+        return None
+    speaker = replace(speaker, cue_start=prep.idx, cue_end=prep.idx + len(prep.text))
+    return _quote(art.text, begin, end, "according-to", speaker)
 
 
 def _passive_attribution(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
@@ -949,6 +1062,132 @@ def _passive_attribution(art: _Article, verb, taken: list[tuple[int, int]]) -> Q
     speaker = replace(speaker, cue_start=verb.idx, cue_end=verb.idx + len(verb.text))
     kind = "belief" if lemma in BELIEF_VERBS else "indirect"
     return _quote(art.text, start, end, kind, speaker)
+
+
+# passives that report a view held by nobody named: "the vote is expected to slip", "he has been
+# criticized for ...", "the attack was treated as a crime"
+_UNATTRIBUTED_PASSIVES = frozenset({"expect", "criticize", "criticise", "treat", "view", "see", "consider",
+                                    "regard", "describe", "accuse", "blame", "question", "predict",
+                                    "estimate", "project", "believe", "think", "deem", "fear", "rumor",
+                                    "rumour", "suspect", "praise", "condemn", "attack", "mention",
+                                    "allege", "report", "say", "thought", "know"})
+
+
+def _unattributed_passive(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
+    """A passive of judging or expecting without its agent: the view is reported with no source
+    (never guessed), the clause from its subject on is what is held: "the vote is expected to slip
+    to March", "he has been harshly criticized for the rules"."""
+    if verb.tag_ != "VBN" or verb.pos_ != "VERB" or art.is_quoted(verb) or \
+            not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    lemma = lemma_of(verb)
+    if lemma not in _UNATTRIBUTED_PASSIVES or verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this", "that", "which")]
+    completions = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "prep", "oprd", "ccomp")]
+    if not subjects or not completions:
+        return None
+    content = _trimmed(art, subjects[0].left_edge.i, _completed(verb, completions[0]) + 1, True, shortest=3)
+    if content is None:
+        return None
+    start, end, _ = content
+    if 1 in art.quoted[start:end] or any(s < end and start < e for s, e in taken):
+        return None
+    speaker = Speaker(None, None, None, None, verb.text, verb.idx, verb.idx + len(verb.text))
+    kind = "belief" if lemma in BELIEF_VERBS else "indirect"
+    return _quote(art.text, start, end, kind, speaker)
+
+
+# what one faces or draws from unnamed others: "has faced questions about ...", "is drawing criticism"
+_DRAWING = frozenset({"face", "draw", "attract", "receive", "spark", "prompt", "provoke", "invite"})
+CRITICISM_NOUNS = frozenset({"criticism", "criticisms", "questions", "ridicule", "scrutiny", "backlash",
+                             "fire", "condemnation", "accusations", "allegations", "charges", "complaints",
+                             "calls", "praise", "mockery", "outrage", "skepticism", "doubts", "attacks"})
+
+
+def _drawn_criticism(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
+    """Criticism or questions someone faces from nobody named: "Trump has faced questions about
+    his foundation" (what the questions are about), "the clip has faced ridicule" (the clip). The
+    view is reported with no source, never a guessed one."""
+    if verb.pos_ != "VERB" or lemma_of(verb) not in _DRAWING or art.is_quoted(verb):
+        return None
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in CRITICISM_NOUNS]
+    if not nouns or any(c.dep_ == "prep" and c.lower_ == "from" for c in nouns[0].children):
+        return None  # "criticism from Democrats": a source, found as the noun's owner
+    about = [o for c in nouns[0].children if c.dep_ == "prep" and c.lower_ in ("about", "over", "of", "for", "on")
+             for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if about:
+        first, stop = about[0].left_edge.i, about[0].head.right_edge.i + 1
+    elif subjects:
+        first, stop = subjects[0].left_edge.i, subjects[0].right_edge.i + 1
+    else:
+        return None
+    content = _trimmed(art, first, stop, True, shortest=1)
+    if content is None:
+        return None
+    start, end, _ = content
+    if 1 in art.quoted[start:end] or any(s < end and start < e for s, e in taken):
+        return None
+    noun = nouns[0]
+    return _quote(art.text, start, end, "indirect", Speaker(None, None, None, None, noun.text, noun.idx,
+                                                            noun.idx + len(noun.text)))
+
+
+def _verb_read_as_noun(art: _Article, token, taken: list[tuple[int, int]]) -> Quote | None:
+    """A reporting verb the tagger read as a plural noun, right after its subject, as in headlines
+    and terse leads: "Senator charges that the deal was rigged", "Court rules against the county",
+    "Mayor vows to rebuild". What follows it in the sentence is what is reported."""
+    word = token.lower_
+    if token.pos_ not in ("NOUN", "PROPN") or not word.endswith("s") or art.is_quoted(token) or token.i == 0:
+        return None
+    if word not in SPEECH_VERBS and word[:-1] not in ATTRIBUTION_VERBS and word[:-2] not in ATTRIBUTION_VERBS:
+        return None
+    doc, sent = token.doc, token.sent
+    subject, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < sent.end else None
+    if subject.pos_ not in ("PROPN", "NOUN") or after is None or not (
+            after.lower_ in ("that", "how", "why", "whether", "to", "against") and after.pos_ in ("SCONJ", "PART", "ADP")):
+        return None
+    content = _trimmed(art, token.i + 1 + (after.lower_ == "that"), sent.end, True)
+    if content is None:
+        return None
+    start, end, _ = content
+    if art.text[end - 1:end] == ".":
+        end -= 1
+    if 1 in art.quoted[start:end] or any(s < end and start < e for s, e in taken):
+        return None
+    speaker = _speaker_from_token(art, subject, sent.start_char, token.idx, token.text)
+    if speaker is None or not _holds_views(art, speaker):
+        return None
+    speaker = replace(speaker, cue_start=token.idx, cue_end=token.idx + len(token.text))
+    return _quote(art.text, start, end, "indirect", speaker)
+
+
+_APPEARING = frozenset({"seem", "appear"})
+
+
+def _appearance(art: _Article, verb, taken: list[tuple[int, int]]) -> Quote | None:
+    """How something seems, with nobody said to see it so: "the plan seems too risky", "it
+    appeared that the talks had stalled". A view reported without a source (kind belief); the
+    clause from its subject on is what is held."""
+    if verb.pos_ != "VERB" or lemma_of(verb) not in _APPEARING or art.is_quoted(verb):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    completions = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("xcomp", "acomp", "ccomp", "oprd") or c.dep_ == "prep" and c.lower_ == "like")]
+    if not subjects or not completions:
+        return None
+    first = subjects[0].left_edge.i
+    if subjects[0].lower_ == "it" and completions[0].dep_ == "ccomp":
+        first = completions[0].left_edge.i  # "it appeared that ...": what appeared
+    content = _trimmed(art, first, _completed(verb, completions[-1]) + 1, True, shortest=3)
+    if content is None:
+        return None
+    start, end, _ = content
+    if 1 in art.quoted[start:end] or any(s < end and start < e for s, e in taken):
+        return None
+    return _quote(art.text, start, end, "belief", Speaker(None, None, None, None, verb.text, verb.idx,
+                                                          verb.idx + len(verb.text)))
 
 
 def _noun_attribution(art: _Article, noun, taken: list[tuple[int, int]]) -> Quote | None:
@@ -1023,6 +1262,14 @@ def _listed(lemma: str) -> bool:
     return lemma in ATTRIBUTION_VERBS or lemma in BELIEF_VERBS or lemma in STANCE_VERBS
 
 
+def _a_pronoun(art: _Article, speaker: Speaker) -> bool:
+    """A speaker given only as a personal pronoun the discourse did not resolve ("they", "we")."""
+    if speaker.start is None or speaker.end is None:
+        return False
+    word = art.text[speaker.start:speaker.end].lower()
+    return word in PERSON_PRONOUNS or word in ("i", "we", "they")
+
+
 def _a_person(art: _Article, speaker: Speaker) -> bool:
     entity = art.entities.get(speaker.entity_id) if speaker.entity_id else None
     return entity is not None and entity.label == "PERSON"
@@ -1057,13 +1304,14 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
         objects = [c for c in children if c.dep_ == "dobj" and c.i < clauses[0].i]
         if objects and lemma not in ADDRESSEE_VERBS and lemma not in SPEECH_VERBS:
             first = objects[0].left_edge.i  # "cited remarks Trump had made": the object and its clause
-        return _trimmed(art, first, clauses[0].right_edge.i + 1, True, shortest=2)
+        return _trimmed(art, first, _with_conjuncts(verb, clauses[0], clauses[0].right_edge.i) + 1, True, shortest=2)
     if lemma in _SEEING_AS and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
         objects = [c for c in children if c.dep_ == "dobj"]
         ending = [c for c in children if c.dep_ == "prep" and c.lower_ == "as"][-1]
         if objects and objects[0].i < ending.i:  # "saw the comment as a dig"
             return _trimmed(art, objects[0].left_edge.i, ending.right_edge.i + 1, True, shortest=2)
-    if lemma in ADDRESSEE_VERBS or lemma in CLAUSE_ONLY_VERBS:
+    if lemma in ADDRESSEE_VERBS or lemma in CLAUSE_ONLY_VERBS and not (
+            lemma in _EVIDENCE_VERBS and _subject_is_document(verb)):
         return None
     if lemma == "raise" and not any(c.dep_ == "dobj" and c.lower_ in RAISED_CONCERNS for c in children):
         return None
@@ -1085,7 +1333,72 @@ def _attributed_content(art: _Article, verb, lemma: str) -> tuple[int, int, bool
             break
     if not picked:
         return None
-    return _trimmed(art, picked[0].left_edge.i, picked[-1].right_edge.i + 1, True, shortest=1)
+    return _trimmed(art, picked[0].left_edge.i, _completed(verb, picked[-1]) + 1, True, shortest=1)
+
+
+# verbs whose object a poll or a study reports: "the poll shows a tightening race", "a study
+# found 31 incidents" (a person "found a way": no report)
+_EVIDENCE_VERBS = frozenset({"show", "find", "indicate", "reveal", "suggest", "signal"})
+
+
+def _subject_is_document(verb) -> bool:
+    """Whether the verb's subject is a document or a measurement ("the poll", "polling averages")."""
+    return any(c.dep_ == "nsubj" and (c.lower_ in DOCUMENT_NOUNS or lemma_of(c) in DOCUMENT_NOUNS
+                                      or c.lower_ in _MEASURES) for c in verb.children)
+
+
+_MEASURES = frozenset({"average", "averages", "figures", "numbers", "results", "count", "tally", "tallies"})
+
+
+# what may follow a verb's object and still belong to what it attributes: "described crass
+# behavior by Trump behind the scenes", "complained about his mic the morning after the debate"
+_COMPLETING_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "dobj", "oprd", "attr", "acomp",
+                              "xcomp", "ccomp", "agent", "pobj"})
+
+
+def _completed(verb, last) -> int:
+    """The index of the last token of what the verb attributes: ``last``'s subtree, then the verb's
+    further children that complete it, up to a comma, a conjunction or a clause of its own."""
+    stop = last.right_edge.i
+    for c in verb.children:
+        if c.i <= stop:
+            continue
+        if c.dep_ not in _COMPLETING_DEPS or c.left_edge.i != stop + 1 or _when_or_where(c):
+            break
+        stop = c.right_edge.i
+    return _with_conjuncts(verb, last, stop)
+
+
+def _with_conjuncts(verb, head, stop: int) -> int:
+    """``stop`` moved past a conjunct of the same shape as what the verb attributes, which the parser
+    hung on the verb: "mentioned refinancing loans and forcing colleges to pay", "promising to meet
+    and in some cases exceed his goals". A conjunct with a subject of its own is a clause of its own."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i <= stop or c.tag_ != head.tag_ and c.pos_ != head.pos_ and c.tag_ != "VBG" or \
+                any(s.dep_ in _SUBJECT_DEPS for s in c.children):
+            continue
+        between = doc[stop + 1:c.left_edge.i]
+        if between and all(t.dep_ in ("cc", "punct", "advmod", "prep", "pobj", "det", "amod") for t in between) \
+                and any(t.dep_ == "cc" for t in between) and len(between) <= 6:
+            return c.right_edge.i
+        break
+    return stop
+
+
+def _when_or_where(phrase) -> bool:
+    """A phrase that says when or where the words were said, not what: "in July", "next year",
+    "during a speech", "before 10 judges"."""
+    if phrase.dep_ == "npadvmod" or phrase.ent_type_ in ("DATE", "TIME"):
+        return True
+    objects = [o for o in phrase.children if o.dep_ == "pobj"]
+    return phrase.dep_ == "prep" and (phrase.lower_ in _OCCASION_PREPS or bool(objects) and (
+        objects[0].ent_type_ in ("DATE", "TIME") or objects[0].lower_ in _OCCASION_NOUNS))
+
+
+_OCCASION_PREPS = frozenset({"during", "before", "after", "since", "at", "amid", "while"})
+_OCCASION_NOUNS = frozenset({"speech", "interview", "statement", "debate", "forum", "rally", "hearing",
+                             "tweet", "tweets", "letter", "ruling", "court", "meeting", "conference"})
 
 
 # what speaks for its makers without being a person: "the poll shows", "the report found"
@@ -1143,7 +1456,30 @@ def _holds_views(art: _Article, speaker: Speaker) -> bool:
     head = words[-1].strip(".,;:’'")
     return head in PERSON_PRONOUNS or head in ("i", "we", "they") or head in ROLE_NOUNS or \
         head.rstrip("s") in ROLE_NOUNS or head in ANONYMOUS_HEADS or head in SOURCE_NOUNS or \
-        head in GROUP_NOUNS or head in _SHARES
+        head in GROUP_NOUNS or head in _SHARES or head in _INSTITUTIONS or _people_by_role(head)
+
+
+# bodies of many members that act as one: "twenty-seven states are challenging", "colleges offer"
+_INSTITUTIONS = frozenset({"states", "countries", "nations", "governments", "companies", "firms",
+                           "colleges", "universities", "schools", "courts", "panels", "agencies",
+                           "legislature", "legislatures", "congress", "senate", "bloc", "cities",
+                           "newspapers", "papers", "publications", "outlets", "networks", "groups",
+                           "organizations", "organisations", "campaigns", "parties", "banks", "regulators"})
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents")
+
+
+def _people_by_role(head: str) -> bool:
+    """A plural noun naming people by what they do: "speechwriters", "regulators", "lobbyists",
+    "historians", "residents" (not "numbers", "voters" and the like are listed in GROUP_NOUNS)."""
+    return len(head) > 6 and head.isalpha() and head.endswith(_AGENT_ENDINGS) and \
+        head[:-1] not in _NOT_AGENTS
+
+
+_NOT_AGENTS = frozenset({"number", "member", "letter", "matter", "order", "border", "sector", "factor",
+                         "center", "paper", "quarter", "chapter", "corner", "computer", "error", "center",
+                         "comment", "document", "element", "event", "percent", "moment", "payment",
+                         "statement", "segment", "argument", "amendment", "agreement", "investment",
+                         "department", "government", "element", "instrument", "requirement", "parent"})
 
 
 # a share of the people asked: "Twelve percent said", "a majority wants", "most oppose"
@@ -1191,6 +1527,10 @@ def _reported_content(art: _Article, cue) -> tuple[int, int, bool] | None:
     if cue.lower_ == "according":
         sent = cue.sent
         phrase_end = cue.doc[cue.i + 1].right_edge
+        if phrase_end.i >= sent.end - 2:  # the parser hung the whole clause on "to": the source ends at a comma
+            comma = next((t for t in cue.doc[cue.i + 2:sent.end] if t.text == "," and not art.is_quoted(t)), None)
+            if comma is not None:
+                phrase_end = cue.doc[comma.i - 1]
         if cue.i == sent.start or cue.doc[cue.i - 1].is_punct and cue.i - 1 == sent.start:
             first = phrase_end.i + 1
             while first < sent.end and cue.doc[first].is_punct:
@@ -1198,7 +1538,7 @@ def _reported_content(art: _Article, cue) -> tuple[int, int, bool] | None:
             return _trimmed(art, first, sent.end, True)
         return _trimmed(art, sent.start, cue.i, True)
     right = [c for c in cue.children if c.i > cue.i and c.dep_ in _CONTENT_DEPS]
-    clauses = [c for c in right if c.dep_ == "ccomp" and not _belongs_to_noun(c)]
+    clauses = [c for c in right if c.dep_ == "ccomp" and not _belongs_to_noun(c)] or _misread_that_clause(right)
     if clauses:
         return _trimmed(art, clauses[0].left_edge.i, clauses[0].right_edge.i + 1, True)
     fronted = _fronted_report(cue)
@@ -1210,6 +1550,22 @@ def _reported_content(art: _Article, cue) -> tuple[int, int, bool] | None:
     if not right:
         return None
     return _trimmed(art, right[0].left_edge.i, right[-1].right_edge.i + 1, False)
+
+
+def _misread_that_clause(right) -> list:
+    """A "that" clause the parser hung on the noun before it as a relative clause, although "that"
+    opens it as a conjunction: "told a meeting of leaders that few people understood ...", "tweeted
+    in the early hours that the plan was dead". Only a noun that is the addressee or says when."""
+    for phrase in right:
+        if phrase.dep_ not in ("dobj", "dative", "npadvmod", "prep"):
+            continue
+        for t in phrase.subtree:
+            if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("NOUN", "PROPN") \
+                    and t.head.lower_ not in _CLAUSE_NOUNS and t.head.lower_ not in SPEECH_NOUNS \
+                    and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == t.left_edge.i for m in t.children) \
+                    and any(c.dep_ in _SUBJECT_DEPS for c in t.children):
+                return [t]
+    return []
 
 
 def _fronted_report(cue):
