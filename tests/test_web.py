@@ -191,6 +191,18 @@ def test_entity_pages(client):
     assert client.get("/entities/nobody").status_code == 404
 
 
+def test_an_entity_page_shows_each_name_with_the_sentence_that_uses_it(client):
+    """A reader can check every merge: each name the articles use, in its first sentence, linked."""
+    page = client.get("/entities/ent-okafor").text
+    names = page[page.index("Names used for it"):page.index("Quoted saying")]
+    assert "Maria Okafor" in names and "chief engineer" in names  # the sentence that names her
+    assert "/articles/" in names and "?hl=" in names
+    quoted = page[page.index("Quoted saying"):page.index("Outlets that name it")]
+    assert "overdue" in quoted and "Coast Sentinel" in quoted
+    outlets = page[page.index("Outlets that name it"):]
+    assert "Northern Ledger" in outlets and "Coast Sentinel" in outlets
+
+
 def test_search_page_marks_matches(client):
     page = client.get("/search", params={"q": "ferry"})
     assert page.status_code == 200
@@ -257,6 +269,9 @@ def test_api_lists_articles_entities_and_search(client):
     assert {e["id"] for e in entities["items"]} == {"ent-okafor", "ent-bridge"}
     entity = client.get("/api/entities/ent-okafor").json()
     assert entity["name"] == "Maria Okafor" and set(entity["article_ids"]) == {"a1ledger", "b2sentinel", "c3reprint"}
+    first = {n["name"]: n for n in entity["names_used"]}["Maria Okafor"]
+    assert first["articles"] == 3 and "Maria Okafor" in first["sentence"]
+    assert {o["outlet"] for o in entity["outlets"]} >= {"Northern Ledger", "Coast Sentinel"}
     hits = client.get("/api/search", params={"q": "ferry"}).json()["items"]
     assert {h["article_id"] for h in hits} == {"a1ledger", "c3reprint"}
     s, e = hits[0]["matches"][0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import fields
+from dataclasses import asdict, fields
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -21,6 +21,7 @@ from ...store.sqlite import Store
 from ..export import article_record
 from ...store import reads
 from .database import read_store
+from .entity_view import load_entity_view
 from .highlight import snippet_plain
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -91,7 +92,12 @@ def get_entity(entity_id: str, store: StoreDep) -> dict[str, Any]:
     entity = store.entity(entity_id)
     if entity is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
-    return {**to_dict(entity), "article_ids": store.entity_article_ids(entity_id)}
+    ids = store.entity_article_ids(entity_id)
+    view = load_entity_view(store, entity_id, ids)
+    return {**to_dict(entity), "article_ids": ids,
+            "names_used": [asdict(n) for n in view.names],  # each name, with the first sentence using it
+            "quoted": [asdict(q) for q in view.quotes],
+            "outlets": [{"outlet": o, "articles": n} for o, n in view.outlets]}
 
 
 @router.get(

@@ -14,6 +14,7 @@ from .database import read_store
 from .rendering import render, url
 from .article_view import build_article_view, parse_span
 from .story_view import build_story_view
+from .entity_view import load_entity_view
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -105,7 +106,7 @@ def entity_page(entity_id: str, store: StoreDep) -> HTMLResponse:
     rows = reads.article_rows(store, ids)
     return HTMLResponse(render(
         "entity.html", entity=entity, articles=[rows[i] for i in ids if i in rows],
-        stories=reads.stories_for_entity(store, entity_id),
+        stories=reads.stories_for_entity(store, entity_id), view=load_entity_view(store, entity_id, ids),
     ))
 
 
