@@ -96,6 +96,7 @@ def get_entity(entity_id: str, store: StoreDep) -> dict[str, Any]:
     view = load_entity_view(store, entity_id, ids)
     return {**to_dict(entity), "article_ids": ids,
             "names_used": [asdict(n) for n in view.names],  # each name, with the first sentence using it
+            "roles_held": [asdict(r) for r in view.roles],  # role nouns read as it, over their articles' dates
             "quoted": [asdict(q) for q in view.quotes],
             "outlets": [{"outlet": o, "articles": n} for o, n in view.outlets]}
 

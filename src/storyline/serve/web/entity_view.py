@@ -38,8 +38,24 @@ class QuotedSaying:
 
 
 @dataclass
+class RoleHeld:
+    """A role noun the articles resolve to the entity ("the mayor"), over the dates of the articles
+    using it, with the first sentence that does: the basis a reader can check."""
+
+    role: str
+    first_date: str | None
+    last_date: str | None
+    articles: int
+    article_id: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass
 class EntityView:
     names: list[NameUse] = field(default_factory=list)
+    roles: list[RoleHeld] = field(default_factory=list)
     quotes: list[QuotedSaying] = field(default_factory=list)
     outlets: list[tuple[str, int]] = field(default_factory=list)  # outlet, articles naming the entity
 
@@ -59,15 +75,31 @@ def entity_view(entity_id: str, order: list[str], articles: dict[str, Article], 
     in_articles: Counter = Counter()
     outlets: Counter = Counter()
     quotes: list[QuotedSaying] = []
+    roles: dict[str, RoleHeld] = {}
+    role_articles: dict[str, set[str]] = {}
     for article_id in reversed(order):  # oldest first: a name's first use is where it came in
         article, analysis = articles.get(article_id), analyses.get(article_id)
         if article is None or analysis is None:
             continue
         names_here = set()
+        day = article.anchor_date
         for m in sorted(analysis.mentions, key=lambda m: m.start):
             if corpus_of.get(m.entity_id) != entity_id:
                 continue
             name = " ".join(m.text.split())
+            if m.label == "ROLE":
+                key = name.casefold().removeprefix("the ")
+                held = roles.get(key)
+                if held is None:
+                    s, e = _sentence_of(analysis, article, m.start)
+                    held = roles[key] = RoleHeld(name, day, day, 0, article_id, m.start, m.end, article.text[s:e].strip())
+                if article_id not in role_articles.setdefault(key, set()):
+                    role_articles[key].add(article_id)
+                    held.articles += 1
+                    if day:
+                        held.first_date = min(filter(None, (held.first_date, day)))
+                        held.last_date = max(filter(None, (held.last_date, day)))
+                continue
             names_here.add(name)
             if name not in first:
                 s, e = _sentence_of(analysis, article, m.start)
@@ -82,7 +114,8 @@ def entity_view(entity_id: str, order: list[str], articles: dict[str, Article], 
     for name, use in first.items():
         use.articles = in_articles[name]
     names = sorted(first.values(), key=lambda u: (-u.articles, u.name.casefold()))
-    return EntityView(names=names, quotes=quotes[-MAX_QUOTES:][::-1],
+    held = sorted(roles.values(), key=lambda r: (r.first_date or "9999", r.role.casefold()))
+    return EntityView(names=names, roles=held, quotes=quotes[-MAX_QUOTES:][::-1],
                       outlets=sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0].casefold())))
 
 
