@@ -265,3 +265,11 @@ def test_a_place_that_opens_an_institutions_name_stays_the_place(nlp):
     _, a = analysis_of("The Corvane Police Department arrested two men on Monday. Corvane has 40,000 people.", nlp)
     police = entity_named(a, "Corvane Police Department")
     assert mentions_of(a, police) == ["Corvane Police Department"]
+
+
+def test_a_quoted_phrase_is_no_role_of_who_said_it(nlp):
+    _, a = analysis_of("Eastside Council member Ines Varga on Wednesday called Mayor Tom Reyes’s plan to shut the "
+                       "Harlow Street Bridge for more than a year “a radical experiment on working families” and "
+                       "vowed to fight it.", nlp)
+    varga = next(e for e in a.entities if e.name == "Ines Varga")
+    assert not any("experiment" in r for r in varga.roles)

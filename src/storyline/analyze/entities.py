@@ -790,6 +790,8 @@ def _appositions(book: _EntityBook, doc, token_starts) -> None:
 
 
 def _add_role_np(book: _EntityBook, idx: int, doc, first: int, last: int, root) -> None:
+    if any(t.is_quote for t in doc[max(first - 1, 0):last + 1]):
+        return  # a quoted phrase ("called the plan “a radical experiment”") is someone's words, not a role
     tokens = [t for t in doc[first:last + 1]]
     while tokens and (tokens[0].dep_ == "poss" or tokens[0].dep_ == "case" or tokens[0].ent_type_
                       in ("PERSON", "ORG", "GPE") and tokens[0].dep_ in ("poss", "compound")):
