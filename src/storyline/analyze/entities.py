@@ -253,10 +253,10 @@ def _model_number_after(doc, last) -> bool:
 
 
 def _opens_on_a_verb_form(tokens, text: str) -> bool:
-    """A sentence opening on a gerund or participle before a name ("Labeling Adams' deal...",
+    """A sentence opening on a gerund or participle before a name ("Calling Okafor's deal...",
     "Asked Ruiz..."): the tagger, seeing a capital, reads both words as one name. The first word is
     taken for a verb when it has a verb's ending, opens its sentence, and the article never uses it
-    as a name elsewhere while it does name the rest ("Adams") on its own."""
+    as a name elsewhere while it does name the rest ("Okafor") on its own."""
     if len(tokens) < 2 or not tokens[0].is_sent_start:
         return False
     first = tokens[0].text
@@ -893,7 +893,7 @@ _BUILDING_HEADS = frozenset(w.lower() for w in _BUILDING.pattern.split("(?:")[-1
 
 
 def _place_nicknames(book: _EntityBook, doc, token_starts) -> None:
-    """"the flow of migrants into the Big Apple" in an article about one city: a descriptive name
+    """"the flow of visitors into the Windy Harbour" in an article about one city: a descriptive name
     written once after "the", where only a place goes (after "into", "across"...), in an article that
     speaks of its place as "the city" (or state, country...), is that place's nickname. The NER,
     seeing capitals, reads it as an organisation. Not a building or an institution ("the White
