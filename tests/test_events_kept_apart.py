@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from linked import cells, link
 from storyline.analyze import analyze_many
-from storyline.link import StoryLinker
 from storyline.model import Article
 
 BEFORE = Article(
@@ -34,19 +34,13 @@ def read(nlp):
 
 @pytest.fixture(scope="module")
 def story(read):
-    articles, analyses = read
-    linker = StoryLinker()
-    for article, analysis in zip(articles, analyses):
-        linker.add(article, analysis)
-    stories = linker.result(articles, analyses).stories
+    stories = link(*read)
     assert len(stories) == 1
     return stories[0]
 
 
 def _rows_with(story, words: str) -> list[dict]:
-    return [row for row in story.facts
-            if any(words in TEXTS[ev["article_id"]][ev["start"]:ev["end"]]
-                   for cell in row.get("cells", {}).values() for ev in cell["evidence"])]
+    return [row for row in story.facts if any(words in sentence for sentence in cells(row, TEXTS))]
 
 
 def test_what_happens_only_under_a_condition_is_read_as_conditional(read):
@@ -68,16 +62,12 @@ def test_the_main_clause_of_a_condition_is_conditional_too(nlp):
 
 def test_a_condition_before_the_race_is_not_a_row_with_the_race_result(story):
     for row in _rows_with(story, "was won by"):
-        cells = [TEXTS[ev["article_id"]][ev["start"]:ev["end"]] for cell in row["cells"].values()
-                 for ev in cell["evidence"]]
-        assert not any("if she wins" in sentence for sentence in cells)
+        assert not any("if she wins" in sentence for sentence in cells(row, TEXTS))
 
 
 def test_two_different_things_one_person_said_are_not_one_row(story):
     for row in _rows_with(story, "thrilled"):
-        cells = [TEXTS[ev["article_id"]][ev["start"]:ev["end"]] for cell in row["cells"].values()
-                 for ev in cell["evidence"]]
-        assert not any("Nobody had measured" in sentence for sentence in cells)
+        assert not any("Nobody had measured" in sentence for sentence in cells(row, TEXTS))
 
 
 def test_the_same_retold_background_is_still_one_row(story):
@@ -99,16 +89,11 @@ BANK_TWO = Article(
 
 def test_the_same_thing_done_by_two_named_doers_on_one_day_is_two_rows(nlp):
     articles = [BANK_ONE, BANK_TWO]
-    analyses = list(analyze_many(articles, nlp))
-    linker = StoryLinker()
-    for article, analysis in zip(articles, analyses):
-        linker.add(article, analysis)
     texts = {a.id: a.text for a in articles}
-    for story in linker.result(articles, analyses).stories:
+    for story in link(articles, list(analyze_many(articles, nlp))):
         for row in story.facts:
-            cells = [texts[ev["article_id"]][ev["start"]:ev["end"]] for cell in row.get("cells", {}).values()
-                     for ev in cell["evidence"]]
-            assert not (any("Halden Bank" in s for s in cells) and any("Corvo Bank" in s for s in cells))
+            told = cells(row, texts)
+            assert not (any("Halden Bank" in s for s in told) and any("Corvo Bank" in s for s in told))
 
 
 def test_a_tally_of_happenings_is_no_happening_of_its_own(nlp):

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from linked import cells, link
 from storyline.analyze import analyze_many
-from storyline.link import StoryLinker
 from storyline.model import Article
 
 FIRST = Article(
@@ -32,18 +32,13 @@ def read(nlp):
 
 @pytest.fixture(scope="module")
 def story(read):
-    articles, analyses = read
-    linker = StoryLinker()
-    for article, analysis in zip(articles, analyses):
-        linker.add(article, analysis)
-    stories = linker.result(articles, analyses).stories
+    stories = link(*read)
     assert len(stories) == 1
     return stories[0]
 
 
 def _cells(row: dict) -> list[str]:
-    return [TEXTS[ev["article_id"]][ev["start"]:ev["end"]] for cell in row.get("cells", {}).values()
-            for ev in cell["evidence"]]
+    return cells(row, TEXTS)
 
 
 def test_a_speech_verb_with_a_thing_for_object_tells_a_happening(read):
@@ -98,15 +93,9 @@ FESTIVAL = [Article(id=f"fest{i}", source="t", outlet=outlet, published="2025-05
 def test_the_main_happening_of_a_story_is_one_row_though_its_names_are_everywhere(nlp):
     """Every report names Velmont, so the name tells no two happenings apart; the leads of reports of
     the same days that share the name and a thing ("a van", "the crowd") still tell one."""
-    analyses = list(analyze_many(FESTIVAL, nlp))
-    linker = StoryLinker()
-    for article, analysis in zip(FESTIVAL, analyses):
-        linker.add(article, analysis)
-    stories = linker.result(FESTIVAL, analyses).stories
+    stories = link(FESTIVAL, list(analyze_many(FESTIVAL, nlp)))
     texts = {a.id: a.text for a in FESTIVAL}
-    rows = [row for s in stories for row in s.facts
-            if any("rammed" in texts[ev["article_id"]][ev["start"]:ev["end"]]
-                   for cell in row.get("cells", {}).values() for ev in cell["evidence"])]
+    rows = [row for s in stories for row in s.facts if any("rammed" in words for words in cells(row, texts))]
     assert max(len(row["reported_by"]) for row in rows) >= 3
 
 
